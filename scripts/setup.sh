@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what the extension, the CLI and the test suite need. Idempotent: every step is
+# skipped when its result is already there, so a second run takes seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+t0=$SECONDS
+step() { echo "[setup +$((SECONDS - t0))s] $*"; }
+
+# Debian packages: Java and Maven run the broker; kcat and confluent-kafka are independent
+# peer clients for the tests; chromium drives the real VS Code; docker.io the Docker engine.
+packages=(openjdk-17-jre-headless maven kcat python3-confluent-kafka chromium ripgrep libkrb5-dev docker.io)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if ((${#missing[@]})); then
+  step "apt-get install ${missing[*]}"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+step "build"
+node scripts/build.mjs
+
+# Apache Kafka jars for the test brokers (Maven Central, cached per version).
+step "Kafka jars"
+node dist/cli.js broker fetch --tested
+
+step "code-server"
+bash scripts/install-code-server.sh
+step "done"

@@ -1,0 +1,78 @@
+// `npm test`: lint + typecheck, build, unit, integration (real Kafka broker) and extension
+// tests (real VS Code), then ONE summary line `N passed, N failed` over all of them.
+// `node scripts/test-all.mjs unit integration` runs only the named stages.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+
+const mocha = ['node_modules/.bin/mocha', '--color', '--reporter', 'spec'];
+const stages = [
+  { name: 'lint', kind: 'check', cmd: ['node_modules/.bin/eslint', '.'] },
+  { name: 'typecheck', kind: 'check', cmd: ['node_modules/.bin/tsc', '-p', 'tsconfig.json'], before: () => fs.rmSync('out', { recursive: true, force: true }) },
+  { name: 'build', kind: 'check', cmd: ['node', 'scripts/build.mjs'] },
+  { name: 'unit', kind: 'mocha', cmd: [...mocha, '--timeout', '20000', 'out/test/unit/**/*.test.js'] },
+  {
+    name: 'integration', kind: 'mocha',
+    cmd: [...mocha, '--timeout', '120000', '--require', 'out/test/integration/support/testBroker.js', 'out/test/integration/**/*.test.js'],
+  },
+  { name: 'extension', kind: 'counted', cmd: ['node', 'scripts/vscode/run-extension-tests.mjs'] },
+  { name: 'ui', kind: 'counted', cmd: ['node', 'scripts/vscode/ui-check.mjs'] },
+];
+
+const only = process.argv.slice(2);
+const selected = only.length ? stages.filter((s) => only.includes(s.name)) : stages;
+const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
+
+function runStage(stage) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    stage.before?.();
+    if (stage.cmd.some((part, i) => i > 0 && part.endsWith('.mjs') && !fs.existsSync(part))) {
+      console.log(`[test] ${stage.name}: runner missing`);
+      return resolve({ passed: 0, failed: 1, skipped: 0, code: 1, ms: 0 });
+    }
+    const child = spawn(stage.cmd[0], stage.cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '1' } });
+    let text = '';
+    const relay = (stream) => (chunk) => {
+      stream.write(chunk);
+      text += chunk.toString();
+    };
+    child.stdout.on('data', relay(process.stdout));
+    child.stderr.on('data', relay(process.stderr));
+    child.on('close', (code) => {
+      const plain = stripAnsi(text);
+      const num = (re) => Number(plain.match(re)?.[1] ?? 0);
+      let passed, failed, skipped = 0;
+      if (stage.kind === 'check') {
+        passed = code === 0 ? 1 : 0;
+        failed = code === 0 ? 0 : 1;
+      } else if (stage.kind === 'mocha') {
+        passed = num(/(\d+) passing/);
+        failed = num(/(\d+) failing/);
+        skipped = num(/(\d+) pending/);
+      } else {
+        const lines = plain.trim().split('\n');
+        const last = lines.reverse().find((l) => /^\s*(\w+:\s*)?\d+ passed, \d+ failed/.test(l)) ?? '';
+        passed = Number(last.match(/(\d+) passed/)?.[1] ?? 0);
+        failed = Number(last.match(/(\d+) failed/)?.[1] ?? 0);
+        skipped = Number(last.match(/(\d+) skipped/)?.[1] ?? 0);
+      }
+      // A runner that crashed or exited non-zero without reporting a failure still fails.
+      if (code !== 0 && failed === 0) failed = 1;
+      resolve({ passed, failed, skipped, code, ms: Date.now() - started });
+    });
+  });
+}
+
+const results = [];
+for (const stage of selected) {
+  console.log(`\n[test] ===== ${stage.name} =====`);
+  const result = await runStage(stage);
+  results.push({ stage: stage.name, ...result });
+  console.log(`[test] ${stage.name}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''} (${(result.ms / 1000).toFixed(1)} s)`);
+}
+
+const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log('\n[test] summary');
+for (const r of results) console.log(`[test]   ${r.stage.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${(r.ms / 1000).toFixed(1)} s`);
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(total.failed > 0 ? 1 : 0);

@@ -1,0 +1,78 @@
+// kafka-log-lab: the headless CLI over src/core. Exit 0 on success, non-zero with a
+// one-line error on stderr otherwise.
+import { commands } from './commands';
+import { UsageError, type CliIO } from './command';
+import { describeError } from '../core/errors';
+import { version } from '../../package.json';
+
+function topHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Usage: kafka-log-lab <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  --help, -h   show help (also after any command)',
+    '  --version    print the version',
+    '',
+    'Every command that talks to Kafka takes --brokers HOST:PORT[,HOST:PORT]',
+    '(default: $KAFKA_BROKERS or localhost:9092). Add --json for machine-readable output.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(topHelp());
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-V') {
+    io.out(version);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`kafka-log-lab: unknown command "${name}" (try --help)`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`kafka-log-lab ${name}: ${e.message} (try kafka-log-lab ${name} --help)`);
+      return 2;
+    }
+    io.err(`kafka-log-lab ${name}: ${describeError(e)}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  const controller = new AbortController();
+  let interrupted = 0;
+  const onSignal = () => {
+    interrupted++;
+    if (interrupted > 1) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const io: CliIO = {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+    signal: controller.signal,
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+      // Kafka clients can keep sockets alive for a moment; do not wait for them.
+      setTimeout(() => process.exit(code), 50).unref();
+    },
+    (e) => {
+      process.stderr.write(`kafka-log-lab: ${describeError(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

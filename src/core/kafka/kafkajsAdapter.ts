@@ -1,0 +1,227 @@
+// The one file that imports kafkajs: it implements the ports of ./ports.ts.
+// Swapping the client library means rewriting this file only.
+import {
+  AssignerProtocol,
+  CompressionTypes,
+  Kafka,
+  logLevel as KafkaLogLevel,
+  Partitioners,
+  type Consumer,
+  type KafkaConfig,
+  type SASLOptions,
+} from 'kafkajs';
+import type {
+  AdminPort,
+  AssignmentEvent,
+  ConsumerOptions,
+  ConsumerPort,
+  ConsumerRunOptions,
+  GroupMember,
+  KafkaClient,
+  KafkaConnection,
+  ProducerOptions,
+  ProducerPort,
+  TopicPartitions,
+} from './ports';
+
+const LEVEL_NAMES: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [KafkaLogLevel.ERROR]: 'error',
+  [KafkaLogLevel.WARN]: 'warn',
+  [KafkaLogLevel.INFO]: 'info',
+  [KafkaLogLevel.DEBUG]: 'debug',
+};
+
+function kafkaConfig(c: KafkaConnection): KafkaConfig {
+  const sasl: SASLOptions | undefined = c.sasl
+    ? ({ mechanism: c.sasl.mechanism, username: c.sasl.username, password: c.sasl.password } as SASLOptions)
+    : undefined;
+  return {
+    clientId: c.clientId ?? 'kafka-log-lab',
+    brokers: c.brokers,
+    ssl: c.ssl,
+    sasl,
+    connectionTimeout: c.connectionTimeoutMs ?? 3000,
+    requestTimeout: c.requestTimeoutMs ?? 30000,
+    retry: { retries: c.retries ?? 5, maxRetryTime: c.maxRetryTimeMs ?? 10000, initialRetryTime: 100 },
+    logLevel: c.log ? KafkaLogLevel.WARN : KafkaLogLevel.NOTHING,
+    logCreator: () => (entry) => {
+      const { message, ...extra } = entry.log;
+      c.log?.(LEVEL_NAMES[entry.level] ?? 'info', `[kafkajs ${entry.namespace}] ${message} ${JSON.stringify(extra)}`);
+    },
+  };
+}
+
+function decodeAssignment(raw: Buffer): TopicPartitions[] {
+  if (!raw || raw.length === 0) return [];
+  const decoded = AssignerProtocol.MemberAssignment.decode(raw);
+  if (!decoded) return [];
+  return Object.entries(decoded.assignment)
+    .map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }))
+    .sort((a, b) => a.topic.localeCompare(b.topic));
+}
+
+function toAssignment(record: Record<string, number[]>): TopicPartitions[] {
+  return Object.entries(record).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }));
+}
+
+function adminPort(kafka: Kafka): AdminPort {
+  const admin = kafka.admin();
+  return {
+    connect: () => admin.connect(),
+    disconnect: () => admin.disconnect(),
+    async describeCluster() {
+      const c = await admin.describeCluster();
+      return {
+        clusterId: c.clusterId,
+        controllerId: c.controller ?? null,
+        brokers: c.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port })).sort((a, b) => a.nodeId - b.nodeId),
+      };
+    },
+    listTopics: () => admin.listTopics(),
+    createTopic: ({ topic, partitions, replicationFactor, configs }) =>
+      admin.createTopics({
+        waitForLeaders: true,
+        topics: [{
+          topic,
+          numPartitions: partitions,
+          replicationFactor: replicationFactor ?? 1,
+          configEntries: Object.entries(configs ?? {}).map(([name, value]) => ({ name, value })),
+        }],
+      }),
+    deleteTopics: (topics) => admin.deleteTopics({ topics }),
+    async describeTopics(topics) {
+      const meta = await admin.fetchTopicMetadata({ topics });
+      return meta.topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions
+          .map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr }))
+          .sort((a, b) => a.partition - b.partition),
+      }));
+    },
+    async topicOffsets(topic) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return offsets
+        .map((o) => ({ partition: o.partition, earliest: Number(o.low), latest: Number(o.high) }))
+        .sort((a, b) => a.partition - b.partition);
+    },
+    async topicOffsetsAt(topic, timestampMs) {
+      const offsets = await admin.fetchTopicOffsetsByTimestamp(topic, timestampMs);
+      return offsets.map((o) => ({ partition: o.partition, offset: Number(o.offset) })).sort((a, b) => a.partition - b.partition);
+    },
+    async listGroups() {
+      const { groups } = await admin.listGroups();
+      return groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType }));
+    },
+    async describeGroups(groupIds) {
+      const { groups } = await admin.describeGroups(groupIds);
+      return groups.map((g) => ({
+        groupId: g.groupId,
+        state: g.state,
+        protocol: g.protocol,
+        protocolType: g.protocolType,
+        members: g.members.map((m): GroupMember => ({
+          memberId: m.memberId,
+          clientId: m.clientId,
+          host: m.clientHost.replace(/^\//, ''),
+          assignment: g.protocolType === 'consumer' ? decodeAssignment(m.memberAssignment) : [],
+        })),
+      }));
+    },
+    async groupOffsets(groupId, topics) {
+      const result = await admin.fetchOffsets({ groupId, topics });
+      return result.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) })));
+    },
+    setGroupOffsets: (groupId, topic, offsets) =>
+      admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: String(o.offset) })) }),
+    async deleteGroups(groupIds) {
+      await admin.deleteGroups(groupIds);
+    },
+  };
+}
+
+function producerPort(kafka: Kafka, options: ProducerOptions): ProducerPort {
+  const idempotent = options.idempotent ?? true;
+  const producer = kafka.producer({
+    idempotent,
+    allowAutoTopicCreation: false,
+    maxInFlightRequests: options.maxInFlightRequests,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  const compression = options.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None;
+  const acks = idempotent ? -1 : options.acks ?? 1;
+  return {
+    connect: () => producer.connect(),
+    disconnect: () => producer.disconnect(),
+    async send(topic, messages) {
+      const result = await producer.send({ topic, messages, acks, compression, timeout: options.timeoutMs ?? 30000 });
+      return result.map((r) => ({ topic: r.topicName, partition: r.partition, baseOffset: String(r.baseOffset ?? r.offset ?? '') }));
+    },
+  };
+}
+
+function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
+  const groupLess = !options.groupId;
+  const groupId = options.groupId ?? `kafka-log-lab-reader-${process.pid}-${Date.now().toString(36)}`;
+  const consumer: Consumer = kafka.consumer({
+    groupId,
+    sessionTimeout: options.sessionTimeoutMs ?? 10000,
+    heartbeatInterval: options.heartbeatIntervalMs ?? 1000,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 250,
+  });
+  const autoCommit = !groupLess && (options.autoCommit ?? true);
+  let paused: Array<{ topic: string }> = [];
+  return {
+    connect: () => consumer.connect(),
+    async disconnect() {
+      await consumer.disconnect();
+    },
+    async run(run: ConsumerRunOptions) {
+      await consumer.subscribe({ topics: run.topics, fromBeginning: run.fromBeginning });
+      await consumer.run({
+        autoCommit,
+        eachBatchAutoResolve: true,
+        partitionsConsumedConcurrently: 1,
+        eachBatch: async ({ batch }) => {
+          await run.eachBatch({
+            topic: batch.topic,
+            partition: batch.partition,
+            highWatermark: batch.highWatermark,
+            messages: batch.messages.map((m) => ({
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: m.offset,
+              key: m.key ?? null,
+              value: m.value ?? null,
+              timestamp: m.timestamp,
+              headers: m.headers as Record<string, Buffer | string | undefined> | undefined,
+            })),
+          });
+        },
+      });
+      for (const s of run.seeks ?? []) consumer.seek(s);
+      paused = run.topics.map((topic) => ({ topic }));
+    },
+    onAssignment(listener: (event: AssignmentEvent) => void) {
+      consumer.on(consumer.events.GROUP_JOIN, (e) => {
+        listener({ memberId: e.payload.memberId, groupId: e.payload.groupId, assignment: toAssignment(e.payload.memberAssignment) });
+      });
+    },
+    onCrash(listener) {
+      consumer.on(consumer.events.CRASH, (e) => {
+        if (!e.payload.restart) listener(e.payload.error);
+      });
+    },
+    pause: () => consumer.pause(paused),
+    resume: () => consumer.resume(paused),
+  };
+}
+
+export function createKafkajsClient(connection: KafkaConnection): KafkaClient {
+  const kafka = new Kafka(kafkaConfig(connection));
+  return {
+    admin: () => adminPort(kafka),
+    producer: (options = {}) => producerPort(kafka, options),
+    consumer: (options = {}) => consumerPort(kafka, options),
+  };
+}

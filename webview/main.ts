@@ -1,0 +1,2 @@
+// Dashboard front end (entry of the webview bundle).
+export {};
