@@ -145,6 +145,7 @@ function producerPort(kafka: Kafka, options: ProducerOptions): ProducerPort {
     idempotent,
     allowAutoTopicCreation: false,
     maxInFlightRequests: options.maxInFlightRequests,
+    retry: { retries: options.retries ?? 8, maxRetryTime: options.maxRetryTimeMs ?? 5000, initialRetryTime: 100 },
     createPartitioner: Partitioners.DefaultPartitioner,
   });
   const compression = options.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None;
@@ -178,12 +179,22 @@ function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
     },
     async run(run: ConsumerRunOptions) {
       await consumer.subscribe({ topics: run.topics, fromBeginning: run.fromBeginning });
+      // Seek when the group first assigns partitions, before the first fetch: seeking after
+      // run() resolves races with a fetch from the default position.
+      const seeks = run.seeks ?? [];
+      if (seeks.length > 0) {
+        const stopListening = consumer.on(consumer.events.GROUP_JOIN, () => {
+          stopListening();
+          for (const s of seeks) consumer.seek(s);
+        });
+      }
       await consumer.run({
         autoCommit,
-        eachBatchAutoResolve: true,
+        eachBatchAutoResolve: run.autoResolve ?? true,
         partitionsConsumedConcurrently: 1,
-        eachBatch: async ({ batch }) => {
+        eachBatch: async ({ batch, resolveOffset }) => {
           await run.eachBatch({
+            resolveOffset,
             topic: batch.topic,
             partition: batch.partition,
             highWatermark: batch.highWatermark,
@@ -199,7 +210,6 @@ function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
           });
         },
       });
-      for (const s of run.seeks ?? []) consumer.seek(s);
       paused = run.topics.map((topic) => ({ topic }));
     },
     onAssignment(listener: (event: AssignmentEvent) => void) {

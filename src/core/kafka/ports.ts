@@ -129,6 +129,10 @@ export interface ProducerOptions {
   timeoutMs?: number;
   /** Requests per connection that may be unanswered at once. */
   maxInFlightRequests?: number;
+  /** Retries of a failed send before it is reported (bounded, so a lost broker surfaces). */
+  retries?: number;
+  /** Longest wait between two retries. */
+  maxRetryTimeMs?: number;
 }
 
 export interface ProducerPort {
@@ -154,6 +158,8 @@ export interface ConsumedBatch {
   messages: IncomingMessage[];
   /** High watermark of the partition when the batch was fetched. */
   highWatermark: string;
+  /** Marks `offset` (and everything before it) consumed; only needed when `autoResolve` is false. */
+  resolveOffset?(offset: string): void;
 }
 
 export interface ConsumerOptions {
@@ -171,6 +177,12 @@ export interface ConsumerRunOptions {
   eachBatch(batch: ConsumedBatch): Promise<void>;
   /** Partition-specific starting points applied once partitions are assigned. */
   seeks?: Array<{ topic: string; partition: number; offset: string }>;
+  /**
+   * Default true: a batch counts as consumed (and is committed) once eachBatch returns.
+   * False: only offsets passed to `batch.resolveOffset` count, so a reader that stops
+   * mid-batch commits exactly what it used.
+   */
+  autoResolve?: boolean;
 }
 
 export interface AssignmentEvent {

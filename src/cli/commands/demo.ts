@@ -1,0 +1,83 @@
+// `kafka-log-lab demo`: the whole web-logs lab end to end, as in the seed reports:
+// start a local broker, generate web-session logs, produce them line by line, consume them
+// back, and print the results table (sent vs read, unique visitors, average visit duration).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type CliCommand, intOption, parseOptions, printJson, wantsHelp } from '../command';
+import { startJvmBroker } from '../../core/broker/jvmBroker';
+import { createKafkaClient } from '../../core/kafka/client';
+import { produceFile } from '../../core/kafka/produceFile';
+import { consumeTopic } from '../../core/kafka/consumeTopic';
+import { generateToFile } from '../../core/generate';
+import { renderLabTable, type LabResult } from './demoReport';
+
+const help = `Usage: kafka-log-lab demo [options]
+
+Runs the complete Kafka web-logs lab on this machine and prints its results:
+  1. starts a local Apache Kafka broker (unless --brokers is given)
+  2. generates a web-sessions log (seeded, like the lab's generator)
+  3. produces it to a topic, one message per line, keyed by visitor
+  4. consumes the topic back in a consumer group and computes the statistics
+  5. prints messages sent vs read, unique visitors, visits closed/vanished and the average
+     visit duration, and stops the broker it started
+
+Options:
+  --users N        visitors to simulate (default 200)
+  --seed S         generator seed (default "lab")
+  --topic T        topic (default log_web)
+  --brokers B      use this running cluster instead of starting a broker
+  --out FILE       keep the generated log here (default: a temp file, removed afterwards)
+  --json           print the results as one JSON line`;
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  summary: 'run the complete web-logs lab end to end on a local broker',
+  help,
+  async run(argv, io) {
+    if (wantsHelp(argv)) return io.out(help), 0;
+    const { values } = parseOptions(argv, {
+      users: { type: 'string' },
+      seed: { type: 'string', default: 'lab' },
+      topic: { type: 'string', default: 'log_web' },
+      brokers: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    const say = values.json ? () => undefined : (m: string) => io.err(m);
+    const users = intOption(values.users, 'users', 200)!;
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-log-lab-demo-'));
+    const file = values.out ?? path.join(scratch, 'web.log');
+    let broker: { bootstrap: string; stop(): Promise<void>; engine: string; kafkaVersion: string; startMs: number } | undefined;
+    try {
+      let bootstrap = values.brokers;
+      if (!bootstrap) {
+        say('[1/4] starting a local Kafka broker…');
+        broker = await startJvmBroker({ onProgress: (m) => say(`      ${m}`), signal: io.signal });
+        bootstrap = broker.bootstrap;
+        say(`      Apache Kafka ${broker.kafkaVersion} (${broker.engine}) ready at ${bootstrap} in ${(broker.startMs / 1000).toFixed(1)} s`);
+      }
+      const brokers = bootstrap.split(',');
+      const client = createKafkaClient({ brokers, clientId: 'kafka-log-lab-demo', retries: 3, maxRetryTimeMs: 2000 });
+      say(`[2/4] generating web-session logs for ${users} visitors…`);
+      const generated = await generateToFile(file, { format: 'web', users, seed: values.seed, startMs: Date.now() - 6 * 3600_000 }, io.signal);
+      say(`      ${generated.lines} lines, ${generated.visitors} visitors → ${file}`);
+      say(`[3/4] producing ${path.basename(file)} to ${values.topic}…`);
+      const produced = await produceFile({ client, brokers, file, topic: values.topic, format: 'web', as: 'json', signal: io.signal });
+      say(`      ${produced.acked} of ${produced.lines - produced.skipped} lines delivered in ${(produced.durationMs / 1000).toFixed(2)} s`);
+      say(`[4/4] consuming ${values.topic} back in group log-web-lab…`);
+      const consumed = await consumeTopic({
+        client, topic: values.topic, from: { kind: 'beginning' }, groupId: `log-web-lab-${Date.now().toString(36)}`,
+        untilEnd: true, idleMs: 1000, format: 'web', signal: io.signal,
+      });
+      const result: LabResult = { topic: values.topic, file, generated, produced, consumed };
+      if (values.json) printJson(io, result);
+      else for (const line of renderLabTable(result)) io.out(line);
+      return produced.complete && consumed.messages === produced.acked ? 0 : 1;
+    } finally {
+      await broker?.stop();
+      if (broker) say('      broker stopped');
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  },
+};

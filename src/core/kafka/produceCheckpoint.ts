@@ -1,0 +1,45 @@
+// Where a produce run started in each partition, kept per (file, topic, brokers), so a
+// later `--resume` knows which part of the topic can hold lines of this file.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cacheRoot } from '../broker/kafkaJars';
+
+export interface ProduceCheckpoint {
+  file: string;
+  topic: string;
+  brokers: string;
+  sourceId: string;
+  startOffsets: Array<{ partition: number; offset: number }>;
+  startedAt: string;
+  /** Filled when the run ends. */
+  lastSummary?: { acked: number; failed: number; resumeFromLine?: number; endedAt: string };
+}
+
+const sha1 = (text: string) => crypto.createHash('sha1').update(text).digest('hex');
+
+/** A short, stable id of a file on this machine (its resolved path). */
+export function sourceIdOf(file: string): string {
+  return sha1(fs.realpathSync(file)).slice(0, 12);
+}
+
+function checkpointPath(file: string, topic: string, brokers: string[]): string {
+  const id = sha1([fs.realpathSync(file), topic, [...brokers].sort().join(',')].join('\0'));
+  return path.join(cacheRoot(), 'produce', `${id}.json`);
+}
+
+export function loadCheckpoint(file: string, topic: string, brokers: string[]): ProduceCheckpoint | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(checkpointPath(file, topic, brokers), 'utf8')) as ProduceCheckpoint;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveCheckpoint(checkpoint: ProduceCheckpoint, brokers: string[]): void {
+  const target = checkpointPath(checkpoint.file, checkpoint.topic, brokers);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(checkpoint, null, 2));
+  fs.renameSync(temp, target);
+}
