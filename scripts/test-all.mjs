@@ -14,7 +14,7 @@ const stages = [
     name: 'integration', kind: 'mocha',
     cmd: [...mocha, '--timeout', '120000', '--require', 'out/test/integration/support/testBroker.js', 'out/test/integration/**/*.test.js'],
   },
-  { name: 'extension', kind: 'counted', cmd: ['node', 'scripts/vscode/run-extension-tests.mjs'] },
+  { name: 'extension', kind: 'counted', cmd: ['node', 'scripts/vscode/run-extension-tests.mjs', '--no-build'] },
   { name: 'ui', kind: 'counted', cmd: ['node', 'scripts/vscode/ui-check.mjs'] },
 ];
 

@@ -1,0 +1,136 @@
+// Shared plumbing for driving a real VS Code offline: an isolated code-server (VS Code server
+// with a Node extension host) from .tools/, and Debian's Chromium through playwright-core.
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const codeServerBin = path.join(repoRoot, '.tools/code-server/node_modules/.bin/code-server');
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const t0 = Date.now();
+export const logger = (tag) => (...a) => console.log(`[${tag} +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+
+export function requireTools() {
+  const missing = [];
+  if (!fs.existsSync(codeServerBin)) missing.push('.tools/code-server (run: bash scripts/install-code-server.sh)');
+  if (!fs.existsSync(chromiumPath)) missing.push(`${chromiumPath} (run: bash scripts/install-code-server.sh)`);
+  if (missing.length) throw new Error(`missing ${missing.join(' and ')}`);
+}
+
+/** A throwaway profile: HOME, user data, extensions and a workspace folder under one temp dir. */
+export function createSandbox(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const sandbox = {
+    dir,
+    home: path.join(dir, 'home'),
+    userData: path.join(dir, 'user'),
+    extensions: path.join(dir, 'exts'),
+    workspace: path.join(dir, 'workspace'),
+    tmp: path.join(dir, 'tmp'),
+    log: path.join(dir, 'code-server.log'),
+  };
+  for (const d of [sandbox.home, sandbox.extensions, sandbox.workspace, sandbox.tmp]) fs.mkdirSync(d, { recursive: true });
+  fs.mkdirSync(path.join(sandbox.userData, 'User'), { recursive: true });
+  // No welcome page, walkthroughs, trust prompt or update checks between us and the test.
+  fs.writeFileSync(path.join(sandbox.userData, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'security.workspace.trust.enabled': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'workbench.tips.enabled': false,
+    'chat.commandCenter.enabled': false,
+  }, null, 1));
+  return sandbox;
+}
+
+// code-server writes a config (with a password) into ~/.config: keep the real HOME and /tmp clean.
+export function sandboxEnv(sandbox, extra = {}) {
+  return {
+    ...process.env,
+    HOME: sandbox.home,
+    XDG_CONFIG_HOME: path.join(sandbox.home, '.config'),
+    XDG_DATA_HOME: path.join(sandbox.home, '.local/share'),
+    XDG_CACHE_HOME: path.join(sandbox.home, '.cache'),
+    // VS Code leaves IPC sockets in the temp dir; keep them inside the sandbox.
+    TMPDIR: sandbox.tmp,
+    ...extra,
+  };
+}
+
+const profileArgs = (sandbox) => ['--user-data-dir', sandbox.userData, '--extensions-dir', sandbox.extensions];
+
+export function installVsix(sandbox, vsix) {
+  const env = sandboxEnv(sandbox);
+  const out = execFileSync(codeServerBin, [...profileArgs(sandbox), '--install-extension', vsix], { env }).toString();
+  const listed = execFileSync(codeServerBin, [...profileArgs(sandbox), '--list-extensions', '--show-versions'], { env }).toString();
+  return { out: out.trim(), listed: listed.trim().split('\n').filter(Boolean) };
+}
+
+/**
+ * Starts code-server on a port the OS picks (bind to :0, read it back from the log) in its own
+ * process group, so stop() can end it and every helper it forked by its PID alone.
+ */
+export async function startCodeServer(sandbox, env) {
+  const child = spawn(codeServerBin, [
+    '--auth', 'none', '--bind-addr', '127.0.0.1:0', ...profileArgs(sandbox),
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--ignore-last-opened', sandbox.workspace,
+  ], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const logStream = fs.createWriteStream(sandbox.log);
+  child.stdout.pipe(logStream);
+  child.stderr.pipe(logStream);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+
+  const port = await new Promise((resolve, reject) => {
+    let seen = '';
+    const onData = (d) => {
+      seen += d.toString();
+      const m = seen.match(/HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/);
+      if (m) resolve(Number(m[1]));
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    exited.then((code) => reject(new Error(`code-server exited with ${code} before listening; log: ${sandbox.log}`)));
+    setTimeout(() => reject(new Error(`code-server did not listen within 60 s; log: ${sandbox.log}`)), 60000).unref();
+  });
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+    const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { port, pid: child.pid, host: `127.0.0.1:${port}`, stop };
+}
+
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  // Root needs --no-sandbox; the rest keeps Chromium from calling home or prompting.
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export function workbenchUrl(host, folder, payload) {
+  let url = `http://${host}/?folder=${encodeURIComponent(folder)}`;
+  if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return url;
+}
+
+/** Runs cleanup once on Ctrl-C or a kill, so no code-server outlives the script. */
+export function onInterrupt(cleanup) {
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.once(sig, async () => {
+      await cleanup().catch(() => {});
+      process.exit(130);
+    });
+  }
+}
