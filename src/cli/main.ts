@@ -57,6 +57,11 @@ if (require.main === module) {
     if (interrupted > 1) process.exit(130);
     controller.abort();
   };
+  // A closed pipe (`kafka-log-lab topics list | head -1`) is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const io: CliIO = {

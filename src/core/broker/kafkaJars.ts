@@ -81,14 +81,14 @@ export async function ensureKafkaJars(version = DEFAULT_KAFKA_VERSION, onProgres
   fs.writeFileSync(path.join(staging, 'pom.xml'), pomFor(version));
   onProgress?.(`Fetching Apache Kafka ${version} jars with Maven…`);
   try {
-    await run('mvn', ['-q', '-B', '-f', path.join(staging, 'pom.xml'), 'dependency:copy-dependencies',
+    await run('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', path.join(staging, 'pom.xml'), 'dependency:copy-dependencies',
       `-DoutputDirectory=${path.join(staging, 'libs')}`, '-DincludeScope=runtime'], { maxBuffer: 32 * 1024 * 1024 });
   } catch (e) {
     const err = e as { code?: string; stdout?: string };
     fs.rmSync(staging, { recursive: true, force: true });
     if (err.code === 'ENOENT') throw new UserError('Maven (mvn) is not installed: install it, or set KAFKA_HOME to an unpacked Kafka distribution');
     const reason = (err.stdout ?? '').split('\n').find((l) => l.includes('ERROR')) ?? String(e);
-    throw new UserError(`could not fetch Apache Kafka ${version} from Maven Central: ${reason.replace(/\x1b\[[0-9;]*m/g, '').trim()}`);
+    throw new UserError(`could not fetch Apache Kafka ${version} from Maven Central: ${reason.trim()}`);
   }
   fs.writeFileSync(path.join(staging, COMPLETE_MARKER), new Date().toISOString());
   fs.rmSync(dir, { recursive: true, force: true });

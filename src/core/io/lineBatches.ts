@@ -3,6 +3,7 @@
 // the start of the file are stripped. In follow mode it keeps reading what is appended,
 // also across rotation (the path now names a new file) and truncation, like `tail -F`.
 import fs from 'node:fs';
+import { sleep } from '../util/sleep';
 
 export interface LineBatch {
   /** Line number (1-based, counted across rotations) of `lines[0]`. */
@@ -25,11 +26,6 @@ function stripLine(buf: Buffer, start: number, end: number): Buffer {
   return buf.subarray(start, end);
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-  });
 
 /** True when the first block of the file holds a NUL byte (a binary file, not a log). */
 export async function looksBinary(path: string, blockBytes = 65536): Promise<boolean> {

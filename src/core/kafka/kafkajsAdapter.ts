@@ -64,6 +64,26 @@ function toAssignment(record: Record<string, number[]>): TopicPartitions[] {
   return Object.entries(record).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }));
 }
 
+// kafkajs names for Kafka's NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS and COORDINATOR_NOT_AVAILABLE.
+const COORDINATOR_NOT_READY = new Set(['NOT_COORDINATOR_FOR_GROUP', 'GROUP_LOAD_IN_PROGRESS', 'GROUP_COORDINATOR_NOT_AVAILABLE']);
+
+/**
+ * kafkajs admin calls do not retry when a group's coordinator is not ready yet, which is
+ * what a fresh broker answers to the first group request while it creates and loads
+ * __consumer_offsets. Retry those answers for a bounded time.
+ */
+async function whenCoordinatorReady<T>(work: () => Promise<T>, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let wait = 100; ; wait = Math.min(wait * 2, 1000)) {
+    try {
+      return await work();
+    } catch (e) {
+      if (!COORDINATOR_NOT_READY.has((e as { type?: string }).type ?? '') || Date.now() + wait > deadline) throw e;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 function adminPort(kafka: Kafka): AdminPort {
   const admin = kafka.admin();
   return {
@@ -113,7 +133,7 @@ function adminPort(kafka: Kafka): AdminPort {
       return groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType }));
     },
     async describeGroups(groupIds) {
-      const { groups } = await admin.describeGroups(groupIds);
+      const { groups } = await whenCoordinatorReady(() => admin.describeGroups(groupIds));
       return groups.map((g) => ({
         groupId: g.groupId,
         state: g.state,
@@ -128,13 +148,13 @@ function adminPort(kafka: Kafka): AdminPort {
       }));
     },
     async groupOffsets(groupId, topics) {
-      const result = await admin.fetchOffsets({ groupId, topics });
+      const result = await whenCoordinatorReady(() => admin.fetchOffsets({ groupId, topics }));
       return result.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) })));
     },
     setGroupOffsets: (groupId, topic, offsets) =>
       admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: String(o.offset) })) }),
     async deleteGroups(groupIds) {
-      await admin.deleteGroups(groupIds);
+      await whenCoordinatorReady(() => admin.deleteGroups(groupIds));
     },
   };
 }
@@ -176,6 +196,12 @@ function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
     connect: () => consumer.connect(),
     async disconnect() {
       await consumer.disconnect();
+      // The throw-away group of a group-less reader would otherwise linger as "Empty".
+      if (groupLess) {
+        const admin = kafka.admin();
+        await admin.connect().then(() => admin.deleteGroups([groupId])).catch(() => undefined);
+        await admin.disconnect().catch(() => undefined);
+      }
     },
     async run(run: ConsumerRunOptions) {
       await consumer.subscribe({ topics: run.topics, fromBeginning: run.fromBeginning });

@@ -1,12 +1,7 @@
 // Pacing for produce: `--rate N` (lines per second) and `--replay SPEEDUP` (lines sent at
 // the pace of their own timestamps, sped up). Both sleep, never spin.
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (ms <= 0 || signal?.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-  });
+import { sleep } from '../util/sleep';
 
 export interface Pacer {
   /** Waits until the next line may go; `timestampMs` is the line's own time (replay). */

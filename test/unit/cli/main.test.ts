@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { main } from '../../../src/cli/main';
 import { commands } from '../../../src/cli/commands';
 import type { CliIO } from '../../../src/cli/command';
+import { version } from '../../../package.json';
 
 function capture() {
   const out: string[] = [];
@@ -14,7 +15,7 @@ describe('CLI', () => {
   it('prints the version from package.json', async () => {
     const { io, out } = capture();
     assert.equal(await main(['--version'], io), 0);
-    assert.equal(out[0], require('../../../package.json').version);
+    assert.equal(out[0], version);
   });
 
   it('lists every command in --help', async () => {

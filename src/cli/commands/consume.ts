@@ -1,0 +1,136 @@
+// `kafka-log-lab consume --topic T`: reads a topic, prints its messages or their statistics.
+import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, wantsHelp } from '../command';
+import { cliKafka } from '../kafkaOptions';
+import { formatFields, formatTable } from '../textTable';
+import { consumeTopic, type ConsumeResult, type ConsumedLines } from '../../core/kafka/consumeTopic';
+import { describeStart, parseTimestamp, type StartPosition } from '../../core/kafka/startPosition';
+import { LOG_FORMATS, isLogFormat, type LogFormat } from '../../core/logFormat';
+
+export const DEFAULT_IDLE_MS = 5000;
+
+const help = `Usage: kafka-log-lab consume --topic T [options]
+
+Reads topic T and prints each message value on its own line, or, with --stats, computes the
+lab statistics over the values (each value is one log line).
+
+Where to start (at most one; the default follows Kafka's consumers):
+  --from-beginning       the first message still in each partition
+  --from-offset N        offset N in every partition (clamped to what each partition holds)
+  --from-time ISO        the first message at or after this time, e.g. 2025-10-16T21:16:47Z
+                         (no zone means UTC; epoch milliseconds also work)
+  (none)                 with --group: its committed offsets, the beginning where it has none;
+                         without: only messages produced from now on
+
+When to stop (whichever comes first; Ctrl-C always stops cleanly):
+  --max N                after N messages
+  --idle-ms MS           after MS milliseconds without a new message (default ${DEFAULT_IDLE_MS};
+                         0 = never). Messages already in the topic when consume starts are
+                         always read first: idleness only counts once they are.
+  --until-end            as soon as every partition reached the end it had when consume started
+
+Options:
+  --topic T              topic to read (required)
+  --brokers HOST:PORT    bootstrap servers, comma-separated (default $KAFKA_BROKERS or localhost:9092)
+  --group G              read as a member of consumer group G and commit what was read
+                         (default: group-less, nothing committed)
+  --format F             ${['auto', ...LOG_FORMATS].join('|')} (default auto: detected from the first 20 messages)
+  --stats                print statistics instead of the messages
+  --json                 machine-readable output: one JSON object per message
+                         {"partition","offset","timestamp","key","value"}, then a summary line
+                         {"topic","messages","partitions":{"0":n,...},...}; with --stats only the
+                         summary, which then also holds "format" and "stats"
+
+Examples:
+  kafka-log-lab consume --topic log_web --from-beginning --stats
+  kafka-log-lab consume --topic log_web --from-beginning --until-end --stats --json
+  kafka-log-lab consume --topic log_web --group lab --max 10`;
+
+function startPosition(values: { 'from-beginning'?: boolean; 'from-offset'?: string; 'from-time'?: string; group?: string }): StartPosition {
+  const chosen = [values['from-beginning'] && '--from-beginning', values['from-offset'] !== undefined && '--from-offset', values['from-time'] !== undefined && '--from-time'].filter(Boolean);
+  if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} cannot be combined`);
+  if (values['from-beginning']) return { kind: 'beginning' };
+  if (values['from-offset'] !== undefined) return { kind: 'offset', offset: intOption(values['from-offset'], 'from-offset')! };
+  if (values['from-time'] !== undefined) {
+    try {
+      return { kind: 'time', timestampMs: parseTimestamp(values['from-time']) };
+    } catch (e) {
+      throw new UsageError(`--from-time: ${(e as Error).message}`);
+    }
+  }
+  return values.group ? { kind: 'committed' } : { kind: 'end' };
+}
+
+function messagePrinter(io: CliIO, json: boolean): (batch: ConsumedLines) => void {
+  if (!json) return (batch) => io.out(batch.lines.join('\n'));
+  return (batch) => {
+    const rows = batch.messages.map((m, i) =>
+      JSON.stringify({ partition: m.partition, offset: m.offset, timestamp: m.timestamp, key: m.key === null ? null : m.key.toString('utf8'), value: batch.lines[i] }),
+    );
+    io.out(rows.join('\n'));
+  };
+}
+
+function printReadable(io: CliIO, result: ConsumeResult, withStats: boolean): void {
+  const seconds = (result.durationMs / 1000).toFixed(1);
+  const line = `${result.messages} messages from ${result.topic} in ${seconds} s (${result.messagesPerSecond} msg/s while reading; stopped: ${result.stoppedBy})`;
+  const partitions = formatTable(['partition', 'messages'], Object.entries(result.partitions).map(([p, n]) => [Number(p), n]));
+  // Without --stats the messages are the output: keep the summary on stderr.
+  const say = withStats ? io.out : io.err;
+  say(line);
+  for (const row of partitions) say(row);
+  if (withStats && result.stats !== undefined) {
+    io.out('');
+    io.out(`statistics (format ${result.format}):`);
+    for (const row of formatFields(result.stats)) io.out(`  ${row}`);
+  }
+}
+
+export const consumeCommand: CliCommand = {
+  name: 'consume',
+  summary: 'read a topic: print its messages or their statistics',
+  help,
+  async run(argv, io) {
+    if (wantsHelp(argv)) return io.out(help), 0;
+    const { values } = parseOptions(argv, {
+      topic: { type: 'string' },
+      brokers: { type: 'string' },
+      group: { type: 'string' },
+      'from-beginning': { type: 'boolean', default: false },
+      'from-offset': { type: 'string' },
+      'from-time': { type: 'string' },
+      max: { type: 'string' },
+      'idle-ms': { type: 'string' },
+      'until-end': { type: 'boolean', default: false },
+      format: { type: 'string', default: 'auto' },
+      stats: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    });
+    if (!values.topic) throw new UsageError('--topic is required');
+    const format = values.format as string;
+    if (format !== 'auto' && !isLogFormat(format)) throw new UsageError(`--format must be auto or one of ${LOG_FORMATS.join(', ')}, got "${format}"`);
+    const from = startPosition(values);
+    const max = intOption(values.max, 'max');
+    if (max === 0) throw new UsageError('--max must be at least 1');
+    const idleMs = intOption(values['idle-ms'], 'idle-ms', DEFAULT_IDLE_MS)!;
+    const showProgress = !values.json && values.stats && process.stderr.isTTY === true;
+    if (showProgress) io.err(`reading ${values.topic} from ${describeStart(from)}…`);
+    const { client } = cliKafka(values.brokers);
+    const result = await consumeTopic({
+      client,
+      topic: values.topic,
+      from,
+      groupId: values.group,
+      max,
+      idleMs,
+      untilEnd: values['until-end'],
+      signal: io.signal,
+      format: format as LogFormat | 'auto',
+      stats: values.stats,
+      onMessages: values.stats ? undefined : messagePrinter(io, values.json),
+      onProgress: showProgress ? (p) => io.err(`  ${p.messages} messages (${p.perSecond}/s)`) : undefined,
+    });
+    if (values.json) printJson(io, result);
+    else printReadable(io, result, values.stats);
+    return 0;
+  },
+};

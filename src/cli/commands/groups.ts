@@ -1,0 +1,125 @@
+// `kafka-log-lab groups list|describe|reset-offsets|delete`.
+import { type CliCommand, type CliIO, UsageError, parseOptions, printJson, wantsHelp } from '../command';
+import { cliKafka } from '../kafkaOptions';
+import { formatTable } from '../textTable';
+import { withAdmin } from '../../core/kafka/client';
+import {
+  deleteGroup,
+  describeGroupDetail,
+  listGroupSummaries,
+  parseResetTarget,
+  resetGroupOffsets,
+  type GroupDetail,
+} from '../../core/kafka/groupsAdmin';
+
+const help = `Usage: kafka-log-lab groups <list|describe|reset-offsets|delete> [GROUP] [options]
+
+  list                   consumer groups with their state and number of members
+  describe GROUP         state; members with client id, host and assigned partitions; per
+                         partition the committed offset, the end offset and the lag
+  reset-offsets GROUP --topic T --to earliest|latest|ISO
+                         moves the group's committed offsets on every partition of T (to the
+                         first message at or after an ISO date-time with --to 2025-10-16T21:00:00Z).
+                         Refused while the group has active members: stop them first.
+  delete GROUP           deletes the group and its committed offsets (also refused while active)
+
+Every action takes --brokers HOST:PORT[,HOST:PORT] (default $KAFKA_BROKERS or localhost:9092)
+and --json (one JSON object on one line).`;
+
+const common = {
+  brokers: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+function groupArg(positionals: string[]): string {
+  if (positionals.length === 0) throw new UsageError('GROUP is required');
+  if (positionals.length > 1) throw new UsageError(`one GROUP at a time, got ${positionals.length}`);
+  return positionals[0];
+}
+
+async function list(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseOptions(argv, common);
+  const groups = await withAdmin(cliKafka(values.brokers).client, listGroupSummaries);
+  if (values.json) printJson(io, { groups });
+  else if (groups.length === 0) io.out('No consumer groups.');
+  else for (const row of formatTable(['group', 'state', 'members'], groups.map((g) => [g.groupId, g.state, g.members]))) io.out(row);
+  return 0;
+}
+
+function printGroup(io: CliIO, g: GroupDetail): void {
+  io.out(`${g.groupId}: ${g.state}, ${g.members.length} member${g.members.length === 1 ? '' : 's'}, total lag ${g.totalLag}`);
+  if (g.members.length) {
+    io.out('');
+    const members = g.members.map((m) => [
+      m.memberId,
+      m.clientId,
+      m.host,
+      m.assignment.map((a) => `${a.topic}:${a.partitions.join(',')}`).join(' ') || '-',
+    ]);
+    for (const row of formatTable(['member', 'client id', 'host', 'partitions'], members)) io.out(row);
+  }
+  if (g.partitions.length) {
+    io.out('');
+    const rows = g.partitions.map((p) => [p.topic, p.partition, p.committed, p.end, p.lag, p.clientId]);
+    for (const row of formatTable(['topic', 'partition', 'committed', 'end', 'lag', 'owner'], rows)) io.out(row);
+  }
+}
+
+async function describe(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseOptions(argv, common, true);
+  const groupId = groupArg(positionals);
+  const detail = await withAdmin(cliKafka(values.brokers).client, (admin) => describeGroupDetail(admin, groupId));
+  if (values.json) printJson(io, detail);
+  else printGroup(io, detail);
+  return 0;
+}
+
+async function resetOffsets(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseOptions(argv, { ...common, topic: { type: 'string' }, to: { type: 'string' } }, true);
+  const groupId = groupArg(positionals);
+  if (!values.topic) throw new UsageError('--topic is required');
+  if (!values.to) throw new UsageError('--to earliest|latest|ISO is required');
+  let target;
+  try {
+    target = parseResetTarget(values.to);
+  } catch (e) {
+    throw new UsageError(`--to: ${(e as Error).message}`);
+  }
+  const topic = values.topic;
+  const offsets = await withAdmin(cliKafka(values.brokers).client, (admin) => resetGroupOffsets(admin, groupId, topic, target));
+  if (values.json) printJson(io, { groupId, topic, offsets });
+  else {
+    io.out(`Reset ${groupId} on ${topic} to ${values.to}:`);
+    for (const row of formatTable(['partition', 'offset'], offsets.map((o) => [o.partition, o.offset]))) io.out(row);
+  }
+  return 0;
+}
+
+async function remove(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseOptions(argv, common, true);
+  const groupId = groupArg(positionals);
+  await withAdmin(cliKafka(values.brokers).client, (admin) => deleteGroup(admin, groupId));
+  if (values.json) printJson(io, { groupId, deleted: true });
+  else io.out(`Deleted consumer group ${groupId}`);
+  return 0;
+}
+
+export const groupsCommand: CliCommand = {
+  name: 'groups',
+  summary: 'list and describe consumer groups (members, partitions, lag); reset or delete them',
+  help,
+  async run(argv, io) {
+    const [action, ...rest] = argv;
+    if (!action || wantsHelp(argv)) {
+      io.out(help);
+      return action ? 0 : 2;
+    }
+    switch (action) {
+      case 'list': return list(rest, io);
+      case 'describe': return describe(rest, io);
+      case 'reset-offsets': return resetOffsets(rest, io);
+      case 'delete': return remove(rest, io);
+      default: throw new UsageError(`unknown action "${action}" (list, describe, reset-offsets or delete)`);
+    }
+  },
+};

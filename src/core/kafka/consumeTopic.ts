@@ -1,0 +1,136 @@
+// Consumes a topic into the engine's streaming statistics: every message value is one log
+// line. The format is given, or detected from the first messages (held back until then and
+// replayed, so no message is left out of the statistics).
+import type { LogFormat } from '../logFormat';
+import { detectFormat } from '../parse';
+import { createStats, type LogStats, type StatsSnapshot } from '../stats';
+import type { ConsumedBatch, IncomingMessage } from './ports';
+import { readTopic, type ReadProgress, type ReadTopicOptions, type StopReason } from './topicReader';
+
+export type { StatsSnapshot } from '../stats';
+
+export const DETECTION_SAMPLE = 20;
+
+/** One fetched batch as text, for live views. */
+export interface ConsumedLines {
+  topic: string;
+  partition: number;
+  /** The messages as received (keys, offsets, timestamps, headers). */
+  messages: IncomingMessage[];
+  /** Their values as text, index for index. */
+  lines: string[];
+}
+
+export interface ConsumeProgress extends ReadProgress {
+  /** The statistics so far; undefined while the format is still being detected or without statistics. */
+  snapshot(): StatsSnapshot | undefined;
+}
+
+export interface ConsumeTopicOptions extends Omit<ReadTopicOptions, 'onMessages' | 'onProgress'> {
+  /** The log format of the values; 'auto' (the default) detects it from the first messages. */
+  format?: LogFormat | 'auto';
+  /** Compute statistics (default true); without them the values are only passed to onMessages. */
+  stats?: boolean;
+  onMessages?(batch: ConsumedLines): void;
+  onProgress?(progress: ConsumeProgress): void;
+}
+
+export interface ConsumeResult {
+  topic: string;
+  messages: number;
+  /** Messages read per partition, every partition of the topic listed. */
+  partitions: Record<string, number>;
+  /** The format the statistics used (absent when statistics were off). */
+  format?: LogFormat;
+  stats?: StatsSnapshot;
+  stoppedBy: StopReason;
+  /** Wall time of the whole call, including connecting and the final quiet period. */
+  durationMs: number;
+  /** Messages over the time from the partition assignment to the last message. */
+  messagesPerSecond: number;
+}
+
+/** The value as one line of text: UTF-8, without a leading BOM or a trailing line break. */
+export function valueText(value: Buffer | null): string {
+  if (value === null || value.length === 0) return '';
+  let text = value.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let end = text.length;
+  if (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** Feeds lines to statistics, detecting the format from the first lines when asked. */
+export class StatsFeed {
+  private stats: LogStats | undefined;
+  private sample: string[] = [];
+  private lineNumber = 0;
+  format: LogFormat | undefined;
+
+  constructor(format: LogFormat | 'auto' = 'auto', private readonly sampleSize = DETECTION_SAMPLE) {
+    if (format !== 'auto') this.start(format);
+  }
+
+  add(line: string): void {
+    if (this.stats) {
+      // Line numbers (in unparsed samples) are message numbers in reading order.
+      this.stats.addLine(line, ++this.lineNumber);
+      return;
+    }
+    this.sample.push(line);
+    if (this.sample.length >= this.sampleSize) this.detect();
+  }
+
+  /** Final statistics: detects the format from what arrived if fewer lines than the sample did. */
+  snapshot(): StatsSnapshot {
+    if (!this.stats) this.detect();
+    return this.stats!.snapshot();
+  }
+
+  /** Statistics so far, without deciding the format early. */
+  liveSnapshot(): StatsSnapshot | undefined {
+    return this.stats?.snapshot();
+  }
+
+  private detect(): void {
+    const sample = this.sample;
+    this.sample = [];
+    this.start(detectFormat(sample.filter((l) => l.length > 0)));
+    for (const line of sample) this.stats!.addLine(line, ++this.lineNumber);
+  }
+
+  private start(format: LogFormat): void {
+    this.format = format;
+    this.stats = createStats(format);
+  }
+}
+
+export async function consumeTopic(options: ConsumeTopicOptions): Promise<ConsumeResult> {
+  const feed = options.stats === false ? undefined : new StatsFeed(options.format ?? 'auto');
+  const hook = options.onMessages;
+  const onMessages = (messages: IncomingMessage[], batch: ConsumedBatch) => {
+    // Decode each value once; keep the text only when someone wants the batch.
+    const lines: string[] | undefined = hook ? new Array(messages.length) : undefined;
+    for (let i = 0; i < messages.length; i++) {
+      const line = valueText(messages[i].value);
+      feed?.add(line);
+      if (lines) lines[i] = line;
+    }
+    if (hook && lines) hook({ topic: batch.topic, partition: batch.partition, messages, lines });
+  };
+  const progress = options.onProgress;
+  const onProgress = progress && ((p: ReadProgress) => progress({ ...p, snapshot: () => feed?.liveSnapshot() }));
+  const summary = await readTopic({ ...options, onMessages, onProgress });
+  const stats = feed?.snapshot();
+  return {
+    topic: summary.topic,
+    messages: summary.messages,
+    partitions: summary.partitions,
+    format: feed?.format,
+    stats,
+    stoppedBy: summary.stoppedBy,
+    durationMs: summary.durationMs,
+    messagesPerSecond: summary.readMs > 0 ? Math.round((summary.messages * 1000) / summary.readMs) : 0,
+  };
+}

@@ -1,0 +1,56 @@
+// `verify`: the labs' "messages sent = messages read" check done right. Reads the whole
+// topic (up to the end offsets it has when the check starts), then streams the file and
+// reports what is missing, duplicated or unexpected. See verifyTally.ts for the rules.
+import fs from 'node:fs';
+import { UserError } from '../errors';
+import { readLineBatches } from '../io/lineBatches';
+import { LINE_HEADER, SOURCE_HEADER } from './lineMessages';
+import type { KafkaClient } from './ports';
+import { sourceIdOf } from './produceCheckpoint';
+import { readTopic, type ReadProgress } from './topicReader';
+import { VerifyTally, type VerifyCounts } from './verifyTally';
+
+export interface VerifyReport extends VerifyCounts {
+  file: string;
+  topic: string;
+  /** False when the read stopped on a long silence before the captured end offsets. */
+  reachedEnd: boolean;
+}
+
+export interface VerifyOptions {
+  signal?: AbortSignal;
+  onProgress?(progress: ReadProgress): void;
+}
+
+function headerText(value: Buffer | string | undefined): string | undefined {
+  return value === undefined ? undefined : value.toString();
+}
+
+export async function verifyFileAgainstTopic(file: string, topic: string, client: KafkaClient, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const stat = await fs.promises.stat(file).catch(() => undefined);
+  if (!stat?.isFile()) throw new UserError(`${file} is not a readable file`);
+  const tally = new VerifyTally();
+  const summary = await readTopic({
+    client,
+    topic,
+    from: { kind: 'beginning' },
+    untilEnd: true,
+    // Only a safety net: the read normally stops at the end offsets captured at start.
+    idleMs: 10000,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    onMessages: (messages) => {
+      for (const m of messages) {
+        const headers = m.headers;
+        if (headers === undefined) tally.addMessage(m.value);
+        else tally.addMessage(m.value, headerText(headers[LINE_HEADER]), headerText(headers[SOURCE_HEADER]));
+      }
+    },
+  });
+  if (summary.stoppedBy === 'aborted') throw new UserError('verify was cancelled before the whole topic was read');
+  tally.startFile(sourceIdOf(file));
+  for await (const batch of readLineBatches(file)) {
+    for (let i = 0; i < batch.lines.length; i++) tally.addFileLine(batch.firstLine + i, batch.lines[i]);
+  }
+  return { file, topic, ...tally.result(), reachedEnd: summary.stoppedBy === 'end' };
+}
