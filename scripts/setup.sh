@@ -32,4 +32,15 @@ node dist/cli.js broker fetch --tested
 
 step "code-server"
 bash scripts/install-code-server.sh
+
+# Docker engine tests: a Docker daemon (started here when none answers) and the local Kafka
+# image they run, since no registry is reachable. Neither may fail setup: without them the
+# Docker tests print SKIPPED with the reason.
+step "dockerd"
+if bash scripts/docker/start-dockerd.sh start; then
+  step "local Kafka image"
+  bash scripts/docker/build-local-kafka-image.sh || echo "[setup] no local Kafka image: the Docker tests will be SKIPPED"
+else
+  echo "[setup] no Docker daemon: the Docker tests will be SKIPPED"
+fi
 step "done"

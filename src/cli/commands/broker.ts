@@ -1,98 +1,214 @@
-// `kafka-log-lab broker start|status|stop|fetch`: a local Kafka broker for labs and tests.
+// `kafka-log-lab broker start|status|stop|restart|reset|logs|fetch`: a local Kafka broker for
+// labs and tests, in Docker or on the local Java.
 import fs from 'node:fs';
-import { type CliCommand, UsageError, intOption, parseOptions, printJson, wantsHelp } from '../command';
-import { startJvmBroker } from '../../core/broker/jvmBroker';
+import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, wantsHelp } from '../command';
 import { DEFAULT_KAFKA_VERSION, TESTED_KAFKA_VERSIONS, ensureKafkaJars } from '../../core/broker/kafkaJars';
 import { listBrokerRecords, removeBrokerRecord, saveBrokerRecord, type BrokerRecord } from '../../core/broker/brokerState';
 import { isBrokerReachable } from '../../core/broker/readiness';
 import { terminate } from '../../core/broker/processes';
+import { startLocalBroker, type EngineChoice } from '../../core/broker/startBroker';
+import { resetDockerBroker, restartDockerBroker, stopDockerBroker, streamDockerLogs } from '../../core/broker/dockerBroker';
+import { DEFAULT_DOCKER_IMAGE, DEFAULT_VOLUME } from '../../core/broker/dockerBrokerArgs';
 import { UserError } from '../../core/errors';
+import { followFile, jvmLogFile, knownBrokers, type KnownBroker } from './brokerInventory';
+import { resetCluster, startCluster } from './brokerCluster';
 
-const help = `Usage: kafka-log-lab broker <start|status|stop|fetch> [options]
+const help = `Usage: kafka-log-lab broker <start|status|stop|restart|reset|logs|fetch> [options]
 
-Runs a single-node Apache Kafka broker (KRaft mode) on 127.0.0.1.
+Runs a single-node Apache Kafka broker (KRaft mode) on 127.0.0.1, in Docker or on the local Java.
 
-  start   start a broker and return once it is ready; prints its bootstrap address
-            --engine jvm          run Kafka's own jars on the local Java (fetched from Maven Central once)
-            --port N              client port (default: a free port)
-            --kafka-version V     Kafka version (default ${DEFAULT_KAFKA_VERSION}); ignored when KAFKA_HOME is set
-            --data-dir DIR        keep the broker's data here (default: a temp folder removed on stop)
-            --json                print {"engine","bootstrap","pid",...}
-  status  list the brokers started with "broker start" and whether they answer   [--json]
-  stop    stop them (all, or the one on --port N); waits until the process is gone
-  fetch   download the Kafka jars for --kafka-version V (or every --tested version) without starting anything   [--json]
+  start    start a broker and return once it is ready; prints its bootstrap address
+             --engine auto|docker|jvm   auto (default): Docker when its daemon answers, else the local Java
+             --port N              client port (Docker: default 9092 or the next free one; JVM: a free port)
+             --kafka-version V     Kafka version (default ${DEFAULT_KAFKA_VERSION}); Docker runs apache/kafka:V
+             --image IMAGE         Docker image (default $KAFKA_LOG_LAB_DOCKER_IMAGE or ${DEFAULT_DOCKER_IMAGE})
+             --volume NAME         Docker volume that keeps the topics (default ${DEFAULT_VOLUME})
+             --name NAME           Docker container name (default kafka-log-lab-broker[-PORT])
+             --data-dir DIR        JVM: keep the data here (default: a temp folder removed on stop)
+             --nodes N             Docker: a cluster of N brokers (e.g. 3) on consecutive free ports
+             --timeout S           seconds to wait until the broker answers (default 120)
+             --json                print {"engine","bootstrap","pid","containerName",...}
+  status   list the local brokers and whether they answer   [--json]
+  stop     stop them (all, or the one on --port N); a Docker broker keeps its container and volume
+  restart  restart the Docker broker (on --port N) and wait until it answers   [--json]
+  reset    remove the Docker broker's container and volume: every topic is gone   [--port N | --volume NAME | --cluster]
+  logs     print the broker's log (Docker or JVM)   [--port N] [--tail N] [--follow]
+  fetch    download the Kafka jars for --kafka-version V (or every --tested version) without starting anything   [--json]
 
 Examples:
+  kafka-log-lab broker start
   kafka-log-lab broker start --engine jvm --port 19092
-  kafka-log-lab broker status --json
-  kafka-log-lab broker stop`;
+  kafka-log-lab broker start --nodes 3
+  kafka-log-lab broker logs --follow
+  kafka-log-lab broker reset`;
 
-async function start(argv: string[], out: (s: string) => void, signal: AbortSignal): Promise<number> {
+const progressTo = (json: boolean) => (json ? undefined : (m: string) => process.stderr.write(m + '\n'));
+
+async function start(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, {
-    engine: { type: 'string', default: 'jvm' },
+    engine: { type: 'string', default: 'auto' },
     port: { type: 'string' },
     'kafka-version': { type: 'string' },
+    image: { type: 'string' },
+    volume: { type: 'string' },
+    name: { type: 'string' },
     'data-dir': { type: 'string' },
+    timeout: { type: 'string' },
+    nodes: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
-  if (values.engine !== 'jvm') throw new UsageError(`--engine must be jvm, got "${values.engine}"`);
+  const engine = values.engine as EngineChoice;
+  if (!['auto', 'docker', 'jvm'].includes(engine)) throw new UsageError(`--engine must be auto, docker or jvm, got "${values.engine}"`);
   const port = intOption(values.port, 'port');
-  const existing = listBrokerRecords().find((r) => r.port === port);
-  if (existing) throw new UserError(`a ${existing.engine} broker from kafka-log-lab already runs on ${existing.bootstrap} (stop it with: kafka-log-lab broker stop --port ${existing.port})`);
+  const timeoutS = intOption(values.timeout, 'timeout', 120)!;
+  const nodes = intOption(values.nodes, 'nodes', 1)!;
+  if (nodes > 1) {
+    return startCluster({ engine, nodes, port, image: values.image, kafkaVersion: values['kafka-version'], timeoutS: intOption(values.timeout, 'timeout', 180)!, json: values.json }, io);
+  }
+  const existing = listBrokerRecords().find((r) => r.port === port && r.engine === 'jvm');
+  if (existing) throw new UserError(`a jvm broker from kafka-log-lab already runs on ${existing.bootstrap} (stop it with: kafka-log-lab broker stop --port ${existing.port})`);
   const dataDir = values['data-dir'];
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const broker = await startJvmBroker({
+  const broker = await startLocalBroker({
+    engine,
     port,
     kafkaVersion: values['kafka-version'],
+    image: values.image,
+    volume: values.volume,
+    name: values.name,
     dataDir,
     detached: true,
-    signal,
-    onProgress: values.json ? undefined : (m) => process.stderr.write(m + '\n'),
+    readyTimeoutMs: timeoutS * 1000,
+    signal: io.signal,
+    onProgress: progressTo(values.json),
   });
   const record: BrokerRecord = {
-    engine: 'jvm',
+    engine: broker.engine,
     bootstrap: broker.bootstrap,
     port: broker.port,
     pid: broker.pid,
+    containerName: broker.containerName,
     kafkaVersion: broker.kafkaVersion,
     dataDir: broker.dataDir,
-    ownsDataDir: !dataDir,
+    ownsDataDir: broker.engine === 'jvm' ? !dataDir : undefined,
     startedAt: new Date().toISOString(),
   };
+  // A Docker broker recreated on another port leaves its old record behind.
+  for (const r of listBrokerRecords()) if (r.engine === 'docker' && r.containerName === record.containerName && r.port !== record.port) removeBrokerRecord(r);
   saveBrokerRecord(record);
-  if (values.json) printJson({ out, err: out, signal }, { ...record, startMs: broker.startMs, logFile: broker.logFile });
-  else out(`Kafka ${broker.kafkaVersion} ready at ${broker.bootstrap} (pid ${broker.pid}, started in ${(broker.startMs / 1000).toFixed(1)} s)`);
+  if (values.json) {
+    printJson(io, {
+      ...record, startMs: broker.startMs, logFile: broker.logFile, image: broker.image, volume: broker.volume,
+      alreadyRunning: broker.alreadyRunning, engineReason: broker.engineReason,
+    });
+  } else {
+    const where = broker.engine === 'docker' ? `docker container ${broker.containerName}` : `pid ${broker.pid}`;
+    const how = broker.alreadyRunning ? 'already running' : `started in ${(broker.startMs / 1000).toFixed(1)} s`;
+    io.out(`Kafka ${broker.kafkaVersion} ready at ${broker.bootstrap} (${where}, ${how})`);
+  }
   return 0;
 }
 
-async function status(argv: string[], out: (s: string) => void): Promise<number> {
+async function status(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, { json: { type: 'boolean', default: false } });
-  const records = listBrokerRecords();
-  const rows = await Promise.all(records.map(async (r) => ({ ...r, reachable: await isBrokerReachable(r.bootstrap) })));
-  if (values.json) out(JSON.stringify({ brokers: rows }));
-  else if (rows.length === 0) out('No broker started by kafka-log-lab is running. Start one: kafka-log-lab broker start --engine jvm');
-  else for (const r of rows) out(`${r.engine}  ${r.bootstrap}  Kafka ${r.kafkaVersion}  pid ${r.pid ?? '-'}  ${r.reachable ? 'ready' : 'not answering'}`);
+  const { brokers, dockerProblem } = await knownBrokers();
+  const rows = await Promise.all(brokers.map(async (b) => ({
+    ...b.record,
+    engine: b.engine, bootstrap: b.bootstrap, port: b.port, kafkaVersion: b.kafkaVersion, pid: b.pid, containerName: b.containerName,
+    image: b.container?.image, volume: b.container?.volume, state: b.state,
+    reachable: b.state === 'running' ? await isBrokerReachable(b.bootstrap) : false,
+  })));
+  if (values.json) io.out(JSON.stringify({ brokers: rows, dockerProblem }));
+  else if (rows.length === 0) io.out('No broker started by kafka-log-lab is running. Start one: kafka-log-lab broker start');
+  else {
+    for (const r of rows) {
+      const who = r.engine === 'docker' ? `container ${r.containerName}` : `pid ${r.pid ?? '-'}`;
+      const health = r.state !== 'running' ? r.state : r.reachable ? 'ready' : 'not answering';
+      io.out(`${r.engine.padEnd(6)}  ${r.bootstrap}  Kafka ${r.kafkaVersion}  ${who}  ${health}`);
+    }
+  }
+  if (dockerProblem && !values.json) io.err(`Docker brokers could not be checked: ${dockerProblem}`);
   return 0;
 }
 
-async function stop(argv: string[], out: (s: string) => void): Promise<number> {
+function pick(brokers: KnownBroker[], port: number | undefined): KnownBroker[] {
+  return brokers.filter((b) => port === undefined || b.port === port);
+}
+
+async function stop(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, { port: { type: 'string' }, json: { type: 'boolean', default: false } });
   const port = intOption(values.port, 'port');
-  const targets = listBrokerRecords().filter((r) => port === undefined || r.port === port);
+  const { brokers, dockerProblem } = await knownBrokers();
+  const targets = pick(brokers, port).filter((b) => b.engine === 'jvm' || b.state === 'running' || b.record);
+  if (dockerProblem && targets.some((b) => b.engine === 'docker')) throw new UserError(`cannot stop the Docker broker: ${dockerProblem}`);
   if (targets.length === 0) {
-    out(port === undefined ? 'No broker started by kafka-log-lab is running.' : `No broker started by kafka-log-lab runs on port ${port}.`);
+    io.out(port === undefined ? 'No broker started by kafka-log-lab is running.' : `No broker started by kafka-log-lab runs on port ${port}.`);
     return 0;
   }
-  for (const r of targets) {
-    if (r.pid && !(await terminate(r.pid, 30000, true))) throw new UserError(`broker pid ${r.pid} did not stop`);
-    if (r.ownsDataDir && r.dataDir) fs.rmSync(r.dataDir, { recursive: true, force: true });
-    removeBrokerRecord(r);
-    out(`Stopped the ${r.engine} broker on ${r.bootstrap}`);
+  for (const b of targets) {
+    if (b.engine === 'jvm') {
+      const r = b.record!;
+      if (r.pid && !(await terminate(r.pid, 30000, true))) throw new UserError(`broker pid ${r.pid} did not stop`);
+      if (r.ownsDataDir && r.dataDir) fs.rmSync(r.dataDir, { recursive: true, force: true });
+    } else {
+      await stopDockerBroker({ name: b.containerName });
+    }
+    if (b.record) removeBrokerRecord(b.record);
+    io.out(`Stopped the ${b.engine} broker on ${b.bootstrap}`);
   }
   return 0;
 }
 
-async function fetchJars(argv: string[], out: (s: string) => void): Promise<number> {
+async function restart(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseOptions(argv, { port: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean', default: false } });
+  const port = intOption(values.port, 'port');
+  const docker = pick((await knownBrokers()).brokers, port).filter((b) => b.engine === 'docker');
+  if (docker.length === 0) throw new UserError('there is no Docker broker to restart (a JVM broker restarts with stop and start)');
+  const broker = await restartDockerBroker({
+    name: docker[0].containerName, readyTimeoutMs: intOption(values.timeout, 'timeout', 120)! * 1000, signal: io.signal, onProgress: progressTo(values.json),
+  });
+  saveBrokerRecord({ engine: 'docker', bootstrap: broker.bootstrap, port: broker.port, containerName: broker.containerName, kafkaVersion: broker.kafkaVersion, startedAt: new Date().toISOString() });
+  if (values.json) printJson(io, { engine: 'docker', bootstrap: broker.bootstrap, port: broker.port, containerName: broker.containerName, startMs: broker.startMs });
+  else io.out(`Kafka ${broker.kafkaVersion} ready again at ${broker.bootstrap} (docker container ${broker.containerName}, ${(broker.startMs / 1000).toFixed(1)} s)`);
+  return 0;
+}
+
+async function reset(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseOptions(argv, {
+    port: { type: 'string' }, volume: { type: 'string' }, cluster: { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
+  });
+  if (values.cluster) return resetCluster(values.json, io);
+  const port = intOption(values.port, 'port');
+  const docker = (await knownBrokers()).brokers.filter((b) => b.engine === 'docker');
+  const byPort = port === undefined ? undefined : docker.find((b) => b.port === port);
+  if (port !== undefined && !byPort) throw new UserError(`no Docker broker from kafka-log-lab uses port ${port}`);
+  const removed = await resetDockerBroker(byPort ? { name: byPort.containerName } : { volume: values.volume });
+  for (const b of docker) if (b.record && removed.containers.includes(b.containerName!)) removeBrokerRecord(b.record);
+  if (values.json) printJson(io, removed);
+  else if (removed.containers.length + removed.volumes.length === 0) io.out('Nothing to reset: no Docker broker or volume from kafka-log-lab was found.');
+  else io.out(`Removed ${[...removed.containers.map((c) => `container ${c}`), ...removed.volumes.map((v) => `volume ${v}`)].join(', ')}`);
+  return 0;
+}
+
+async function logs(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseOptions(argv, {
+    port: { type: 'string' }, tail: { type: 'string' }, follow: { type: 'boolean', short: 'f', default: false },
+  });
+  const port = intOption(values.port, 'port');
+  const tail = intOption(values.tail, 'tail', 200)!;
+  const [broker] = pick((await knownBrokers()).brokers, port);
+  if (!broker) throw new UserError(port === undefined ? 'no broker started by kafka-log-lab is known' : `no broker started by kafka-log-lab runs on port ${port}`);
+  if (broker.engine === 'docker') {
+    await streamDockerLogs(broker.containerName!, io.out, io.signal, { follow: values.follow, tail });
+    return 0;
+  }
+  const file = jvmLogFile(broker.record!);
+  if (!file) throw new UserError(`the JVM broker on ${broker.bootstrap} has no recorded data dir`);
+  await followFile(file, io.out, tail, values.follow, io.signal);
+  return 0;
+}
+
+async function fetchJars(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, {
     'kafka-version': { type: 'string' },
     tested: { type: 'boolean', default: false },
@@ -101,15 +217,17 @@ async function fetchJars(argv: string[], out: (s: string) => void): Promise<numb
   const versions = values.tested ? TESTED_KAFKA_VERSIONS : [values['kafka-version'] ?? DEFAULT_KAFKA_VERSION];
   for (const version of versions) {
     const jars = await ensureKafkaJars(version, (m) => process.stderr.write(m + '\n'));
-    if (values.json) out(JSON.stringify(jars));
-    else out(`Kafka ${jars.version} jars in ${jars.libsDir}`);
+    if (values.json) io.out(JSON.stringify(jars));
+    else io.out(`Kafka ${jars.version} jars in ${jars.libsDir}`);
   }
   return 0;
 }
 
+const actions: Record<string, (argv: string[], io: CliIO) => Promise<number>> = { start, status, stop, restart, reset, logs, fetch: fetchJars };
+
 export const brokerCommand: CliCommand = {
   name: 'broker',
-  summary: 'start, inspect and stop a local Kafka broker',
+  summary: 'start, inspect and stop a local Kafka broker (Docker or local Java)',
   help,
   async run(argv, io) {
     const [action, ...rest] = argv;
@@ -117,12 +235,8 @@ export const brokerCommand: CliCommand = {
       io.out(help);
       return action ? 0 : 2;
     }
-    switch (action) {
-      case 'start': return start(rest, io.out, io.signal);
-      case 'status': return status(rest, io.out);
-      case 'stop': return stop(rest, io.out);
-      case 'fetch': return fetchJars(rest, io.out);
-      default: throw new UsageError(`unknown action "${action}" (start, status, stop or fetch)`);
-    }
+    const run = Object.hasOwn(actions, action) ? actions[action] : undefined;
+    if (!run) throw new UsageError(`unknown action "${action}" (${Object.keys(actions).join(', ')})`);
+    return run(rest, io);
   },
 };

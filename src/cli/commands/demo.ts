@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type CliCommand, intOption, parseOptions, printJson, wantsHelp } from '../command';
-import { startJvmBroker } from '../../core/broker/jvmBroker';
-import { createKafkaClient } from '../../core/kafka/client';
+import { type CliCommand, UsageError, intOption, parseOptions, printJson, wantsHelp } from '../command';
+import { startLocalBroker, type EngineChoice, type LocalBroker } from '../../core/broker/startBroker';
+import { createKafkaClient, withAdmin } from '../../core/kafka/client';
 import { produceFile } from '../../core/kafka/produceFile';
 import { consumeTopic } from '../../core/kafka/consumeTopic';
 import { generateToFile } from '../../core/generate';
@@ -15,7 +15,8 @@ import { renderLabTable, type LabResult } from './demoReport';
 const help = `Usage: kafka-log-lab demo [options]
 
 Runs the complete Kafka web-logs lab on this machine and prints its results:
-  1. starts a local Apache Kafka broker (unless --brokers is given)
+  1. starts a local Apache Kafka broker (unless --brokers is given): in Docker when Docker
+     is available, else on the local Java
   2. generates a web-sessions log (seeded, like the lab's generator)
   3. produces it to a topic, one message per line, keyed by visitor
   4. consumes the topic back in a consumer group and computes the statistics
@@ -25,7 +26,9 @@ Runs the complete Kafka web-logs lab on this machine and prints its results:
 Options:
   --users N        visitors to simulate (default 200)
   --seed S         generator seed (default "lab")
-  --topic T        topic (default log_web)
+  --topic T        topic (default log_web; when it already holds messages, a fresh
+                   log_web-<time> is used so that sent and read compare one run)
+  --engine E       auto|docker|jvm (default auto: Docker when available, else Java)
   --brokers B      use this running cluster instead of starting a broker
   --out FILE       keep the generated log here (default: a temp file, removed afterwards)
   --json           print the results as one JSON line`;
@@ -42,41 +45,54 @@ export const demoCommand: CliCommand = {
       topic: { type: 'string', default: 'log_web' },
       brokers: { type: 'string' },
       out: { type: 'string' },
+      engine: { type: 'string', default: 'auto' },
       json: { type: 'boolean', default: false },
     });
+    if (!['auto', 'docker', 'jvm'].includes(values.engine)) throw new UsageError('--engine must be auto, docker or jvm');
     const say = values.json ? () => undefined : (m: string) => io.err(m);
     const users = intOption(values.users, 'users', 200)!;
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-log-lab-demo-'));
     const file = values.out ?? path.join(scratch, 'web.log');
-    let broker: { bootstrap: string; stop(): Promise<void>; engine: string; kafkaVersion: string; startMs: number } | undefined;
+    let broker: LocalBroker | undefined;
     try {
       let bootstrap = values.brokers;
       if (!bootstrap) {
         say('[1/4] starting a local Kafka broker…');
-        broker = await startJvmBroker({ onProgress: (m) => say(`      ${m}`), signal: io.signal });
+        broker = await startLocalBroker({ engine: values.engine as EngineChoice, onProgress: (m) => say(`      ${m}`), signal: io.signal });
         bootstrap = broker.bootstrap;
         say(`      Apache Kafka ${broker.kafkaVersion} (${broker.engine}) ready at ${bootstrap} in ${(broker.startMs / 1000).toFixed(1)} s`);
       }
       const brokers = bootstrap.split(',');
       const client = createKafkaClient({ brokers, clientId: 'kafka-log-lab-demo', retries: 3, maxRetryTimeMs: 2000 });
+      let topic = values.topic;
+      const existing = await withAdmin(client, async (admin) =>
+        (await admin.listTopics()).includes(topic) ? (await admin.topicOffsets(topic)).some((p) => p.latest > p.earliest) : false);
+      if (existing) {
+        topic = `${values.topic}-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
+        say(`      ${values.topic} already holds messages; this run uses ${topic}`);
+      }
       say(`[2/4] generating web-session logs for ${users} visitors…`);
       const generated = await generateToFile(file, { format: 'web', users, seed: values.seed, startMs: Date.now() - 6 * 3600_000 }, io.signal);
       say(`      ${generated.lines} lines, ${generated.visitors} visitors → ${file}`);
-      say(`[3/4] producing ${path.basename(file)} to ${values.topic}…`);
-      const produced = await produceFile({ client, brokers, file, topic: values.topic, format: 'web', as: 'json', signal: io.signal });
+      say(`[3/4] producing ${path.basename(file)} to ${topic}…`);
+      const produced = await produceFile({ client, brokers, file, topic, format: 'web', signal: io.signal });
       say(`      ${produced.acked} of ${produced.lines - produced.skipped} lines delivered in ${(produced.durationMs / 1000).toFixed(2)} s`);
-      say(`[4/4] consuming ${values.topic} back in group log-web-lab…`);
+      const groupId = `log-web-lab-${Date.now().toString(36)}`;
+      say(`[4/4] consuming ${topic} back in consumer group ${groupId}…`);
       const consumed = await consumeTopic({
-        client, topic: values.topic, from: { kind: 'beginning' }, groupId: `log-web-lab-${Date.now().toString(36)}`,
+        client, topic, from: { kind: 'beginning' }, groupId,
         untilEnd: true, idleMs: 1000, format: 'web', signal: io.signal,
       });
-      const result: LabResult = { topic: values.topic, file, generated, produced, consumed };
+      const result: LabResult = { topic, file, generated, produced, consumed };
       if (values.json) printJson(io, result);
       else for (const line of renderLabTable(result)) io.out(line);
       return produced.complete && consumed.messages === produced.acked ? 0 : 1;
     } finally {
-      await broker?.stop();
-      if (broker) say('      broker stopped');
+      // A broker that was already running before the demo stays up.
+      if (broker && !broker.alreadyRunning) {
+        await broker.stop();
+        say('      broker stopped');
+      }
       fs.rmSync(scratch, { recursive: true, force: true });
     }
   },

@@ -22,7 +22,7 @@ export function renderLabTable(r: LabResult): string[] {
     ['Unique visitors', String(stats?.uniqueVisitors ?? '-')],
     ['Visits closed / vanished', `${sessions.closed ?? '-'} / ${sessions.vanished ?? '-'}`],
     ['Average visit duration', sessions.averageDurationSeconds === undefined ? '-' : `${sessions.averageDurationSeconds.toFixed(2)} seconds`],
-    ['Produce throughput', `${r.produced.messagesPerSecond} messages/s`],
+    ['Produce time', `${(r.produced.durationMs / 1000).toFixed(2)} s`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const valueWidth = Math.max(...rows.map(([, v]) => v.length));

@@ -1,0 +1,250 @@
+// The Docker engine of the local broker launcher: a single-node KRaft broker in a container
+// from apache/kafka (or any image with the same KAFKA_* contract), on 127.0.0.1 only, with a
+// named volume so topics survive a restart. Containers are found again by their labels.
+import { UserError } from '../errors';
+import { DockerError, runDocker, streamDocker, type DockerFailureKind } from './dockerCli';
+import {
+  DEFAULT_BROKER_PORT, DEFAULT_DOCKER_IMAGE, DEFAULT_VOLUME, LABELS, LIST_MANAGED_ARGS, defaultContainerName,
+  dockerRunArgs, kafkaVersionOfImage, parseManagedContainers, volumeCreateArgs, type ManagedContainer,
+} from './dockerBrokerArgs';
+import { firstFreePort, isPortFree } from './freePort';
+import { waitForContainer } from './dockerReadiness';
+
+export interface DockerDetection {
+  available: boolean;
+  /** Why Docker cannot be used, in words for the user. */
+  reason?: string;
+  kind?: DockerFailureKind;
+  serverVersion?: string;
+}
+
+/** Is the docker CLI there and does its daemon answer (DOCKER_HOST and contexts respected)? */
+export async function detectDocker(signal?: AbortSignal): Promise<DockerDetection> {
+  try {
+    const { stdout } = await runDocker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20000, signal });
+    return { available: true, serverVersion: stdout.trim() };
+  } catch (e) {
+    const err = e as DockerError;
+    return { available: false, reason: err.message, kind: err.kind ?? 'failed' };
+  }
+}
+
+export interface DockerBrokerOptions {
+  /** Host port on 127.0.0.1. Default 9092, or the next free one; an explicit port must be free. */
+  port?: number;
+  image?: string;
+  volume?: string;
+  name?: string;
+  /** JVM heap flags for the broker (KAFKA_HEAP_OPTS). */
+  heap?: string;
+  readyTimeoutMs?: number;
+  onProgress?: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface RunningDockerBroker {
+  engine: 'docker';
+  bootstrap: string;
+  port: number;
+  containerName: string;
+  volume: string;
+  image: string;
+  kafkaVersion: string;
+  /** True when the broker was already running and was only found again. */
+  alreadyRunning: boolean;
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+/** Every container this launcher created, running or not. */
+export async function dockerBrokerStatus(signal?: AbortSignal): Promise<ManagedContainer[]> {
+  const { stdout } = await runDocker(LIST_MANAGED_ARGS, { signal, timeoutMs: 30000 });
+  return parseManagedContainers(stdout);
+}
+
+/** Throws the DockerError that says why Docker cannot be used here. */
+export async function requireDocker(signal?: AbortSignal): Promise<void> {
+  const detected = await detectDocker(signal);
+  if (!detected.available) throw new DockerError(detected.kind ?? 'failed', detected.reason ?? 'Docker is not available');
+}
+
+/** Makes sure `image` is local, pulling it when it is not; says clearly when it cannot be had. */
+export async function ensureImage(image: string, progress: (m: string) => void, signal?: AbortSignal): Promise<void> {
+  try {
+    await runDocker(['image', 'inspect', '--format', '{{.Id}}', image], { signal, timeoutMs: 30000 });
+    return;
+  } catch (e) {
+    if ((e as DockerError).kind !== 'image-missing' && (e as DockerError).kind !== 'failed') throw e;
+  }
+  progress(`Pulling ${image} (first start only)…`);
+  try {
+    await runDocker(['pull', image], { signal, timeoutMs: 20 * 60000, image });
+  } catch (e) {
+    const err = e as DockerError;
+    if (err.kind === 'daemon-down' || err.kind === 'permission-denied' || err.kind === 'cli-missing') throw err;
+    throw new DockerError('image-missing', `image ${image} is not available locally and cannot be pulled: ${err.detail ?? err.message}`, err.detail);
+  }
+}
+
+export async function removeContainer(name: string): Promise<void> {
+  // -v removes the anonymous volumes the image declares; our named volume stays.
+  await runDocker(['rm', '-f', '-v', name], { timeoutMs: 60000 }).catch(() => undefined);
+}
+
+function handle(container: Pick<ManagedContainer, 'name' | 'port' | 'volume' | 'image'>, alreadyRunning: boolean, t0: number): RunningDockerBroker {
+  return {
+    engine: 'docker',
+    bootstrap: `127.0.0.1:${container.port}`,
+    port: container.port,
+    containerName: container.name,
+    volume: container.volume,
+    image: container.image,
+    kafkaVersion: kafkaVersionOfImage(container.image) ?? 'unknown',
+    alreadyRunning,
+    startMs: Date.now() - t0,
+    stop: async () => {
+      await stopDockerBroker({ name: container.name });
+    },
+  };
+}
+
+/** Starts (or finds running, or starts again) the broker container and waits until it is ready. */
+export async function startDockerBroker(options: DockerBrokerOptions = {}): Promise<RunningDockerBroker> {
+  const t0 = Date.now();
+  const progress = options.onProgress ?? (() => undefined);
+  const { signal } = options;
+  const image = options.image ?? DEFAULT_DOCKER_IMAGE;
+  const volume = options.volume ?? DEFAULT_VOLUME;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 120000;
+  progress('Checking Docker…');
+  await requireDocker(signal);
+
+  const containers = await dockerBrokerStatus(signal);
+  const existing = containers.find((c) => (options.name ? c.name === options.name : c.volume === volume));
+  if (existing?.running) {
+    if (options.port !== undefined && options.port !== existing.port) {
+      throw new UserError(`the local broker ${existing.name} already runs on ${existing.bootstrap}; stop it before starting one on port ${options.port}`);
+    }
+    progress(`${existing.name} is already running on ${existing.bootstrap}`);
+    await waitForContainer(existing.name, existing.bootstrap, { timeoutMs: readyTimeoutMs, signal, progress, stopOnFailure: false });
+    return handle(existing, true, t0);
+  }
+  if (existing) {
+    const samePort = options.port === undefined || options.port === existing.port;
+    if (samePort && existing.image === image && existing.volume === volume && (await isPortFree(existing.port))) {
+      progress(`Starting the existing container ${existing.name} on ${existing.bootstrap}…`);
+      await runDocker(['start', existing.name], { signal, timeoutMs: 60000 });
+      await waitForContainer(existing.name, existing.bootstrap, { timeoutMs: readyTimeoutMs, signal, progress });
+      return handle(existing, false, t0);
+    }
+    // Another port, image or volume: recreate the container; a named volume keeps its topics.
+    await removeContainer(existing.name);
+  }
+
+  const explicitPort = options.port !== undefined;
+  let port = await choosePort(options.port);
+  await ensureImage(image, progress, signal);
+  await runDocker(volumeCreateArgs(volume), { signal, timeoutMs: 30000 });
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 0) port = await choosePort(undefined, port + 1);
+    const name = options.name ?? defaultContainerName(port);
+    if (containers.some((c) => c.name === name && c.name !== existing?.name)) {
+      throw new UserError(`a container named ${name} from kafka-log-lab already exists for another volume; remove it with "kafka-log-lab broker reset" or choose --name`);
+    }
+    progress(`Starting ${image} as ${name} on 127.0.0.1:${port}…`);
+    try {
+      await runDocker(dockerRunArgs({ name, image, port, volume, heap: options.heap }), { signal, timeoutMs: 120000, image });
+    } catch (e) {
+      const kind = (e as DockerError).kind;
+      // The name belongs to a container we did not create: leave it alone.
+      if (kind === 'name-conflict') throw new DockerError(kind, `a container named ${name} already exists and was not started by kafka-log-lab; choose another --name`);
+      // A failed `docker run` can leave the container it created behind.
+      await removeContainer(name);
+      // Someone took the port between our check and docker's bind: try the next one.
+      if (kind === 'port-taken' && !explicitPort && attempt < 3) continue;
+      throw e;
+    }
+    await waitForContainer(name, `127.0.0.1:${port}`, { timeoutMs: readyTimeoutMs, signal, progress });
+    return handle({ name, port, volume, image }, false, t0);
+  }
+}
+
+/** The requested port if free (else a clear error), or the first free one from `from`. */
+export async function choosePort(requested: number | undefined, from = DEFAULT_BROKER_PORT): Promise<number> {
+  if (requested !== undefined) {
+    if (!(await isPortFree(requested))) throw new DockerError('port-taken', `port ${requested} is taken by another process; choose another with --port`);
+    return requested;
+  }
+  const port = await firstFreePort(from);
+  if (port === undefined) throw new UserError(`no free port from ${from} to ${from + 49}; choose one with --port`);
+  return port;
+}
+
+export interface DockerBrokerTarget {
+  /** The container; default: every container of `volume` (default kafka-log-lab-data). */
+  name?: string;
+  volume?: string;
+}
+
+async function targets(target: DockerBrokerTarget): Promise<ManagedContainer[]> {
+  const all = await dockerBrokerStatus();
+  if (target.name) return all.filter((c) => c.name === target.name);
+  return all.filter((c) => c.volume === (target.volume ?? DEFAULT_VOLUME));
+}
+
+/** Stops the broker container(s); the container and volume stay for the next start. */
+export async function stopDockerBroker(target: DockerBrokerTarget = {}): Promise<string[]> {
+  const found = (await targets(target)).filter((c) => c.running);
+  // Kafka shuts down cleanly on SIGTERM; give it time before docker kills it.
+  for (const c of found) await runDocker(['stop', '-t', '30', c.name], { timeoutMs: 60000 });
+  return found.map((c) => c.name);
+}
+
+/** Restarts the broker container and waits until it answers again. */
+export async function restartDockerBroker(target: DockerBrokerTarget & Pick<DockerBrokerOptions, 'readyTimeoutMs' | 'onProgress' | 'signal'> = {}): Promise<RunningDockerBroker> {
+  const t0 = Date.now();
+  const [container] = await targets(target);
+  if (!container) throw new UserError('there is no local Docker broker to restart; start one first');
+  target.onProgress?.(`Restarting ${container.name}…`);
+  await runDocker(['restart', '-t', '30', container.name], { timeoutMs: 120000, signal: target.signal });
+  await waitForContainer(container.name, container.bootstrap, { timeoutMs: target.readyTimeoutMs ?? 120000, signal: target.signal, progress: target.onProgress ?? (() => undefined) });
+  return handle(container, false, t0);
+}
+
+/** Removes the broker container(s) and the data volume: every topic is gone. */
+export async function resetDockerBroker(target: DockerBrokerTarget = {}): Promise<{ containers: string[]; volumes: string[] }> {
+  await requireDocker();
+  const found = await targets(target);
+  for (const c of found) await removeContainer(c.name);
+  const volumes = new Set(found.map((c) => c.volume).filter(Boolean));
+  // A volume no container of ours uses any more is removed only when we created it.
+  const named = target.name ? undefined : (target.volume ?? DEFAULT_VOLUME);
+  if (named && (await volumeLabel(named)) === 'true') volumes.add(named);
+  const removed: string[] = [];
+  for (const volume of volumes) {
+    try {
+      await runDocker(['volume', 'rm', volume], { timeoutMs: 60000 });
+      removed.push(volume);
+    } catch (e) {
+      if (!/no such volume/i.test((e as DockerError).detail ?? (e as Error).message)) throw e;
+    }
+  }
+  return { containers: found.map((c) => c.name), volumes: removed };
+}
+
+/** The volume's kafka-log-lab label, or undefined when it does not exist. */
+async function volumeLabel(volume: string): Promise<string | undefined> {
+  const format = `{{index .Labels "${LABELS.managed}"}}`;
+  return runDocker(['volume', 'inspect', '--format', format, volume], { timeoutMs: 30000 }).then((r) => r.stdout.trim(), () => undefined);
+}
+
+/** Streams the container's log lines (last `tail` lines, then new ones) until `signal` aborts. */
+export async function streamDockerLogs(
+  name: string,
+  onLine: (line: string) => void,
+  signal?: AbortSignal,
+  options: { follow?: boolean; tail?: number } = {},
+): Promise<void> {
+  const args = ['logs', '--tail', String(options.tail ?? 200), ...(options.follow === false ? [] : ['-f']), name];
+  await streamDocker(args, onLine, { signal });
+}

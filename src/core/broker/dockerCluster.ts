@@ -1,0 +1,163 @@
+// A local multi-broker Kafka cluster in Docker (3 brokers by default), so replication, ISR and
+// partition leadership can be watched on one machine. Same image contract, labels and
+// 127.0.0.1-only publishing as the single broker; each node keeps its own named volume.
+import { UserError } from '../errors';
+import { createKafkaClient, withAdmin } from '../kafka/client';
+import { runDocker, type DockerError } from './dockerCli';
+import { choosePort, dockerBrokerStatus, ensureImage, removeContainer, requireDocker } from './dockerBroker';
+import { DEFAULT_DOCKER_IMAGE, LABELS, kafkaVersionOfImage, volumeCreateArgs, type ManagedContainer } from './dockerBrokerArgs';
+import {
+  DEFAULT_CLUSTER_NAME, DEFAULT_CLUSTER_SIZE, clusterNetworkName, clusterNodeName, clusterRunArgs, clusterVolumeName, clusterVolumePrefix,
+} from './dockerClusterArgs';
+import { waitForContainer } from './dockerReadiness';
+
+export interface DockerClusterOptions {
+  /** Number of brokers (default 3). */
+  size?: number;
+  /** One host port per broker; default: the first free ports from 9092. */
+  ports?: number[];
+  image?: string;
+  cluster?: string;
+  heap?: string;
+  readyTimeoutMs?: number;
+  onProgress?: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface RunningDockerCluster {
+  engine: 'docker';
+  cluster: string;
+  /** Every broker's address, comma-separated: a client's bootstrap list. */
+  bootstrap: string;
+  brokers: Array<{ nodeId: number; containerName: string; bootstrap: string; port: number }>;
+  image: string;
+  kafkaVersion: string;
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The cluster's containers, in node id order. */
+async function nodesOf(cluster: string): Promise<ManagedContainer[]> {
+  const nodeId = (c: ManagedContainer) => Number(c.name.slice(cluster.length + 1));
+  return (await dockerBrokerStatus()).filter((c) => c.cluster === cluster).sort((a, b) => nodeId(a) - nodeId(b));
+}
+
+async function freePorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  while (ports.length < count) ports.push(await choosePort(undefined, ports.length ? ports[ports.length - 1] + 1 : undefined));
+  return ports;
+}
+
+async function ensureNetwork(network: string, signal?: AbortSignal): Promise<void> {
+  const exists = await runDocker(['network', 'inspect', network], { signal }).then(() => true, () => false);
+  if (!exists) await runDocker(['network', 'create', '--label', `${LABELS.managed}=true`, network], { signal });
+}
+
+/** Waits until every node answers and the cluster metadata lists all of them. */
+async function waitForCluster(nodes: Array<{ name: string; bootstrap: string }>, options: DockerClusterOptions): Promise<void> {
+  const progress = options.onProgress ?? (() => undefined);
+  const timeoutMs = options.readyTimeoutMs ?? 180000;
+  await Promise.all(nodes.map((n) => waitForContainer(n.name, n.bootstrap, { timeoutMs, signal: options.signal, progress })));
+  const deadline = Date.now() + timeoutMs;
+  const client = createKafkaClient({ brokers: nodes.map((n) => n.bootstrap), retries: 0 });
+  for (;;) {
+    const seen = await withAdmin(client, (admin) => admin.describeCluster()).then((c) => c.brokers.length, () => 0);
+    if (seen === nodes.length) return;
+    if (Date.now() > deadline) throw new UserError(`the cluster lists ${seen} of ${nodes.length} brokers after ${Math.round(timeoutMs / 1000)} s`);
+    await sleep(500);
+  }
+}
+
+function handle(cluster: string, image: string, nodes: Array<{ name: string; port: number }>, t0: number): RunningDockerCluster {
+  const brokers = nodes.map((n, i) => ({ nodeId: i + 1, containerName: n.name, bootstrap: `127.0.0.1:${n.port}`, port: n.port }));
+  return {
+    engine: 'docker',
+    cluster,
+    bootstrap: brokers.map((b) => b.bootstrap).join(','),
+    brokers,
+    image,
+    kafkaVersion: kafkaVersionOfImage(image) ?? 'unknown',
+    startMs: Date.now() - t0,
+    stop: () => stopDockerCluster(cluster),
+  };
+}
+
+/** Starts (or starts again, or finds running) the cluster and waits until all brokers are in. */
+export async function startDockerCluster(options: DockerClusterOptions = {}): Promise<RunningDockerCluster> {
+  const t0 = Date.now();
+  const progress = options.onProgress ?? (() => undefined);
+  const { signal } = options;
+  const cluster = options.cluster ?? DEFAULT_CLUSTER_NAME;
+  const image = options.image ?? DEFAULT_DOCKER_IMAGE;
+  const size = options.ports?.length ?? options.size ?? DEFAULT_CLUSTER_SIZE;
+  if (size < 1 || size > 9) throw new UserError(`a local cluster has 1 to 9 brokers, not ${size}`);
+  await requireDocker(signal);
+
+  const existing = await nodesOf(cluster);
+  const reusable = existing.length === size && existing.every((c) => c.image === image) &&
+    (!options.ports || options.ports.every((p, i) => existing[i]?.port === p));
+  if (reusable) {
+    const stopped = existing.filter((c) => !c.running);
+    if (stopped.length) progress(`Starting the existing ${cluster} containers…`);
+    for (const c of stopped) await runDocker(['start', c.name], { signal, timeoutMs: 60000 });
+    const nodes = existing.map((c) => ({ name: c.name, port: c.port, bootstrap: c.bootstrap }));
+    await waitForCluster(nodes, options);
+    return handle(cluster, image, nodes, t0);
+  }
+  // Another size, image or ports: recreate the containers; their volumes keep the data.
+  for (const c of existing) await removeContainer(c.name);
+
+  const ports = options.ports ?? (await freePorts(size));
+  for (const port of options.ports ?? []) await choosePort(port);
+  await ensureImage(image, progress, signal);
+  await ensureNetwork(clusterNetworkName(cluster), signal);
+  const nodes = ports.map((port, i) => ({ name: clusterNodeName(cluster, i + 1), port, bootstrap: `127.0.0.1:${port}` }));
+  const created: string[] = [];
+  try {
+    for (const [i, node] of nodes.entries()) {
+      await runDocker(volumeCreateArgs(clusterVolumeName(cluster, i + 1)), { signal });
+      progress(`Starting broker ${i + 1} of ${size} as ${node.name} on ${node.bootstrap}…`);
+      try {
+        await runDocker(clusterRunArgs({ cluster, image, ports, heap: options.heap }, i + 1), { signal, timeoutMs: 120000, image });
+      } catch (e) {
+        // `docker run` may have created the container it could not start; on a name
+        // conflict the container is someone else's and stays.
+        if ((e as DockerError).kind !== 'name-conflict') created.push(node.name);
+        throw e;
+      }
+      created.push(node.name);
+    }
+    await waitForCluster(nodes, options);
+  } catch (e) {
+    // Leave nothing half-started: a cluster with a missing voter never becomes ready.
+    for (const name of created) await removeContainer(name);
+    throw e;
+  }
+  return handle(cluster, image, nodes, t0);
+}
+
+/** Stops every node of the cluster; containers, volumes and network stay for the next start. */
+export async function stopDockerCluster(cluster = DEFAULT_CLUSTER_NAME): Promise<void> {
+  const running = (await nodesOf(cluster)).filter((c) => c.running);
+  await Promise.all(running.map((c) => runDocker(['stop', '-t', '30', c.name], { timeoutMs: 60000 })));
+}
+
+/** Removes the cluster's containers, volumes and network: all its topics are gone. */
+export async function resetDockerCluster(cluster = DEFAULT_CLUSTER_NAME): Promise<{ containers: string[]; volumes: string[] }> {
+  await requireDocker();
+  const nodes = await nodesOf(cluster);
+  for (const c of nodes) await removeContainer(c.name);
+  // Also volumes whose containers are already gone (e.g. after a failed start).
+  const { stdout } = await runDocker(['volume', 'ls', '--filter', `label=${LABELS.managed}=true`, '--format', '{{.Name}}']);
+  const leftovers = stdout.split('\n').filter((v) => v.startsWith(clusterVolumePrefix(cluster)));
+  const volumes: string[] = [];
+  for (const volume of new Set([...nodes.map((c) => c.volume), ...leftovers])) {
+    await runDocker(['volume', 'rm', volume]).then(() => volumes.push(volume), (e: DockerError) => {
+      if (!/no such volume/i.test(e.detail ?? e.message)) throw e;
+    });
+  }
+  await runDocker(['network', 'rm', clusterNetworkName(cluster)]).catch(() => undefined);
+  return { containers: nodes.map((c) => c.name), volumes };
+}
