@@ -25,8 +25,11 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: ['webview/main.ts'],
-    outfile: 'dist/webview/main.js',
+    // One bundle per panel: the dashboard, and the consumer-group lab when present.
+    entryPoints: Object.fromEntries(
+      [['main', 'webview/main.ts'], ['groupLab', 'webview/groupLab/main.ts']].filter(([, file]) => fs.existsSync(file)),
+    ),
+    outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',

@@ -1,5 +1,13 @@
 // The CLI's subcommands, in the order `--help` lists them.
 import type { CliCommand } from '../command';
 import { brokerCommand } from './broker';
+import { generateCommand } from './generate';
+import { statsCommand } from './stats';
+import { demoCommand } from './demo';
+import { produceCommand } from './produce';
+import { consumeCommand } from './consume';
+import { verifyCommand } from './verify';
+import { topicsCommand } from './topics';
+import { groupsCommand } from './groups';
 
-export const commands: CliCommand[] = [brokerCommand];
+export const commands: CliCommand[] = [demoCommand, brokerCommand, generateCommand, statsCommand, produceCommand, consumeCommand, verifyCommand, topicsCommand, groupsCommand];

@@ -1,0 +1,132 @@
+// The shape every log generator shares: a synchronous producer of text chunks (so the
+// simulation loop never awaits per line) plus a summary of what it actually wrote.
+import type { GeneratedFormat } from '../logFormat';
+
+export interface GeneratorOptions {
+  /** Any text; the same seed (with the same other options) gives the same file. */
+  seed: string;
+  /** Timestamp of the first line, epoch milliseconds. */
+  startMs: number;
+  /** How many visitors arrive (all their sessions are written unless `lines` stops first). */
+  users?: number;
+  /** Stop after exactly this many lines. */
+  lines?: number;
+  /** Mean pause between a visitor's consecutive page views, seconds. */
+  meanThinkSeconds?: number;
+}
+
+/** What a generator wrote, counted from the lines themselves (the round-trip oracle for stats). */
+export interface GeneratedCounts {
+  lines: number;
+  visitors: number;
+  /** Timestamp of the last line, epoch milliseconds (the start when nothing was written). */
+  endMs: number;
+  /** web: visits with/without `close`; nginx: sessions by the 30-minute rule. */
+  sessions?: WebSessionCounts | NginxSessionCounts;
+  /** events: purchases and their total price. */
+  purchases?: { count: number; revenue: number };
+}
+
+export interface WebSessionCounts {
+  closed: number;
+  vanished: number;
+  averageDurationSeconds: number;
+}
+
+export interface NginxSessionCounts {
+  count: number;
+  averageDurationSeconds: number;
+}
+
+export interface LogGenerator {
+  readonly format: GeneratedFormat;
+  /** The next whole lines as UTF-8, about `targetBytes` long; undefined once finished. */
+  nextChunk(targetBytes: number): Buffer | undefined;
+  counts(): GeneratedCounts;
+}
+
+export const DEFAULT_USERS = 1000;
+export const DEFAULT_THINK_SECONDS = 30;
+
+/**
+ * Rejects counts that would make a generator run forever or do nonsense (a NaN line cap
+ * is never reached: the file would grow until the disk is full).
+ */
+export function checkOptions(options: GeneratorOptions): void {
+  for (const [name, value] of [['users', options.users], ['lines', options.lines]] as const) {
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) throw new RangeError(`${name} must be a whole number >= 0, got ${value}`);
+  }
+  if (!Number.isFinite(options.startMs)) throw new RangeError(`startMs must be a time, got ${options.startMs}`);
+  const think = options.meanThinkSeconds;
+  if (think !== undefined && !(Number.isFinite(think) && think >= 1)) throw new RangeError(`meanThinkSeconds must be >= 1, got ${think}`);
+}
+
+/** Rounds to 2 decimals, the precision every average in the engine is reported with. */
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * Base class: subclasses append lines with `writeLine` from `emitNext`, which returns false
+ * when the simulation has nothing more to say. The line cap is enforced here.
+ *
+ * Lines are encoded one by one into a chunk buffer: encoding a short flat line is much
+ * cheaper than building a long concatenated string and encoding that (measured: about
+ * twice as fast for a million lines).
+ */
+export abstract class ChunkedGenerator implements LogGenerator {
+  abstract readonly format: GeneratedFormat;
+  protected linesWritten = 0;
+  protected readonly lineCap: number;
+  private chunk = Buffer.alloc(0);
+  private used = 0;
+  private finished = false;
+
+  protected constructor(options: GeneratorOptions) {
+    checkOptions(options);
+    this.lineCap = options.lines ?? Number.POSITIVE_INFINITY;
+  }
+
+  nextChunk(targetBytes: number): Buffer | undefined {
+    // Slack for the line that crosses the target; a longer line grows the buffer in writeLine.
+    this.chunk = Buffer.allocUnsafe(targetBytes + 16 * 1024);
+    this.used = 0;
+    while (!this.finished && this.used < targetBytes) {
+      if (this.linesWritten >= this.lineCap || !this.emitNext()) this.finished = true;
+    }
+    return this.used > 0 ? this.chunk.subarray(0, this.used) : undefined;
+  }
+
+  /** True once the line cap is reached: further lines must not be written. */
+  protected get full(): boolean {
+    return this.linesWritten >= this.lineCap;
+  }
+
+  /** Appends one whole line, which must end with a newline. */
+  protected writeLine(text: string): void {
+    this.writeText(text);
+    this.linesWritten++;
+  }
+
+  /** Appends part of a line; the part that ends it goes through `writeLine`. */
+  protected writeText(text: string): void {
+    this.reserve(text.length * 3); // UTF-8 worst case
+    this.used += this.chunk.write(text, this.used);
+  }
+
+  /** Appends part of a line written straight into the chunk by `write(target, offset) => end`. */
+  protected writeBytes(maxBytes: number, write: (target: Buffer, offset: number) => number): void {
+    this.reserve(maxBytes);
+    this.used = write(this.chunk, this.used);
+  }
+
+  private reserve(bytes: number): void {
+    if (this.used + bytes <= this.chunk.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.chunk.length * 2, this.used + bytes));
+    this.chunk.copy(bigger, 0, 0, this.used);
+    this.chunk = bigger;
+  }
+
+  protected abstract emitNext(): boolean;
+  abstract counts(): GeneratedCounts;
+}

@@ -1,0 +1,246 @@
+// Nginx access logs in the combined format (seeds 002/003):
+//   $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"
+// Three kinds of visitors arrive over time: people browsing the shop (pages followed by
+// their static assets, 304s for cached assets, redirects after POSTs, returning visits),
+// crawlers (robots.txt first, then pages, no assets) and scanners (probes for well-known
+// weaknesses, junk request lines). Rare backend incidents turn page requests into 5xx bursts.
+// A visitor's requests within a session are at most 10 minutes apart and sessions of the
+// same visitor are more than 30 minutes apart, so the 30-minute session rule of the
+// statistics finds exactly the sessions generated here. Time runs in whole seconds.
+import { ClientAddresses } from './clientAddresses';
+import { EventQueue, type Scheduled } from './eventQueue';
+import {
+  ChunkedGenerator, DEFAULT_THINK_SECONDS, DEFAULT_USERS, round2, type GeneratedCounts, type GeneratorOptions,
+} from './generator';
+import {
+  BOT_AGENTS, BROWSER_AGENTS, CATEGORIES, ERROR_PAGE_BYTES, JUNK_REQUESTS, SCANNER_AGENTS, SCANNER_PROBES, SITE,
+} from './nginxCatalog';
+import { HumanBrowsing, type PageRequest } from './nginxBrowsing';
+import { SeededRandom } from './random';
+import { NginxTimestampFormatter } from './timeText';
+
+type VisitorKind = 'human' | 'bot' | 'scanner';
+
+interface NginxVisitor extends Scheduled {
+  kind: VisitorKind;
+  address: string;
+  agent: string;
+  protocol: string;
+  sessionsLeft: number;
+  requestsLeft: number;
+  /** Set when the next request opens a new session. */
+  startsSession: boolean;
+  /** Time of this visitor's last written line. */
+  lastLineTime: number;
+  lastUrl: string;
+  cartItems: number;
+  loggedIn: boolean;
+  lastWasProduct: boolean;
+}
+
+const MEAN_ARRIVAL_SECONDS = 2;
+const MAX_THINK_SECONDS = 600;
+const MIN_SESSION_GAP_SECONDS = 31 * 60;
+
+export class NginxAccessGenerator extends ChunkedGenerator {
+  readonly format = 'nginx' as const;
+  private readonly random: SeededRandom;
+  private readonly addresses: ClientAddresses;
+  private readonly browsing: HumanBrowsing;
+  private readonly formatter = new NginxTimestampFormatter();
+  private readonly queue = new EventQueue<NginxVisitor>();
+  private readonly maxVisitors: number;
+  private readonly meanThink: number;
+  private arrivalClock: number;
+  private visitors = 0;
+  private incidentStart: number;
+  private incidentEnd: number;
+  private sessions = 0;
+  private sessionSeconds = 0;
+  private lastTime: number;
+
+  constructor(options: GeneratorOptions) {
+    super(options);
+    this.random = new SeededRandom(`nginx:${options.seed}`);
+    this.addresses = new ClientAddresses(this.random);
+    this.browsing = new HumanBrowsing(this.random);
+    this.maxVisitors = options.users ?? (options.lines === undefined ? DEFAULT_USERS : Number.POSITIVE_INFINITY);
+    this.meanThink = options.meanThinkSeconds ?? DEFAULT_THINK_SECONDS;
+    this.arrivalClock = Math.floor(options.startMs / 1000);
+    this.lastTime = this.arrivalClock;
+    this.incidentStart = this.arrivalClock + Math.floor(this.random.exponential(4 * 3600));
+    this.incidentEnd = this.incidentStart + this.random.between(60, 600);
+  }
+
+  protected emitNext(): boolean {
+    const next = this.queue.peek();
+    const arrivalTime = Math.floor(this.arrivalClock);
+    if (this.visitors < this.maxVisitors && (next === undefined || arrivalTime <= next.time)) {
+      const visitor = this.arrive(arrivalTime);
+      this.arrivalClock += this.random.exponential(MEAN_ARRIVAL_SECONDS);
+      this.request(visitor);
+      return true;
+    }
+    const visitor = this.queue.pop();
+    if (!visitor) return false;
+    this.request(visitor);
+    return true;
+  }
+
+  private arrive(time: number): NginxVisitor {
+    const random = this.random;
+    this.visitors++;
+    const roll = random.next();
+    const kind: VisitorKind = roll < 0.84 ? 'human' : roll < 0.96 ? 'bot' : 'scanner';
+    const ipv6Share = kind === 'human' ? 0.15 : kind === 'bot' ? 0.1 : 0.05;
+    return {
+      time,
+      order: 0,
+      kind,
+      address: this.addresses.next(random.chance(ipv6Share)),
+      agent: random.pick(kind === 'human' ? BROWSER_AGENTS : kind === 'bot' ? BOT_AGENTS : SCANNER_AGENTS),
+      protocol: kind === 'human' && random.chance(0.6) ? 'HTTP/2.0' : random.chance(0.9) ? 'HTTP/1.1' : 'HTTP/1.0',
+      sessionsLeft: kind === 'scanner' ? 1 : kind === 'bot' ? random.between(1, 3) : random.chance(0.25) ? random.between(2, 3) : 1,
+      requestsLeft: 0,
+      startsSession: true,
+      lastLineTime: time,
+      lastUrl: '-',
+      cartItems: 0,
+      loggedIn: false,
+      lastWasProduct: false,
+    };
+  }
+
+  /** Writes the visitor's next request (with what follows it at once) and schedules the one after. */
+  private request(visitor: NginxVisitor): void {
+    const random = this.random;
+    if (visitor.startsSession) {
+      visitor.requestsLeft = visitor.kind === 'human' ? Math.min(25, 1 + random.geometric(0.22))
+        : visitor.kind === 'bot' ? random.between(5, 40) : random.between(3, 15);
+      visitor.sessionsLeft--;
+      visitor.lastUrl = '-';
+    }
+    if (visitor.kind === 'human') this.humanPage(visitor);
+    else if (visitor.kind === 'bot') this.crawl(visitor);
+    else this.probe(visitor);
+
+    visitor.requestsLeft--;
+    if (visitor.requestsLeft > 0) {
+      const think = visitor.kind === 'human' ? 1 + Math.floor(random.exponential(Math.max(0, this.meanThink - 1)))
+        : visitor.kind === 'bot' ? random.between(1, 15) : random.between(0, 2);
+      visitor.time += Math.min(think, MAX_THINK_SECONDS);
+    } else if (visitor.sessionsLeft > 0) {
+      visitor.startsSession = true;
+      visitor.time += MIN_SESSION_GAP_SECONDS + Math.floor(random.exponential(visitor.kind === 'bot' ? 4 * 3600 : 20 * 3600));
+    } else {
+      return;
+    }
+    this.queue.push(visitor);
+  }
+
+  private humanPage(visitor: NginxVisitor): void {
+    const page = this.browsing.nextPage(visitor, visitor.startsSession);
+    const status = this.pageStatus(visitor.time, page);
+    this.writeRequest(visitor, page.method, page.url, status, status === 200 ? page.bytes : ERROR_PAGE_BYTES[status] ?? 0, page.referrer);
+    if (status === 302 || status === 301) {
+      const target = page.redirectTo as PageRequest;
+      if (this.full) return;
+      this.writeRequest(visitor, 'GET', target.url, 200, target.bytes, page.referrer);
+      this.assets(visitor, target.url, page.firstOfSession);
+      visitor.lastUrl = SITE + target.url;
+    } else if (status === 200 && page.html) {
+      this.assets(visitor, page.url, page.firstOfSession);
+      visitor.lastUrl = SITE + page.url;
+    }
+  }
+
+  private assets(visitor: NginxVisitor, pageUrl: string, firstOfSession: boolean): void {
+    const referrer = SITE + pageUrl;
+    for (const asset of this.browsing.assetsFor(pageUrl, firstOfSession)) {
+      if (this.full) return;
+      const cached = !firstOfSession && asset.cacheable && this.random.chance(0.85);
+      this.writeRequest(visitor, 'GET', asset.path, cached ? 304 : 200, cached ? 0 : asset.bytes, referrer);
+    }
+  }
+
+  private crawl(visitor: NginxVisitor): void {
+    const random = this.random;
+    if (visitor.startsSession) {
+      this.writeRequest(visitor, 'GET', '/robots.txt', 200, 412, '-');
+      return;
+    }
+    const x = random.next();
+    if (x < 0.05) {
+      this.writeRequest(visitor, 'GET', `/shop/item.php?id=${random.between(1, 400)}`, 301, ERROR_PAGE_BYTES[301], '-');
+    } else if (x < 0.09) {
+      this.writeRequest(visitor, 'GET', `/products/${random.between(401, 520)}`, 404, ERROR_PAGE_BYTES[404], '-');
+    } else {
+      const url = x < 0.7 ? `/products/${random.between(1, 400)}` : x < 0.85 ? `/category/${random.pick(CATEGORIES)}` : '/sitemap.xml';
+      const method = random.chance(0.05) ? 'HEAD' : 'GET';
+      const status = this.incidentStatus(visitor.time) ?? 200;
+      this.writeRequest(visitor, method, url, status, method === 'HEAD' ? 0 : status === 200 ? random.between(9000, 52000) : ERROR_PAGE_BYTES[status], '-');
+    }
+  }
+
+  private probe(visitor: NginxVisitor): void {
+    const random = this.random;
+    const x = random.next();
+    if (x < 0.15) {
+      const junk = random.pick(JUNK_REQUESTS);
+      this.writeLineFor(visitor, '-', junk, 400, junk === '-' ? 0 : ERROR_PAGE_BYTES[400], '-', '-');
+      return;
+    }
+    const probe = random.pick(SCANNER_PROBES);
+    const user = probe.status === 401 && random.chance(0.5) ? 'admin' : '-';
+    const bytes = probe.status === 200 ? random.between(35000, 60000) : ERROR_PAGE_BYTES[probe.status] ?? 0;
+    this.writeLineFor(visitor, user, `${probe.method} ${probe.path} ${visitor.protocol}`, probe.status, bytes, '-', visitor.agent);
+  }
+
+  /** Status of a dynamic page: mostly 200, rare 500s, bursts of 5xx during an incident. */
+  private pageStatus(time: number, page: PageRequest): number {
+    if (page.status !== 200) return page.status;
+    return this.incidentStatus(time) ?? (this.random.chance(0.002) ? 500 : 200);
+  }
+
+  private incidentStatus(time: number): number | undefined {
+    while (time >= this.incidentEnd) {
+      this.incidentStart = this.incidentEnd + Math.floor(this.random.exponential(4 * 3600));
+      this.incidentEnd = this.incidentStart + this.random.between(60, 600);
+    }
+    if (time < this.incidentStart || !this.random.chance(0.6)) return undefined;
+    const x = this.random.next();
+    return x < 0.6 ? 502 : x < 0.85 ? 504 : 503;
+  }
+
+  private writeRequest(visitor: NginxVisitor, method: string, url: string, status: number, bytes: number, referrer: string): void {
+    this.writeLineFor(visitor, '-', `${method} ${url} ${visitor.protocol}`, status, bytes, referrer, visitor.agent);
+  }
+
+  private writeLineFor(visitor: NginxVisitor, user: string, request: string, status: number, bytes: number, referrer: string, agent: string): void {
+    const time = visitor.time;
+    if (visitor.startsSession) {
+      visitor.startsSession = false;
+      this.sessions++;
+    } else {
+      this.sessionSeconds += time - visitor.lastLineTime;
+    }
+    visitor.lastLineTime = time;
+    this.lastTime = time;
+    this.writeLine(
+      visitor.address + ' - ' + user + ' [' + this.formatter.format(time) + '] "' + request + '" ' + status + ' ' + bytes +
+        ' "' + referrer + '" "' + agent + '"\n',
+    );
+  }
+
+  counts(): GeneratedCounts {
+    return {
+      lines: this.linesWritten,
+      visitors: this.visitors,
+      endMs: this.lastTime * 1000,
+      sessions: {
+        count: this.sessions,
+        averageDurationSeconds: this.sessions === 0 ? 0 : round2(this.sessionSeconds / this.sessions),
+      },
+    };
+  }
+}

@@ -1,0 +1,212 @@
+// Product events as JSON lines (seed 001), one shopper action per line:
+//   {"event_id":"<uuid>","timestamp":"2025-10-16T21:16:47.779Z","user_id":"3f9a2c1b","session_id":"3f9a2c1b-1",
+//    "event_type":"view","product":{"id":"P0042","name":"Pro Tent","category":"sports"},"price":189.99}
+// Shoppers arrive over time and follow sessions: search and view products (popular ones
+// more often), add to and remove from the cart, begin checkout and purchase each cart
+// item (one `purchase` line per item, sharing an order_id). Some come back later for
+// another session. Time runs in milliseconds.
+import { EventQueue, type Scheduled } from './eventQueue';
+import {
+  ChunkedGenerator, DEFAULT_THINK_SECONDS, DEFAULT_USERS, type GeneratedCounts, type GeneratorOptions,
+} from './generator';
+import { hex8, writeUuid4 } from './ids';
+import { CATALOG, SEARCH_QUERIES, type Product } from './productCatalog';
+import { SeededRandom, permute32 } from './random';
+import { IsoTimestampFormatter } from './timeText';
+
+type Step = 'view' | 'search' | 'add_to_cart' | 'remove_from_cart' | 'begin_checkout' | 'purchase' | 'end';
+
+interface Shopper extends Scheduled {
+  id: string;
+  sessionsLeft: number;
+  session: number;
+  last: Step;
+  viewing: Product | undefined;
+  cart: Product[];
+  eventsInSession: number;
+}
+
+const MEAN_ARRIVAL_MS = 2000;
+const MIN_THINK_MS = 1000;
+const MAX_THINK_MS = 10 * 60 * 1000;
+const MAX_EVENTS_PER_SESSION = 60;
+
+export class ProductEventGenerator extends ChunkedGenerator {
+  readonly format = 'events' as const;
+  private readonly random: SeededRandom;
+  private readonly formatter = new IsoTimestampFormatter();
+  private readonly queue = new EventQueue<Shopper>();
+  private readonly maxVisitors: number;
+  private readonly meanThinkMs: number;
+  private readonly idSalt: number;
+  private arrivalClock: number;
+  private visitors = 0;
+  private purchases = 0;
+  private revenueCents = 0;
+  private lastMs: number;
+
+  constructor(options: GeneratorOptions) {
+    super(options);
+    this.random = new SeededRandom(`events:${options.seed}`);
+    this.maxVisitors = options.users ?? (options.lines === undefined ? DEFAULT_USERS : Number.POSITIVE_INFINITY);
+    this.meanThinkMs = (options.meanThinkSeconds ?? DEFAULT_THINK_SECONDS) * 1000;
+    this.idSalt = this.random.uint32();
+    this.arrivalClock = Math.round(options.startMs);
+    this.lastMs = this.arrivalClock;
+  }
+
+  protected emitNext(): boolean {
+    const next = this.queue.peek();
+    const arrival = Math.floor(this.arrivalClock);
+    if (this.visitors < this.maxVisitors && (next === undefined || arrival <= next.time)) {
+      const shopper = this.arrive(arrival);
+      this.arrivalClock += this.random.exponential(MEAN_ARRIVAL_MS);
+      this.act(shopper);
+      return true;
+    }
+    const shopper = this.queue.pop();
+    if (!shopper) return false;
+    this.act(shopper);
+    return true;
+  }
+
+  private arrive(time: number): Shopper {
+    const index = this.visitors++;
+    return {
+      time,
+      order: 0,
+      id: hex8(permute32((index ^ this.idSalt) >>> 0)),
+      sessionsLeft: this.random.chance(0.3) ? this.random.between(2, 3) : 1,
+      session: 0,
+      last: 'end',
+      viewing: undefined,
+      cart: [],
+      eventsInSession: 0,
+    };
+  }
+
+  private act(shopper: Shopper): void {
+    if (shopper.last === 'end') {
+      shopper.session++;
+      shopper.sessionsLeft--;
+      shopper.eventsInSession = 0;
+      shopper.cart = [];
+    }
+    const step = this.nextStep(shopper);
+    this.write(shopper, step);
+    shopper.last = step;
+    shopper.eventsInSession++;
+    const ends = step === 'purchase' ? this.random.chance(0.8) : this.random.chance(endChance(step));
+    if (!ends && shopper.eventsInSession < MAX_EVENTS_PER_SESSION) {
+      const think = MIN_THINK_MS + Math.floor(this.random.exponential(Math.max(0, this.meanThinkMs - MIN_THINK_MS)));
+      shopper.time += Math.min(think, MAX_THINK_MS);
+    } else if (shopper.sessionsLeft > 0) {
+      shopper.last = 'end';
+      shopper.time += 3_600_000 + Math.floor(this.random.exponential(24 * 3_600_000));
+    } else {
+      return;
+    }
+    this.queue.push(shopper);
+  }
+
+  private nextStep(shopper: Shopper): Step {
+    const x = this.random.next();
+    switch (shopper.last) {
+      case 'end': return x < 0.75 ? 'view' : 'search';
+      case 'search': return x < 0.85 ? 'view' : 'search';
+      case 'add_to_cart':
+        if (x < 0.3) return 'begin_checkout';
+        if (x < 0.37) return 'remove_from_cart';
+        return 'view';
+      case 'begin_checkout': return 'purchase';
+      case 'view':
+        if (x < 0.28) return 'add_to_cart';
+        if (x < 0.4) return 'search';
+        if (x < 0.55 && shopper.cart.length > 0) return 'begin_checkout';
+        return 'view';
+      default: return 'view';
+    }
+  }
+
+  private write(shopper: Shopper, step: Step): void {
+    this.lastMs = shopper.time;
+    if (step === 'purchase') {
+      this.writePurchase(shopper);
+      return;
+    }
+    const random = this.random;
+    this.writeEventId();
+    const head = '","timestamp":"' + this.formatter.format(shopper.time) + '","user_id":"' + shopper.id + '","session_id":"' + shopper.id + '-' + shopper.session + '","event_type":"';
+    switch (step) {
+      case 'search':
+        this.writeLine(head + 'search","query":"' + random.pick(SEARCH_QUERIES) + '"}\n');
+        return;
+      case 'view':
+        shopper.viewing = CATALOG[Math.floor(CATALOG.length * random.next() ** 2)]; // popular products first
+        this.writeLine(head + 'view",' + shopper.viewing.json + '}\n');
+        return;
+      case 'add_to_cart': {
+        const product = shopper.viewing ?? CATALOG[0];
+        shopper.cart.push(product);
+        this.writeLine(head + 'add_to_cart",' + product.json + ',"quantity":1}\n');
+        return;
+      }
+      case 'remove_from_cart': {
+        const product = shopper.cart.pop() ?? CATALOG[0];
+        this.writeLine(head + 'remove_from_cart",' + product.json + '}\n');
+        return;
+      }
+      case 'begin_checkout': {
+        const cents = shopper.cart.reduce((sum, p) => sum + p.priceCents, 0);
+        this.writeLine(head + 'begin_checkout","cart_value":' + cents / 100 + ',"items":' + shopper.cart.length + '}\n');
+        return;
+      }
+    }
+  }
+
+  /** One line per cart item, all at checkout time, sharing an order id. */
+  private writePurchase(shopper: Shopper): void {
+    const orderId = 'ORD-' + hex8(this.random.uint32()).toUpperCase();
+    for (const product of shopper.cart) {
+      if (this.full) break;
+      this.purchases++;
+      this.revenueCents += product.priceCents;
+      this.writeEventId();
+      this.writeLine(
+        '","timestamp":"' + this.formatter.format(shopper.time) + '","user_id":"' +
+          shopper.id + '","session_id":"' + shopper.id + '-' + shopper.session + '","event_type":"purchase",' +
+          product.json + ',"order_id":"' + orderId + '"}\n',
+      );
+    }
+    shopper.cart = [];
+  }
+
+  /** Starts a line with `{"event_id":"<uuid>` (the rest of the line follows). */
+  private writeEventId(): void {
+    this.writeText('{"event_id":"');
+    this.writeBytes(36, this.writeUuid);
+  }
+
+  private readonly writeUuid = (target: Buffer, offset: number) => writeUuid4(target, offset, this.random);
+
+  counts(): GeneratedCounts {
+    return {
+      lines: this.linesWritten,
+      visitors: this.visitors,
+      endMs: this.lastMs,
+      purchases: { count: this.purchases, revenue: this.revenueCents / 100 },
+    };
+  }
+}
+
+/** Chance that a session ends right after `step` (purchase is handled apart). */
+function endChance(step: Step): number {
+  switch (step) {
+    case 'view': return 0.2;
+    case 'search': return 0.1;
+    case 'add_to_cart': return 0.12;
+    case 'remove_from_cart': return 0.35;
+    case 'begin_checkout': return 0.25;
+    default: return 0.2;
+  }
+}

@@ -1,0 +1,164 @@
+// Web session logs in the lab's own line format (seed 000):
+//   1 -- Timestamp : 2025-10-16 21:16:47.779100 - User_id : a0aa0dd0 -- Action : go_to -- Page : home
+// The seed's behaviour model, made more realistic: visitors arrive on a one-second step
+// clock (probability 0.3 per step until 70% have arrived, then 0.1), each visitor makes one
+// visit of 3 to 8 events that starts with go_to/home, 85% of visits end with `close` and the
+// rest vanish, visits overlap, and the pages follow the transition model in webNavigation.ts
+// with think times of seconds to minutes. Time runs in integer microseconds.
+import { EventQueue, type Scheduled } from './eventQueue';
+import {
+  ChunkedGenerator, DEFAULT_THINK_SECONDS, DEFAULT_USERS, round2, type GeneratedCounts, type GeneratorOptions,
+} from './generator';
+import { hex8 } from './ids';
+import { SeededRandom, permute32 } from './random';
+import { WebTimestampFormatter } from './timeText';
+import { navigate, startNavigation, type NavigationState } from './webNavigation';
+
+export const MIN_EVENTS_PER_VISIT = 3;
+export const MAX_EVENTS_PER_VISIT = 8;
+export const CLOSE_SHARE = 0.85;
+const MEAN_EVENTS_PER_VISIT = (MIN_EVENTS_PER_VISIT + MAX_EVENTS_PER_VISIT) / 2;
+const STEP_US = 1_000_000;
+const MIN_THINK_US = 1_000_000;
+const MAX_THINK_US = 15 * 60 * 1_000_000;
+
+interface WebVisitor extends Scheduled, NavigationState {
+  id: string;
+  arrivalUs: number;
+  eventsLeft: number;
+  willClose: boolean;
+}
+
+export class WebSessionGenerator extends ChunkedGenerator {
+  readonly format = 'web' as const;
+  private readonly random: SeededRandom;
+  private readonly formatter = new WebTimestampFormatter();
+  private readonly queue = new EventQueue<WebVisitor>();
+  private readonly maxVisitors: number;
+  /** The visitor count the 70% arrival rule refers to. */
+  private readonly expectedVisitors: number;
+  private readonly meanThinkUs: number;
+  private readonly idSalt: number;
+  private readonly startUs: number;
+  private arrivalStep = 0;
+  private nextArrivalUs: number;
+  private visitors = 0;
+  /** Lines written plus the lines already promised to visits in progress. */
+  private committedLines = 0;
+  private closed = 0;
+  private closedDurationUs = 0;
+  private lastUs: number;
+
+  constructor(options: GeneratorOptions) {
+    super(options);
+    this.random = new SeededRandom(`web:${options.seed}`);
+    this.maxVisitors = options.users ?? (options.lines === undefined ? DEFAULT_USERS : Number.POSITIVE_INFINITY);
+    this.expectedVisitors = Number.isFinite(this.maxVisitors)
+      ? this.maxVisitors
+      : Math.ceil((options.lines ?? 0) / MEAN_EVENTS_PER_VISIT);
+    this.meanThinkUs = (options.meanThinkSeconds ?? DEFAULT_THINK_SECONDS) * 1_000_000;
+    this.idSalt = this.random.uint32();
+    this.startUs = Math.round(options.startMs) * 1000;
+    this.nextArrivalUs = this.startUs; // the first visitor arrives at the start time
+    this.lastUs = this.startUs;
+  }
+
+  protected emitNext(): boolean {
+    const next = this.queue.peek();
+    const arrivalDue = this.arrivalsOpen() && (next === undefined || this.nextArrivalUs <= next.time);
+    if (arrivalDue) {
+      this.arrive();
+      return true;
+    }
+    const visitor = this.queue.pop();
+    if (!visitor) return false;
+    this.act(visitor);
+    return true;
+  }
+
+  private arrivalsOpen(): boolean {
+    return this.visitors < this.maxVisitors && this.committedLines < this.lineCap;
+  }
+
+  private arrive(): void {
+    const random = this.random;
+    const index = this.visitors++;
+    let events = random.between(MIN_EVENTS_PER_VISIT, MAX_EVENTS_PER_VISIT);
+    events = this.fitToLineCap(events);
+    this.committedLines += events;
+    const visitor: WebVisitor = {
+      time: this.nextArrivalUs,
+      order: 0,
+      id: hex8(permute32((index ^ this.idSalt) >>> 0)),
+      arrivalUs: this.nextArrivalUs,
+      eventsLeft: events,
+      willClose: random.chance(CLOSE_SHARE),
+      page: 'home',
+      loggedIn: false,
+      cartItems: 0,
+      paid: false,
+    };
+    this.scheduleNextArrival();
+    this.write(visitor, startNavigation(visitor, random));
+    this.continueVisit(visitor);
+  }
+
+  /** With --lines, shortens the last visits so the file ends exactly at the cap, never below 3 events. */
+  private fitToLineCap(events: number): number {
+    const room = this.lineCap - this.committedLines;
+    if (room <= MAX_EVENTS_PER_VISIT) return room; // the final visit takes the rest
+    if (room - events < MIN_EVENTS_PER_VISIT) return room - MIN_EVENTS_PER_VISIT;
+    return events;
+  }
+
+  private scheduleNextArrival(): void {
+    const p = this.visitors < this.expectedVisitors * 0.7 ? 0.3 : 0.1;
+    // Steps until the next successful arrival draw: one geometric draw replaces a draw per step.
+    this.arrivalStep += 1 + this.random.geometric(p);
+    this.nextArrivalUs = this.startUs + this.arrivalStep * STEP_US + this.random.int(STEP_US);
+  }
+
+  private act(visitor: WebVisitor): void {
+    const closing = visitor.eventsLeft === 1 && visitor.willClose;
+    if (closing) {
+      this.closed++;
+      this.closedDurationUs += visitor.time - visitor.arrivalUs;
+      this.write(visitor, 'close');
+    } else {
+      this.write(visitor, navigate(visitor, this.random));
+    }
+    this.continueVisit(visitor);
+  }
+
+  private continueVisit(visitor: WebVisitor): void {
+    visitor.eventsLeft--;
+    if (visitor.eventsLeft <= 0) return;
+    const think = MIN_THINK_US + Math.floor(this.random.exponential(this.meanThinkUs - MIN_THINK_US));
+    visitor.time += Math.min(think, MAX_THINK_US);
+    this.queue.push(visitor);
+  }
+
+  private write(visitor: WebVisitor, action: string): void {
+    this.lastUs = visitor.time;
+    this.writeLine(
+      this.linesWritten + 1 +
+        ' -- Timestamp : ' + this.formatter.format(visitor.time) +
+        ' - User_id : ' + visitor.id +
+        ' -- Action : ' + action +
+        ' -- Page : ' + visitor.page + '\n',
+    );
+  }
+
+  counts(): GeneratedCounts {
+    return {
+      lines: this.linesWritten,
+      visitors: this.visitors,
+      endMs: this.lastUs / 1000,
+      sessions: {
+        closed: this.closed,
+        vanished: this.visitors - this.closed,
+        averageDurationSeconds: this.closed === 0 ? 0 : round2(this.closedDurationUs / this.closed / 1_000_000),
+      },
+    };
+  }
+}
