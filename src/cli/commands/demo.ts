@@ -18,7 +18,7 @@ Runs the complete Kafka web-logs lab on this machine and prints its results:
   1. starts a local Apache Kafka broker (unless --brokers is given): in Docker when Docker
      is available, else on the local Java
   2. generates a web-sessions log (seeded, like the lab's generator)
-  3. produces it to a topic, one message per line, keyed by visitor
+  3. produces it to a topic, one JSON message per line, keyed by visitor
   4. consumes the topic back in a consumer group and computes the statistics
   5. prints messages sent vs read, unique visitors, visits closed/vanished and the average
      visit duration, and stops the broker it started
@@ -75,7 +75,8 @@ export const demoCommand: CliCommand = {
       const generated = await generateToFile(file, { format: 'web', users, seed: values.seed, startMs: Date.now() - 6 * 3600_000 }, io.signal);
       say(`      ${generated.lines} lines, ${generated.visitors} visitors → ${file}`);
       say(`[3/4] producing ${path.basename(file)} to ${topic}…`);
-      const produced = await produceFile({ client, brokers, file, topic, format: 'web', signal: io.signal });
+      // As in the lab: each line parsed and sent as a JSON record, keyed by visitor.
+      const produced = await produceFile({ client, brokers, file, topic, format: 'web', as: 'json', signal: io.signal });
       say(`      ${produced.acked} of ${produced.lines - produced.skipped} lines delivered in ${(produced.durationMs / 1000).toFixed(2)} s`);
       const groupId = `log-web-lab-${Date.now().toString(36)}`;
       say(`[4/4] consuming ${topic} back in consumer group ${groupId}…`);

@@ -22,6 +22,7 @@ const PAGE = 'Page : ';
 
 export function parseWebLine(raw: string): WebRecord | undefined {
   const line = stripBomAndCr(raw);
+  if (line.charCodeAt(0) === 0x7b /* { */) return webRecordFromJson(line);
   let at = line.indexOf(TIMESTAMP);
   if (at < 0 || (at > 0 && !line.startsWith(SEP, at - SEP.length))) return undefined;
   at += TIMESTAMP.length;
@@ -40,6 +41,25 @@ export function parseWebLine(raw: string): WebRecord | undefined {
   const page = line.slice(actionEnd + SEP.length + PAGE.length).trim();
   if (Number.isNaN(micros) || user.length === 0 || action.length === 0) return undefined;
   return { timestamp, user_id: user, action, page, ts: micros / 1000 };
+}
+
+/**
+ * The same record sent as JSON (the lab's producer sends `{"timestamp","user_id","action",
+ * "page"}`): a topic of such messages still gets the web statistics.
+ */
+function webRecordFromJson(line: string): WebRecord | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const r = value as Partial<Record<keyof WebRecord, unknown>>;
+  if (!r || typeof r !== 'object' || typeof r.timestamp !== 'string' || typeof r.user_id !== 'string') return undefined;
+  if (typeof r.action !== 'string' || typeof r.page !== 'string' || r.user_id.length === 0 || r.action.length === 0) return undefined;
+  const micros = parseWebTimestamp(r.timestamp);
+  if (Number.isNaN(micros)) return undefined;
+  return { timestamp: r.timestamp, user_id: r.user_id, action: r.action, page: r.page, ts: micros / 1000 };
 }
 
 /** The last valid date part seen; the initial value is never a prefix of a timestamp. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseLine, parseWebLine, parseWebTimestamp, visitorOf } from '../../../src/core/parse';
+import { detectFormat, parseLine, parseWebLine, parseWebTimestamp, visitorOf } from '../../../src/core/parse';
 
 // Lines exactly as they appear in seed 000's report.
 const SEED_LINES = [
@@ -60,5 +60,22 @@ describe('web lab parser', () => {
     const record = parseLine('web', SEED_LINES[0]);
     assert.ok(record);
     assert.equal(visitorOf('web', record), 'a0aa0dd0');
+  });
+});
+
+describe('web records sent as JSON (the lab producer\'s message shape)', () => {
+  it('parses a JSON web record and detects a file of them as web', () => {
+    const json = '{"timestamp":"2025-10-16 21:16:47.779100","user_id":"a0aa0dd0","action":"go_to","page":"home"}';
+    const record = parseWebLine(json);
+    assert.equal(record?.user_id, 'a0aa0dd0');
+    assert.equal(record?.action, 'go_to');
+    assert.equal(record?.ts, Date.UTC(2025, 9, 16, 21, 16, 47) + 779.1);
+    assert.equal(detectFormat([json, json]), 'web');
+  });
+
+  it('rejects JSON that lacks the web fields', () => {
+    assert.equal(parseWebLine('{"user_id":"a","price":3}'), undefined);
+    assert.equal(parseWebLine('{"timestamp":"nope","user_id":"a","action":"x","page":"y"}'), undefined);
+    assert.equal(parseWebLine('{not json'), undefined);
   });
 });
