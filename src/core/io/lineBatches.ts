@@ -39,7 +39,7 @@ export async function looksBinary(path: string, blockBytes = 65536): Promise<boo
   }
 }
 
-export async function* readLineBatches(path: string, options: ReadLineOptions = {}): AsyncGenerator<LineBatch> {
+export async function* readRawLineBatches(path: string, options: ReadLineOptions = {}): AsyncGenerator<LineBatch> {
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   const fromLine = options.fromLine ?? 1;
   const follow = options.follow;

@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import { UserError } from '../errors';
 import type { LogFormat } from '../logFormat';
-import { detectFormat, parseLine } from '../parse';
-import { looksBinary, readLineBatches } from '../io/lineBatches';
+import { detectFormat, parseLine, readSampleLines } from '../parse';
+import { looksBinary, readRawLineBatches } from '../io/lineBatches';
 import { DeliveryPipeline, type LineFailure } from './deliveryPipeline';
 import { deliveredLines } from './deliveredLines';
 import { lineToMessage, messageBytes, needsParsing, type KeyMode, type MessagePlan, type ValueMode } from './lineMessages';
@@ -12,7 +12,6 @@ import type { LineRange } from './lineRanges';
 import { ratePacer, replayPacer, type Pacer } from './pacing';
 import type { Compression, KafkaClient } from './ports';
 import { loadCheckpoint, saveCheckpoint, sourceIdOf, type ProduceCheckpoint } from './produceCheckpoint';
-import { sampleLines } from './sampleLines';
 import { timestampOf } from './recordTime';
 
 export interface ProduceFileOptions {
@@ -91,7 +90,7 @@ export async function produceFile(o: ProduceFileOptions): Promise<ProduceSummary
   if (!o.binary && (await looksBinary(o.file))) {
     throw new UserError(`${o.file}: looks like a binary file (NUL bytes in the first block); nothing was sent. Use --binary to send it anyway`);
   }
-  const format: LogFormat = !o.format || o.format === 'auto' ? detectFormat(await sampleLines(o.file)) : o.format;
+  const format: LogFormat = !o.format || o.format === 'auto' ? detectFormat(await readSampleLines(o.file, 50, 65536)) : o.format;
   const as = o.as ?? 'raw';
   const plan: MessagePlan = { format, as, key: o.key ?? { kind: 'visitor' }, sourceId: sourceIdOf(o.file) };
   const parse = needsParsing(plan) || o.replay !== undefined;
@@ -149,7 +148,7 @@ export async function produceFile(o: ProduceFileOptions): Promise<ProduceSummary
   let stopReadingAt: number | undefined;
   try {
     const follow = o.follow ? { signal: o.signal ?? new AbortController().signal } : undefined;
-    reading: for await (const batch of readLineBatches(o.file, { fromLine: o.fromLine, follow })) {
+    reading: for await (const batch of readRawLineBatches(o.file, { fromLine: o.fromLine, follow })) {
       for (let i = 0; i < batch.lines.length; i++) {
         if (o.signal?.aborted || pipeline.fatal) {
           stopReadingAt = batch.firstLine + i;

@@ -3,7 +3,7 @@
 // reports what is missing, duplicated or unexpected. See verifyTally.ts for the rules.
 import fs from 'node:fs';
 import { UserError } from '../errors';
-import { readLineBatches } from '../io/lineBatches';
+import { readRawLineBatches } from '../io/lineBatches';
 import { LINE_HEADER, SOURCE_HEADER } from './lineMessages';
 import type { KafkaClient } from './ports';
 import { sourceIdOf } from './produceCheckpoint';
@@ -49,7 +49,7 @@ export async function verifyFileAgainstTopic(file: string, topic: string, client
   });
   if (summary.stoppedBy === 'aborted') throw new UserError('verify was cancelled before the whole topic was read');
   tally.startFile(sourceIdOf(file));
-  for await (const batch of readLineBatches(file)) {
+  for await (const batch of readRawLineBatches(file)) {
     for (let i = 0; i < batch.lines.length; i++) tally.addFileLine(batch.firstLine + i, batch.lines[i]);
   }
   return { file, topic, ...tally.result(), reachedEnd: summary.stoppedBy === 'end' };

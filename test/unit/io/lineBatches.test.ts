@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { looksBinary, readLineBatches } from '../../../src/core/io/lineBatches';
+import { looksBinary, readRawLineBatches } from '../../../src/core/io/lineBatches';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-lines-'));
 const write = (name: string, content: string | Buffer) => {
@@ -13,11 +13,11 @@ const write = (name: string, content: string | Buffer) => {
 
 async function collect(file: string, options = {}) {
   const out: Array<[number, string]> = [];
-  for await (const batch of readLineBatches(file, options)) batch.lines.forEach((l, i) => out.push([batch.firstLine + i, l.toString('latin1')]));
+  for await (const batch of readRawLineBatches(file, options)) batch.lines.forEach((l, i) => out.push([batch.firstLine + i, l.toString('latin1')]));
   return out;
 }
 
-describe('readLineBatches', () => {
+describe('readRawLineBatches', () => {
   it('numbers lines from 1, strips CR and a leading BOM, keeps a last line without newline', async () => {
     const file = write('a.log', '\uFEFFone\r\ntwo\n\nthree');
     assert.deepEqual(await collect(file), [[1, 'one'], [2, 'two'], [3, ''], [4, 'three']]);
@@ -39,7 +39,7 @@ describe('readLineBatches', () => {
   it('leaves invalid UTF-8 bytes untouched', async () => {
     const file = write('d.log', Buffer.from([0xff, 0xfe, 0x0a, 0x41]));
     const got: string[] = [];
-    for await (const b of readLineBatches(file)) for (const l of b.lines) got.push(l.toString('hex'));
+    for await (const b of readRawLineBatches(file)) for (const l of b.lines) got.push(l.toString('hex'));
     assert.deepEqual(got, ['fffe', '41']);
   });
 
@@ -48,7 +48,7 @@ describe('readLineBatches', () => {
     const controller = new AbortController();
     const seen: string[] = [];
     const done = (async () => {
-      for await (const b of readLineBatches(file, { follow: { signal: controller.signal, pollMs: 20 } })) {
+      for await (const b of readRawLineBatches(file, { follow: { signal: controller.signal, pollMs: 20 } })) {
         for (const l of b.lines) seen.push(l.toString());
       }
     })();
@@ -70,6 +70,8 @@ describe('readLineBatches', () => {
 });
 
 describe('looksBinary', () => {
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
   it('detects a NUL byte in the first block only', async () => {
     assert.equal(await looksBinary(write('bin', Buffer.from([0x41, 0x00, 0x42]))), true);
     assert.equal(await looksBinary(write('txt', 'plain text\n')), false);
