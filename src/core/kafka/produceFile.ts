@@ -13,6 +13,7 @@ import { ratePacer, replayPacer, type Pacer } from './pacing';
 import type { Compression, KafkaClient } from './ports';
 import { loadCheckpoint, saveCheckpoint, sourceIdOf, type ProduceCheckpoint } from './produceCheckpoint';
 import { timestampOf } from './recordTime';
+import { retryTransient } from './transientRetry';
 
 export interface ProduceFileOptions {
   client: KafkaClient;
@@ -103,7 +104,7 @@ export async function produceFile(o: ProduceFileOptions): Promise<ProduceSummary
     if (!(await admin.listTopics()).includes(o.topic)) {
       createdTopic = await admin.createTopic({ topic: o.topic, partitions: o.partitions ?? 3, replicationFactor: o.replicationFactor });
     }
-    startOffsets = (await admin.topicOffsets(o.topic)).map((p) => ({ partition: p.partition, offset: p.latest }));
+    startOffsets = (await retryTransient(() => admin.topicOffsets(o.topic))).map((p) => ({ partition: p.partition, offset: p.latest }));
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

@@ -1,0 +1,46 @@
+// The dashboard's actions that reach outside the webview: export to a file, copy to the clipboard.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { HostDeps } from '../deps';
+import type { ExportFormat } from '../../shared/protocol';
+import type { DashboardSession } from './dashboardSession';
+import { toJsonLine, writeExport } from './exportMessages';
+
+function defaultExportUri(topic: string, format: ExportFormat): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = `${topic}-${new Date().toISOString().replace(/[:.]/g, '-')}.${format === 'csv' ? 'csv' : 'jsonl'}`;
+  return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(path.join(process.cwd(), name));
+}
+
+/** Asks where, then writes the messages the list shows (filtered or not). */
+export async function exportListedMessages(deps: HostDeps, session: DashboardSession, format: ExportFormat, target?: vscode.Uri): Promise<number | undefined> {
+  const topic = session.config.topic;
+  const uri = target ?? await vscode.window.showSaveDialog({
+    defaultUri: defaultExportUri(topic, format),
+    filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON lines': ['jsonl', 'ndjson'] },
+    saveLabel: 'Export',
+    title: `Export the listed messages of ${topic}`,
+  });
+  if (!uri) return undefined;
+  const count = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Exporting messages of ${topic}…` },
+    () => writeExport(uri.fsPath, format, topic, session.model.listedMessages()),
+  );
+  deps.log.info(`[dashboard] exported ${count} messages of ${topic} to ${uri.fsPath}`);
+  if (!target) {
+    void vscode.window.showInformationMessage(`Kafka Log Lab: exported ${count.toLocaleString('en-US')} messages to ${path.basename(uri.fsPath)}.`, 'Open').then((choice) => {
+      if (choice === 'Open') void vscode.window.showTextDocument(uri);
+    });
+  }
+  return count;
+}
+
+export async function copyMessage(session: DashboardSession, seq: number, what: 'json' | 'value'): Promise<void> {
+  const message = session.model.ring.get(seq);
+  if (!message) {
+    void vscode.window.showWarningMessage('Kafka Log Lab: that message is no longer in the dashboard buffer.');
+    return;
+  }
+  await vscode.env.clipboard.writeText(what === 'value' ? message.value : toJsonLine(session.config.topic, message));
+  vscode.window.setStatusBarMessage(what === 'value' ? 'Message value copied' : 'Message copied as JSON', 2500);
+}

@@ -1,0 +1,88 @@
+// Which cluster a dashboard reads and how it connects. With the clusters of the Kafka view
+// (settings + SecretStorage), a named cluster connects with its SSL/SASL settings; plain
+// bootstrap servers (tests, scripts) connect directly. From the palette the active cluster
+// is used and the topic is picked from its list.
+import * as vscode from 'vscode';
+import { DEFAULT_BROKERS, createKafkaClient, withAdmin } from '../../core/kafka/client';
+import type { KafkaClient } from '../../core/kafka/ports';
+import type { ClusterRegistry } from '../clusters/clusterRegistry';
+import type { DashboardConfig } from '../../shared/protocol';
+import { toBrokers } from './dashboardConfig';
+
+/** The part of the Kafka view's cluster registry the dashboard uses. */
+export type ClusterLookup = Pick<ClusterRegistry, 'find' | 'active' | 'client'>;
+
+export interface DashboardTarget {
+  brokers: string[];
+  clusterName?: string;
+}
+
+const LAST_BROKERS_KEY = 'kafkaLogLab.dashboard.lastBrokers';
+
+const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
+/**
+ * From the command's argument: `brokers` (or `bootstrapServers`) wins; else the cluster named
+ * by `clusterName` (or `cluster`); else the active cluster, else the brokers used last.
+ */
+export function targetFromArgs(args: Record<string, unknown>, clusters: ClusterLookup | undefined, context: vscode.ExtensionContext): DashboardTarget | undefined {
+  const clusterName = text(args.clusterName) ?? text(args.cluster);
+  const named = clusterName !== undefined ? clusters?.find(clusterName) : undefined;
+  const given = args.brokers ?? args.bootstrapServers;
+  // Malformed brokers pass as none: the configuration check then says what is wrong.
+  if (given !== undefined) return { brokers: toBrokers(given) ?? [], clusterName };
+  if (named) return { brokers: toBrokers(named.bootstrapServers) ?? [], clusterName: named.name };
+  if (clusterName !== undefined && clusters) return undefined; // a name that is not configured
+  const active = clusters?.active();
+  if (active) return { brokers: toBrokers(active.bootstrapServers) ?? [], clusterName: active.name };
+  const last = toBrokers(context.globalState.get<string>(LAST_BROKERS_KEY));
+  return { brokers: last ?? toBrokers(process.env.KAFKA_BROKERS ?? DEFAULT_BROKERS) ?? [DEFAULT_BROKERS] };
+}
+
+export function rememberBrokers(context: vscode.ExtensionContext, brokers: string[]): void {
+  void context.globalState.update(LAST_BROKERS_KEY, brokers.join(','));
+}
+
+/** Connects like the Kafka view does for a configured cluster with these brokers, else directly. */
+export function dashboardClients(clusters: ClusterLookup | undefined, warn: (line: string) => void): (config: DashboardConfig) => Promise<KafkaClient> {
+  return async (config) => {
+    const named = config.clusterName !== undefined ? clusters?.find(config.clusterName) : undefined;
+    if (named && toBrokers(named.bootstrapServers)?.join(',') === config.brokers.join(',')) return clusters!.client(named, 'work');
+    return createKafkaClient({
+      brokers: config.brokers,
+      clientId: 'kafka-log-lab-dashboard',
+      log: (level, message) => {
+        if (level === 'error' || level === 'warn') warn(`[dashboard] kafka: ${message}`);
+      },
+    });
+  };
+}
+
+/** Palette flow: the cluster (asked for only without the Kafka view's clusters), then a topic. */
+export async function askForTarget(context: vscode.ExtensionContext, clusters: ClusterLookup | undefined): Promise<(DashboardTarget & { topic: string }) | undefined> {
+  let target = clusters ? targetFromArgs({}, clusters, context) : undefined;
+  if (!target) {
+    const brokerText = await vscode.window.showInputBox({
+      title: 'Open Dashboard: cluster',
+      prompt: 'Bootstrap servers of the cluster to read from',
+      value: targetFromArgs({}, undefined, context)!.brokers.join(','),
+      ignoreFocusOut: true,
+      validateInput: (t) => (toBrokers(t) ? undefined : 'Use host:port, several separated by commas'),
+    });
+    if (brokerText === undefined) return undefined;
+    target = { brokers: toBrokers(brokerText)! };
+  }
+  const client = await dashboardClients(clusters, () => undefined)({ topic: '-', brokers: target.brokers, clusterName: target.clusterName, from: { kind: 'beginning' }, format: 'auto' });
+  const where = target.clusterName ?? target.brokers.join(',');
+  const topics = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Listing the topics of ${where}…` },
+    () => withAdmin(client, (admin) => admin.listTopics()),
+  );
+  const visible = topics.filter((t) => !t.startsWith('__')).sort();
+  const topic = await vscode.window.showQuickPick(visible, {
+    title: `Open Dashboard: topic on ${where}`,
+    placeHolder: visible.length ? 'The topic to watch' : 'This cluster has no topics yet',
+    ignoreFocusOut: true,
+  });
+  return topic === undefined ? undefined : { ...target, topic };
+}

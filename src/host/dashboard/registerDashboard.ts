@@ -1,0 +1,112 @@
+// "Kafka Log Lab: Open Dashboard…": one webview panel per consumed topic, restored after a
+// window reload by a WebviewPanelSerializer. In the extension's test mode a few extra
+// commands let tests read what the webview rendered and drive it through the protocol.
+import * as vscode from 'vscode';
+import { UserError } from '../../core/errors';
+import { sourceIdOf } from '../../core/kafka/produceCheckpoint';
+import type { DashboardConfig } from '../../shared/protocol';
+import type { HostDeps } from '../deps';
+import { registerCommand } from '../runCommand';
+import { toDashboardConfig } from './dashboardConfig';
+import { DASHBOARD_VIEW_TYPE, DashboardPanel, dashboardWebviewOptions } from './dashboardPanel';
+import { DashboardSession, runningReaders } from './dashboardSession';
+import { bufferSize, onBufferSizeChanged } from './dashboardSettings';
+import { askForTarget, dashboardClients, rememberBrokers, targetFromArgs, type ClusterLookup } from './dashboardTarget';
+
+export const OPEN_DASHBOARD_COMMAND = 'kafkaLogLab.openDashboard';
+
+/** The id our producer stamps on the file's messages (kll.src), when the file is still there. */
+function fileSourceId(file: string): string | undefined {
+  try {
+    return sourceIdOf(file);
+  } catch {
+    return undefined;
+  }
+}
+
+const panelKey = (config: Pick<DashboardConfig, 'brokers' | 'topic'>) => `${config.brokers.join(',')}/${config.topic}`;
+
+/** `clusters` (the Kafka view's registry) lets named clusters connect with their SSL/SASL settings. */
+export function registerDashboard(deps: HostDeps & { clusters?: ClusterLookup }): vscode.Disposable[] {
+  const panels = new Map<string, DashboardPanel>();
+  const createClient = dashboardClients(deps.clusters, (line) => deps.log.warn(line));
+
+  const show = (config: DashboardConfig, existingPanel?: vscode.WebviewPanel): DashboardPanel => {
+    const session = new DashboardSession(config, bufferSize(), createClient, (line) => deps.log.info(line));
+    const panel = existingPanel ?? vscode.window.createWebviewPanel(
+      DASHBOARD_VIEW_TYPE, `Dashboard: ${config.topic}`, vscode.ViewColumn.Active, dashboardWebviewOptions(deps.context));
+    const key = panelKey(config);
+    const dashboard: DashboardPanel = new DashboardPanel(panel, session, deps, () => {
+      if (panels.get(key) === dashboard) panels.delete(key);
+    });
+    panels.set(key, dashboard);
+    return dashboard;
+  };
+
+  const open = async (raw?: unknown): Promise<void> => {
+    const args = typeof raw === 'object' && raw !== null && typeof (raw as { topic?: unknown }).topic === 'string' ? (raw as Record<string, unknown>) : undefined;
+    let fields: Record<string, unknown>;
+    if (args) {
+      const target = targetFromArgs(args, deps.clusters, deps.context);
+      if (!target) throw new UserError(`no cluster named "${String(args.clusterName ?? args.cluster)}" is configured`);
+      fields = { ...args, ...target };
+    } else {
+      const target = await askForTarget(deps.context, deps.clusters);
+      if (!target) return;
+      fields = { ...target };
+    }
+    const config = toDashboardConfig(fields);
+    if (typeof config === 'string') throw new UserError(`cannot open the dashboard: ${config}`);
+    if (config.produced && config.produced.sourceId === undefined) config.produced.sourceId = fileSourceId(config.produced.file);
+    rememberBrokers(deps.context, config.brokers);
+    const existing = panels.get(panelKey(config));
+    if (existing) {
+      if (config.produced) existing.session.setProduced(config.produced);
+      existing.reveal();
+      return;
+    }
+    show(config);
+  };
+
+  const disposables: vscode.Disposable[] = [
+    registerCommand(deps, OPEN_DASHBOARD_COMMAND, open),
+    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state) {
+        const config = toDashboardConfig((state as { config?: unknown } | undefined)?.config);
+        if (typeof config === 'string') {
+          deps.log.warn(`[dashboard] not restoring a dashboard: ${config}`);
+          panel.dispose();
+          return;
+        }
+        const existing = panels.get(panelKey(config));
+        if (existing) {
+          panel.dispose();
+          existing.reveal();
+          return;
+        }
+        show(config, panel);
+      },
+    }),
+    onBufferSizeChanged((size) => panels.forEach((p) => p.session.resize(size))),
+    { dispose: () => [...panels.values()].forEach((p) => void p.dispose()) },
+  ];
+  if (deps.context.extensionMode === vscode.ExtensionMode.Test) disposables.push(...registerTestCommands(deps, panels));
+  return disposables;
+}
+
+/** Test-only: not contributed to the palette, registered only when VS Code runs the extension's tests. */
+function registerTestCommands(deps: HostDeps, panels: Map<string, DashboardPanel>): vscode.Disposable[] {
+  const find = (topic: unknown) => {
+    const found = [...panels.values()].find((p) => p.topic === topic);
+    if (!found) throw new Error(`no dashboard is open for topic ${String(topic)}`);
+    return found;
+  };
+  return [
+    vscode.commands.registerCommand('kafkaLogLab.test.dashboardRendered', (topic: string) => find(topic).requestRendered()),
+    vscode.commands.registerCommand('kafkaLogLab.test.dashboardReceive', (topic: string, message: unknown) => find(topic).receive(message)),
+    vscode.commands.registerCommand('kafkaLogLab.test.dashboardState', (topic: string) => find(topic).session.model.live(true)),
+    vscode.commands.registerCommand('kafkaLogLab.test.dashboardClose', (topic: string) => find(topic).dispose()),
+    vscode.commands.registerCommand('kafkaLogLab.test.dashboardReaders', () => runningReaders()),
+    vscode.commands.registerCommand('kafkaLogLab.test.dashboardPanels', () => [...panels.values()].map((p) => p.topic)),
+  ];
+}
