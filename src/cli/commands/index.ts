@@ -9,5 +9,6 @@ import { consumeCommand } from './consume';
 import { verifyCommand } from './verify';
 import { topicsCommand } from './topics';
 import { groupsCommand } from './groups';
+import { labCommand } from './lab';
 
-export const commands: CliCommand[] = [demoCommand, brokerCommand, generateCommand, statsCommand, produceCommand, consumeCommand, verifyCommand, topicsCommand, groupsCommand];
+export const commands: CliCommand[] = [demoCommand, brokerCommand, generateCommand, statsCommand, produceCommand, consumeCommand, verifyCommand, topicsCommand, groupsCommand, labCommand];

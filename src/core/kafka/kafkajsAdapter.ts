@@ -5,8 +5,10 @@ import {
   CompressionTypes,
   Kafka,
   logLevel as KafkaLogLevel,
+  PartitionAssigners,
   Partitioners,
   type Consumer,
+  type PartitionAssigner,
   type KafkaConfig,
   type SASLOptions,
 } from 'kafkajs';
@@ -180,6 +182,12 @@ function producerPort(kafka: Kafka, options: ProducerOptions): ProducerPort {
   };
 }
 
+/**
+ * kafkajs' round-robin assignor under the name other clients use for theirs ("roundrobin"):
+ * the broker picks a protocol every member offers, and kafkajs' own name is unknown elsewhere.
+ */
+const standardRoundRobin: PartitionAssigner = (config) => Object.assign(PartitionAssigners.roundRobin(config), { name: 'roundrobin' });
+
 function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
   const groupLess = !options.groupId;
   const groupId = options.groupId ?? `kafka-log-lab-reader-${process.pid}-${Date.now().toString(36)}`;
@@ -189,6 +197,7 @@ function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
     heartbeatInterval: options.heartbeatIntervalMs ?? 1000,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 250,
+    ...((options.interoperableAssignment ?? true) ? { partitionAssigners: [PartitionAssigners.roundRobin, standardRoundRobin] } : {}),
   });
   const autoCommit = !groupLess && (options.autoCommit ?? true);
   let paused: Array<{ topic: string }> = [];

@@ -169,6 +169,13 @@ export interface ConsumerOptions {
   heartbeatIntervalMs?: number;
   /** Commit consumed offsets automatically (group consumers only). */
   autoCommit?: boolean;
+  /**
+   * Also offer Kafka's standard "roundrobin" assignment protocol, so that members of other
+   * clients (librdkafka/Python, Java) can join the same group instead of being refused with
+   * INCONSISTENT_GROUP_PROTOCOL (default true). Groups of only our members still agree on
+   * kafkajs' own protocol, offered first.
+   */
+  interoperableAssignment?: boolean;
 }
 
 export interface ConsumerRunOptions {

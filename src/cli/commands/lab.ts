@@ -1,0 +1,131 @@
+// `kafka-log-lab lab groups`: the consumer-group experiment of the lab, headless. G new groups
+// of M real consumers read one topic; the command produces N messages, waits until every
+// group has read them, and prints who owns which partitions and how many messages each read.
+import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, wantsHelp } from '../command';
+import { formatTable } from '../textTable';
+import { createKafkaClient, resolveBrokers } from '../../core/kafka/client';
+import { DEFAULT_LAB_PARTITIONS, GroupLab } from '../../core/lab/groupLab';
+import type { LabSnapshot } from '../../core/lab/labTypes';
+
+const help = `Usage: kafka-log-lab lab groups --topic T [--groups G] [--members M] [options]
+
+Fanout and load balancing, counted exactly. Starts G new consumer groups of M members each
+(real consumers, each with its own member id) on topic T, produces N nginx log lines if asked,
+waits until every group has read every message of the topic, then prints per group and member
+the assigned partitions and the messages received, and checks the two facts:
+  load balancing  in each group the members own disjoint partitions covering the topic and
+                  their counts add up to the topic's messages
+  fanout          each group, separately, received every message
+
+Options:
+  --topic T          the topic (created with P partitions when missing)
+  --groups G         number of consumer groups (default 2)
+  --members M        members per group (default 3)
+  --partitions P     partitions of the topic when it is created (default ${DEFAULT_LAB_PARTITIONS})
+  --messages N       produce N messages before counting (default 0: count what is there)
+  --timeout S        seconds to wait for the groups to settle (default 120)
+  --keep-groups      keep the lab's groups on the broker afterwards (default: delete them)
+  --brokers B        HOST:PORT[,HOST:PORT] (default $KAFKA_BROKERS or localhost:9092)
+  --json             last line: {"topic","messages","groups":[{"group","members":[{"memberId",
+                     "clientId","partitions","messages"}]}],"fanoutOk","balanceOk"}
+
+Each group reads the topic from its beginning, so "messages" is every message in the topic.
+Exit code 0 when both checks hold, 1 otherwise.`;
+
+const options = {
+  topic: { type: 'string' },
+  groups: { type: 'string' },
+  members: { type: 'string' },
+  partitions: { type: 'string' },
+  messages: { type: 'string' },
+  timeout: { type: 'string' },
+  'keep-groups': { type: 'boolean', default: false },
+  brokers: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+function positive(value: string | undefined, name: string, fallback: number, max: number): number {
+  const n = intOption(value, name, fallback)!;
+  if (n < 1 || n > max) throw new UsageError(`--${name} must be between 1 and ${max}, got ${n}`);
+  return n;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function labJson(s: LabSnapshot) {
+  return {
+    topic: s.topic,
+    messages: s.messages,
+    groups: s.groups.map((g) => ({
+      group: g.groupId,
+      members: g.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, partitions: m.partitions, messages: m.messages })),
+    })),
+    fanoutOk: s.fanoutOk,
+    balanceOk: s.balanceOk,
+  };
+}
+
+function printText(io: CliIO, s: LabSnapshot, settled: boolean): void {
+  io.out(`Topic ${s.topic}: ${s.partitions.length} partitions, ${count(s.messages)} messages${s.producedByLab ? ` (${count(s.producedByLab)} produced now)` : ''}`);
+  for (const g of s.groups) {
+    const c = g.check;
+    const verdict = c.everyMessageOnce && c.disjoint && c.covered ? 'OK' : 'NOT OK';
+    io.out('');
+    io.out(`${g.groupId}: ${g.state}, received ${count(c.received)} of ${count(c.expected)}, ${verdict}` +
+      `${c.shared.length ? `, shared partitions ${c.shared.join(',')}` : ''}${c.unowned.length ? `, unowned partitions ${c.unowned.join(',')}` : ''}`);
+    const rows = g.members.map((m) => [m.name + (m.ours ? '' : ' (not ours)'), m.clientId, m.partitions.join(',') || '-', count(m.messages), m.state]);
+    for (const row of formatTable(['member', 'client id', 'partitions', 'messages', 'state'], rows)) io.out(`  ${row}`);
+  }
+  io.out('');
+  io.out(`Load balancing: ${s.balanceOk ? 'OK' : 'NOT OK'} (in each group: disjoint partitions covering all ${s.partitions.length}, counts adding up to ${count(s.messages)})`);
+  io.out(`Fanout: ${s.fanoutOk ? 'OK' : 'NOT OK'} (each of the ${s.groups.length} groups received all ${count(s.messages)} messages)`);
+  if (!settled) io.out('The groups did not settle in time: the counts above are where they stood.');
+}
+
+async function groups(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseOptions(argv, options);
+  if (!values.topic) throw new UsageError('--topic is required');
+  const groupCount = positive(values.groups, 'groups', 2, 50);
+  const members = positive(values.members, 'members', 3, 50);
+  const partitions = positive(values.partitions, 'partitions', DEFAULT_LAB_PARTITIONS, 10000);
+  const messages = intOption(values.messages, 'messages', 0)!;
+  const timeoutMs = positive(values.timeout, 'timeout', 120, 86400) * 1000;
+  const brokers = resolveBrokers(values.brokers);
+  const log = process.env.KAFKA_LOG_LAB_DEBUG ? (level: string, m: string) => io.err(`[${level}] ${m}`) : undefined;
+  const lab = new GroupLab(
+    { topic: values.topic, groups: groupCount, membersPerGroup: members, partitions, keepGroups: values['keep-groups'] },
+    {
+      client: createKafkaClient({ brokers, clientId: 'kafka-log-lab-cli', connectionTimeoutMs: 3000, retries: 3, maxRetryTimeMs: 2000, log }),
+      memberClient: (clientId) => ({ client: createKafkaClient({ brokers, clientId, connectionTimeoutMs: 3000, log }), clientId }),
+      log: values.json ? undefined : (line) => io.err(line),
+    },
+  );
+  try {
+    await lab.start();
+    await lab.waitForStable(timeoutMs, io.signal);
+    if (messages > 0) await lab.produce(messages);
+    const settled = await lab.waitUntilSettled(timeoutMs, io.signal);
+    await lab.refresh();
+    const snapshot = lab.snapshot();
+    if (values.json) printJson(io, labJson(snapshot));
+    else printText(io, snapshot, settled);
+    return snapshot.fanoutOk && snapshot.balanceOk ? 0 : 1;
+  } finally {
+    await lab.stop();
+  }
+}
+
+export const labCommand: CliCommand = {
+  name: 'lab',
+  summary: 'consumer-group lab: G groups of M consumers on a topic, fanout and load balancing counted',
+  help,
+  async run(argv, io) {
+    const [action, ...rest] = argv;
+    if (!action || wantsHelp(argv)) {
+      io.out(help);
+      return action ? 0 : 2;
+    }
+    if (action !== 'groups') throw new UsageError(`unknown action "${action}" (groups)`);
+    return groups(rest, io);
+  },
+};

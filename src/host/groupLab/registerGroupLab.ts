@@ -1,0 +1,80 @@
+// "Kafka Log Lab: Consumer Group Lab…": a panel that runs G groups of M real consumers on a
+// topic in the extension host and shows fanout and load balancing as they happen. One panel
+// per cluster and topic; closing it stops its consumers. In the extension's test mode a few
+// extra commands let tests read the lab and what its webview rendered, and drive it.
+import * as vscode from 'vscode';
+import { UserError } from '../../core/errors';
+import { GroupLab } from '../../core/lab/groupLab';
+import type { HostDeps } from '../deps';
+import { registerCommand } from '../runCommand';
+import { labClients, type LabClusterLookup } from './groupLabClients';
+import { GROUP_LAB_VIEW_TYPE, GroupLabPanel, groupLabWebviewOptions } from './groupLabPanel';
+import { askForConfig, configFromArgs, topicRow, type GroupLabConfig } from './groupLabSetup';
+
+export const OPEN_GROUP_LAB_COMMAND = 'kafkaLogLab.openGroupLab';
+
+const panelKey = (c: Pick<GroupLabConfig, 'brokers' | 'topic'>) => `${c.brokers.join(',')}/${c.topic}`;
+
+/** `clusters` (the Kafka view's registry) gives the active cluster and its connection settings. */
+export function registerGroupLab(deps: HostDeps & { clusters?: LabClusterLookup }): vscode.Disposable[] {
+  const panels = new Map<string, GroupLabPanel>();
+  const warn = (line: string) => deps.log.warn(line);
+
+  const open = async (raw?: unknown): Promise<{ topic: string; groups: string[] } | undefined> => {
+    const args = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : undefined;
+    let config: GroupLabConfig | string | undefined;
+    if (args && 'topic' in args) config = configFromArgs(args, deps.clusters);
+    else config = await askForConfig(deps.clusters, warn, topicRow(raw));
+    if (config === undefined) return undefined;
+    if (typeof config === 'string') throw new UserError(`cannot open the Consumer Group Lab: ${config}`);
+    const existing = panels.get(panelKey(config));
+    if (existing) {
+      existing.reveal();
+      return { topic: config.topic, groups: existing.lab.snapshot().groups.map((g) => g.groupId) };
+    }
+
+    const lab = new GroupLab(
+      { topic: config.topic, groups: config.groups, membersPerGroup: config.members, partitions: config.partitions },
+      { ...(await labClients(config, deps.clusters, warn)), log: (line) => deps.log.info(line) },
+    );
+    const panel = vscode.window.createWebviewPanel(GROUP_LAB_VIEW_TYPE, `Group Lab: ${config.topic}`, vscode.ViewColumn.Active, groupLabWebviewOptions(deps.context));
+    const key = panelKey(config);
+    const info = { topic: config.topic, cluster: config.clusterName ?? config.brokers.join(','), membersPerGroup: config.members };
+    const labPanel: GroupLabPanel = new GroupLabPanel(panel, lab, info, deps, () => {
+      if (panels.get(key) === labPanel) panels.delete(key);
+    });
+    panels.set(key, labPanel);
+    deps.log.info(`[group lab] ${config.groups} groups of ${config.members} on ${config.topic} at ${info.cluster}`);
+    try {
+      await lab.start();
+    } catch (e) {
+      // The panel stays open with the reason; its consumers are stopped.
+      await lab.stop().catch(() => undefined);
+      throw e;
+    }
+    return { topic: config.topic, groups: lab.snapshot().groups.map((g) => g.groupId) };
+  };
+
+  const disposables: vscode.Disposable[] = [
+    registerCommand(deps, OPEN_GROUP_LAB_COMMAND, open),
+    { dispose: () => [...panels.values()].forEach((p) => void p.dispose()) },
+  ];
+  if (deps.context.extensionMode === vscode.ExtensionMode.Test) disposables.push(...registerTestCommands(panels));
+  return disposables;
+}
+
+/** Test-only: not contributed to the palette, registered only when VS Code runs the extension's tests. */
+function registerTestCommands(panels: Map<string, GroupLabPanel>): vscode.Disposable[] {
+  const find = (topic: unknown) => {
+    const found = [...panels.values()].find((p) => p.topic === topic);
+    if (!found) throw new Error(`no group lab is open for topic ${String(topic)}`);
+    return found;
+  };
+  return [
+    vscode.commands.registerCommand('kafkaLogLab.test.groupLabSnapshot', (topic: string) => find(topic).lab.snapshot()),
+    vscode.commands.registerCommand('kafkaLogLab.test.groupLabRendered', (topic: string) => find(topic).requestRendered()),
+    vscode.commands.registerCommand('kafkaLogLab.test.groupLabReceive', (topic: string, message: unknown) => find(topic).receive(message)),
+    vscode.commands.registerCommand('kafkaLogLab.test.groupLabClose', (topic: string) => find(topic).dispose()),
+    vscode.commands.registerCommand('kafkaLogLab.test.groupLabPanels', () => [...panels.values()].map((p) => p.topic)),
+  ];
+}

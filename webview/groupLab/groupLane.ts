@@ -1,0 +1,69 @@
+// One consumer group as a lane: its broker state, its check (every message once, partitions
+// owned once), an "Add member" button and a card per member, ours and other processes'.
+import type { LabGroupView, LabPartition } from '../../src/shared/groupLabProtocol';
+import { el, placeChildren, setAttr, setText } from './dom';
+import { count, partitionRanges, plural } from './format';
+import { MemberCard } from './memberCard';
+
+export interface LaneActions {
+  addMember(groupId: string, button: HTMLButtonElement): void;
+  stopMember(groupId: string, member: string, button: HTMLButtonElement): void;
+}
+
+let laneNumber = 0;
+
+/** The group's verdict in words, with ✓/✗ so it never depends on colour. */
+export function groupVerdict(g: LabGroupView, partitions: LabPartition[]): { ok: boolean; text: string } {
+  const c = g.check;
+  const owned = c.disjoint && c.covered
+    ? `partitions ${partitionRanges(partitions.map((p) => p.partition))} each owned once`
+    : [c.shared.length ? `partitions ${c.shared.join(', ')} owned twice` : '', c.unowned.length ? `partitions ${c.unowned.join(', ')} unowned` : ''].filter(Boolean).join(', ');
+  const messages = c.everyMessageOnce ? `all ${count(c.expected)} messages, each once` : `${count(c.received)} of ${count(c.expected)} messages`;
+  const ok = c.everyMessageOnce && c.disjoint && c.covered;
+  return { ok, text: `${ok ? '✓' : '✗'} ${messages} · ${owned}` };
+}
+
+export class GroupLane {
+  readonly element: HTMLElement;
+  private readonly meta = el('span', { class: 'lane-meta muted' });
+  private readonly check = el('div', { class: 'lane-check' });
+  private readonly members = el('ul', { class: 'members' });
+  private readonly cards = new Map<string, MemberCard>();
+  readonly addButton: HTMLButtonElement;
+
+  constructor(private readonly groupId: string, private readonly actions: LaneActions) {
+    const titleId = `lane-title-${++laneNumber}`;
+    this.addButton = el('button', { type: 'button', class: 'secondary', 'aria-label': `Add a member to ${groupId}`, text: 'Add member' });
+    this.addButton.addEventListener('click', () => actions.addMember(groupId, this.addButton));
+    this.element = el('section', { class: 'lane', 'aria-labelledby': titleId },
+      el('header', { class: 'lane-head' },
+        el('h3', { id: titleId, class: 'lane-title', text: groupId }),
+        this.meta,
+        this.addButton,
+      ),
+      this.check,
+      this.members,
+    );
+  }
+
+  update(g: LabGroupView, partitions: LabPartition[]): void {
+    const live = g.members.filter((m) => m.state === 'active' || m.state === 'joining' || m.state === 'foreign').length;
+    setText(this.meta, `${g.state} · ${plural(live, 'member')} · ${plural(g.rebalances, 'rebalance')}`);
+    const verdict = groupVerdict(g, partitions);
+    setText(this.check, verdict.text);
+    setAttr(this.check, 'class', `lane-check ${verdict.ok ? 'ok' : 'not-ok'}`);
+    const seen = new Set<string>();
+    const cards = g.members.map((m) => {
+      const key = m.ours ? `ours:${m.name}` : `foreign:${m.memberId ?? m.name}`;
+      seen.add(key);
+      let card = this.cards.get(key);
+      if (!card) {
+        card = new MemberCard(m, this.groupId, (button) => this.actions.stopMember(this.groupId, m.name, button), () => this.addButton.focus());
+        this.cards.set(key, card);
+      } else card.update(m);
+      return card.element;
+    });
+    for (const key of [...this.cards.keys()]) if (!seen.has(key)) this.cards.delete(key);
+    placeChildren(this.members, cards);
+  }
+}

@@ -1,0 +1,138 @@
+// The Consumer Group Lab view: header, the two facts, the actions, the topic's partitions,
+// one lane per group with a card per member, and the rebalance timeline. Updated in place
+// from each snapshot, so buttons keep focus and clicks are never lost to a re-render.
+import type { GroupLabAction, GroupLabInfo, GroupLabRendered, LabSnapshot } from '../../src/shared/groupLabProtocol';
+import { ControlsView } from './controlsView';
+import { el, placeChildren, setText } from './dom';
+import { count, plural } from './format';
+import { FactsView } from './factsView';
+import { GroupLane } from './groupLane';
+import type { LabHost } from './labHost';
+import { updateChips } from './partitionChips';
+import { TimelineView } from './timelineView';
+
+const PHASE_TEXT: Record<LabSnapshot['phase'], string> = {
+  starting: 'starting the consumers…',
+  running: 'running',
+  stopping: 'stopping…',
+  stopped: 'stopped',
+  error: 'failed',
+};
+
+export class LabApp {
+  private host: LabHost | undefined;
+  private info: GroupLabInfo | undefined;
+  private readonly title = el('h1', { text: 'Consumer Group Lab' });
+  private readonly subtitle = el('p', { class: 'subtitle muted' });
+  private readonly problem = el('p', { class: 'problem', role: 'alert' });
+  private readonly facts = new FactsView();
+  private readonly controls: ControlsView;
+  private readonly partitions = el('div', { class: 'chips partition-strip' });
+  private readonly lanes = el('div', { class: 'lanes' });
+  private readonly laneViews = new Map<string, GroupLane>();
+  private readonly timeline = new TimelineView();
+  private last: LabSnapshot | undefined;
+
+  constructor(private readonly root: HTMLElement) {
+    this.controls = new ControlsView({
+      produce: (n, button) => this.run({ type: 'produce', count: n }, button, `Producing ${plural(n, 'message')}…`, `Produced ${plural(n, 'message')}.`),
+      addGroup: (button) => this.run({ type: 'addGroup' }, button, 'Starting a new group…', 'Added a group: it reads every message from the beginning.'),
+    });
+    root.append(
+      el('header', { class: 'lab-header' }, this.title, this.subtitle, this.problem),
+      this.facts.element,
+      this.controls.element,
+      el('section', { class: 'partitions', 'aria-labelledby': 'partitions-title' }, el('h2', { id: 'partitions-title', text: 'Partitions' }), this.partitions),
+      el('section', { class: 'groups', 'aria-labelledby': 'groups-title' }, el('h2', { id: 'groups-title', text: 'Groups' }), this.lanes),
+      this.timeline.element,
+    );
+  }
+
+  connect(host: LabHost): void {
+    this.host = host;
+    host.connect();
+  }
+
+  init(info: GroupLabInfo, snapshot: LabSnapshot): void {
+    this.info = info;
+    this.root.setAttribute('aria-busy', 'false');
+    this.update(snapshot);
+  }
+
+  update(s: LabSnapshot): void {
+    this.last = s;
+    setText(this.title, `Consumer Group Lab: ${s.topic}`);
+    const produced = s.producedByLab ? ` (${count(s.producedByLab)} produced here)` : '';
+    setText(this.subtitle, `${this.info?.cluster ?? ''} · ${plural(s.partitions.length, 'partition')} · ${plural(s.messages, 'message')}${produced} · ${PHASE_TEXT[s.phase]}`);
+    setText(this.problem, s.problem ? `Problem: ${s.problem}` : '');
+    this.problem.hidden = !s.problem;
+    this.facts.update(s);
+    const messagesOf = new Map(s.partitions.map((p) => [p.partition, p.messages]));
+    updateChips(this.partitions, s.partitions.map((p) => p.partition), (p) => count(messagesOf.get(p) ?? 0), 'none yet');
+    const lanes = s.groups.map((g) => {
+      let lane = this.laneViews.get(g.groupId);
+      if (!lane) {
+        lane = new GroupLane(g.groupId, {
+          addMember: (groupId, button) => this.run({ type: 'addMember', groupId }, button, `Adding a member to ${groupId}…`, `Added a member to ${groupId}: watch the rebalance.`),
+          stopMember: (groupId, member, button) => this.run({ type: 'stopMember', groupId, member }, button, `Stopping ${member}…`,
+            `Stopped ${member}: its partitions moved to the others.`),
+        });
+        this.laneViews.set(g.groupId, lane);
+      }
+      lane.update(g, s.partitions);
+      return lane.element;
+    });
+    placeChildren(this.lanes, lanes);
+    this.timeline.update(s.events);
+    // Actions need running consumers; a button also waits for its own action. aria-disabled
+    // (not `disabled`) keeps keyboard focus on the button meanwhile.
+    for (const button of Array.from(this.root.querySelectorAll('button'))) {
+      button.setAttribute('aria-disabled', String(s.phase !== 'running' || this.pending.has(button)));
+    }
+  }
+
+  private readonly pending = new Set<HTMLButtonElement>();
+
+  /** Sends one action; its button is disabled until the host answered. */
+  private async run(action: GroupLabAction, button: HTMLButtonElement, pending: string, done: string): Promise<void> {
+    if (!this.host || this.pending.has(button)) return;
+    if (this.last?.phase !== 'running') {
+      this.controls.say(`Not now: the lab is ${PHASE_TEXT[this.last?.phase ?? 'starting']}`, true);
+      return;
+    }
+    this.pending.add(button);
+    button.setAttribute('aria-disabled', 'true');
+    this.controls.say(pending);
+    const error = await this.host.act(action);
+    this.pending.delete(button);
+    this.controls.say(error ? `Could not do that: ${error}` : done, Boolean(error));
+    if (this.last) this.update(this.last);
+  }
+
+  reportRendered(): GroupLabRendered {
+    const texts = (selector: string, scope: ParentNode = this.root) => Array.from(scope.querySelectorAll(selector)).map((e) => e.textContent ?? '');
+    return {
+      title: this.title.textContent ?? '',
+      partitions: texts('.partition-strip .chip'),
+      facts: Array.from(this.root.querySelectorAll('.fact')).map((f) => ({
+        name: f.querySelector('.fact-name')?.textContent ?? '',
+        verdict: f.querySelector('.fact-verdict')?.textContent ?? '',
+        text: f.querySelector('.fact-text')?.textContent ?? '',
+      })),
+      groups: Array.from(this.root.querySelectorAll('.lane')).map((lane) => ({
+        groupId: lane.querySelector('.lane-title')?.textContent ?? '',
+        summary: lane.querySelector('.lane-meta')?.textContent ?? '',
+        check: lane.querySelector('.lane-check')?.textContent ?? '',
+        members: Array.from(lane.querySelectorAll('.member')).map((m) => ({
+          name: m.querySelector('.member-name')?.textContent ?? '',
+          kind: m.querySelector('.tag')?.textContent ?? '',
+          state: m.querySelector('.member-state')?.textContent ?? '',
+          partitions: texts('.member-owns .chip', m),
+          messages: m.querySelector('.member-count')?.textContent ?? '',
+        })),
+      })),
+      timeline: texts('.timeline .event-head'),
+      buttons: Array.from(this.root.querySelectorAll('button')).filter((b) => !b.hidden).map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''),
+    };
+  }
+}
