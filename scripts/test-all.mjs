@@ -1,7 +1,7 @@
 // `npm test`: lint + typecheck, build, unit, integration (real Kafka broker) and extension
 // tests (real VS Code), then ONE summary line `N passed, N failed` over all of them.
 // `node scripts/test-all.mjs unit integration` runs only the named stages.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const mocha = ['node_modules/.bin/mocha', '--color', '--reporter', 'spec'];
@@ -14,8 +14,8 @@ const stages = [
     name: 'integration', kind: 'mocha',
     cmd: [...mocha, '--timeout', '120000', '--require', 'out/test/integration/support/testBroker.js', 'out/test/integration/**/*.test.js'],
   },
-  { name: 'extension', kind: 'counted', cmd: ['node', 'scripts/vscode/run-extension-tests.mjs', '--no-build'] },
-  { name: 'ui', kind: 'counted', cmd: ['node', 'scripts/vscode/ui-check.mjs'] },
+  { name: 'extension', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/run-extension-tests.mjs', '--no-build'] },
+  { name: 'ui', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/ui-check.mjs'] },
 ];
 
 const only = process.argv.slice(2);
@@ -63,14 +63,39 @@ function runStage(stage) {
   });
 }
 
+// The editor stages talk to a real broker too: one JVM broker started with the CLI, its
+// address handed to VS Code's extension host through KLL_TEST_BROKERS.
+let editorBroker;
+function startEditorBroker() {
+  if (editorBroker !== undefined || process.env.KLL_TEST_BROKERS) return;
+  const r = spawnSync('node', ['dist/cli.js', 'broker', 'start', '--engine', 'jvm', '--json'], { encoding: 'utf8' });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  try {
+    editorBroker = JSON.parse(line);
+    process.env.KLL_TEST_BROKERS = editorBroker.bootstrap;
+    console.log(`[test] broker for the editor stages: ${editorBroker.bootstrap}`);
+  } catch {
+    editorBroker = null;
+    console.log(`[test] could not start a broker for the editor stages: ${r.stderr.trim()}`);
+  }
+}
+function stopEditorBroker() {
+  if (editorBroker) spawnSync('node', ['dist/cli.js', 'broker', 'stop', '--port', String(editorBroker.port)], { stdio: 'inherit' });
+}
+process.on('exit', stopEditorBroker);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
+
 const results = [];
 for (const stage of selected) {
+  if (stage.needsBroker) startEditorBroker();
   console.log(`\n[test] ===== ${stage.name} =====`);
   const result = await runStage(stage);
   results.push({ stage: stage.name, ...result });
   console.log(`[test] ${stage.name}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''} (${(result.ms / 1000).toFixed(1)} s)`);
 }
 
+stopEditorBroker();
+editorBroker = null;
 const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log('\n[test] summary');
 for (const r of results) console.log(`[test]   ${r.stage.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${(r.ms / 1000).toFixed(1)} s`);

@@ -17,8 +17,9 @@ export function registerCommand(
       if (e instanceof vscode.CancellationError) return undefined;
       const text = describeError(e);
       deps.log.error(`[command] ${id} failed`, e);
-      const choice = await vscode.window.showErrorMessage(`Kafka Log Lab: ${text}`, 'Open Logs');
-      if (choice === 'Open Logs') deps.log.show();
+      // Not awaited: a caller (another command, a test) gets its answer now, not when the
+      // user dismisses the notification.
+      void vscode.window.showErrorMessage(`Kafka Log Lab: ${text}`, 'Open Logs').then((choice) => choice === 'Open Logs' && deps.log.show());
       return undefined;
     }
   });

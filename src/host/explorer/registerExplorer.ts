@@ -1,34 +1,44 @@
-// The "Kafka" view. Until a cluster is configured it has no nodes, so VS Code shows the
-// view's welcome content with the actions that get a user started.
+// The "Kafka" view: clusters, brokers, topics and consumer groups. With no cluster configured
+// it has no rows, so VS Code shows the view's welcome content with the getting-started buttons.
 import * as vscode from 'vscode';
-import type { HostDeps } from '../deps';
+import type { KafkaDeps } from '../deps';
 import { registerCommand } from '../runCommand';
+import { onDidChangeSettings, readSettings } from '../settings';
+import { markDone } from '../walkthrough/walkthroughProgress';
+import type { ExplorerNode } from './explorerNode';
+import { GroupsFolderNode } from './groupNodes';
 
-class KafkaExplorerProvider implements vscode.TreeDataProvider<vscode.TreeItem> {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-
-  refresh(): void {
-    this.changed.fire();
-  }
-  getTreeItem(item: vscode.TreeItem): vscode.TreeItem {
-    return item;
-  }
-  getChildren(): vscode.TreeItem[] {
-    return [];
-  }
-  dispose(): void {
-    this.changed.dispose();
-  }
+/** Refreshes on the `kafkaLogLab.explorer.autoRefreshSeconds` interval, only while the view is visible. */
+function autoRefresh(deps: KafkaDeps, view: vscode.TreeView<ExplorerNode>): vscode.Disposable {
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    clearInterval(timer);
+    const seconds = readSettings().autoRefreshSeconds;
+    timer = seconds > 0 ? setInterval(() => view.visible && deps.explorer.refresh(), Math.max(2, seconds) * 1000) : undefined;
+  };
+  schedule();
+  const subscription = onDidChangeSettings(schedule);
+  return { dispose: () => (clearInterval(timer), subscription.dispose()) };
 }
 
-export function registerExplorer(deps: HostDeps): vscode.Disposable[] {
-  const provider = new KafkaExplorerProvider();
-  const view = vscode.window.createTreeView('kafkaLogLab.explorer', { treeDataProvider: provider, showCollapseAll: true });
+/** Opens the view on the active cluster's consumer groups (the walkthrough's last step). */
+async function revealConsumerGroups(deps: KafkaDeps, view: vscode.TreeView<ExplorerNode>): Promise<void> {
+  await vscode.commands.executeCommand('kafkaLogLab.explorer.focus');
+  markDone('groupsViewed');
+  const active = (await deps.explorer.getChildren()).find((c) => c.cluster.name === deps.clusters.active().name);
+  if (!active) return;
+  const folder = (await deps.explorer.getChildren(active)).find((n) => n instanceof GroupsFolderNode);
+  if (folder) await view.reveal(folder, { expand: true, focus: true, select: true });
+}
+
+export function registerExplorer(deps: KafkaDeps): vscode.Disposable[] {
+  const view = vscode.window.createTreeView('kafkaLogLab.explorer', { treeDataProvider: deps.explorer, showCollapseAll: true });
   return [
-    provider,
+    deps.explorer,
     view,
-    registerCommand(deps, 'kafkaLogLab.refreshExplorer', () => provider.refresh()),
+    autoRefresh(deps, view),
+    registerCommand(deps, 'kafkaLogLab.refreshExplorer', () => deps.explorer.refresh()),
     registerCommand(deps, 'kafkaLogLab.showLogs', () => deps.log.show()),
+    registerCommand(deps, 'kafkaLogLab.showConsumerGroups', () => revealConsumerGroups(deps, view)),
   ];
 }

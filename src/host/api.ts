@@ -1,0 +1,30 @@
+// What `activate()` returns: read-only access for other extensions and the extension tests
+// (the tree as VS Code sees it, and how long activation took).
+import type * as vscode from 'vscode';
+import type { ExplorerNode } from './explorer/explorerNode';
+import type { KafkaExplorerProvider } from './explorer/explorerProvider';
+
+export interface KafkaLogLabApi {
+  /** Wall time of `activate()`, milliseconds. */
+  readonly activationMs: number;
+  readonly explorer: {
+    /** Rows under `node` (the clusters when omitted), fetched exactly as the view fetches them. */
+    children(node?: ExplorerNode): Promise<ExplorerNode[]>;
+    item(node: ExplorerNode): vscode.TreeItem;
+    refresh(): void;
+    /** Resolves when the numbers fetched in the background (counts, lag) have arrived. */
+    settled(): Promise<void>;
+  };
+}
+
+export function createApi(explorer: KafkaExplorerProvider, activationMs: number): KafkaLogLabApi {
+  return {
+    activationMs,
+    explorer: {
+      children: (node) => explorer.getChildren(node),
+      item: (node) => explorer.getTreeItem(node),
+      refresh: () => explorer.refresh(),
+      settled: () => explorer.settled(),
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Cluster rows and their brokers. A cluster row asks for the cluster description first, so an
+// unreachable cluster shows one clear error row instead of three failing folders.
+import * as vscode from 'vscode';
+import { describeError } from '../../core/errors';
+import type { ClusterInfo } from '../../core/kafka/ports';
+import { describeCluster } from '../clusters/clusterRegistry';
+import type { ClusterConfig } from '../settings';
+import { ErrorNode, icon, item, nodeId, plural, type ExplorerContext, type ExplorerNode } from './explorerNode';
+import { GroupsFolderNode } from './groupNodes';
+import { TopicsFolderNode } from './topicNodes';
+
+const { Collapsed, Expanded } = vscode.TreeItemCollapsibleState;
+
+export class ClusterNode implements ExplorerNode {
+  constructor(readonly cluster: ClusterConfig, private readonly ctx: ExplorerContext) {}
+
+  treeItem(): vscode.TreeItem {
+    const active = this.ctx.isActive(this.cluster);
+    return item(this.cluster.name, {
+      id: nodeId(this.cluster),
+      description: `${describeCluster(this.cluster)}${active ? ' · active' : ''}`,
+      tooltip: `${this.cluster.name}${active ? ' (active cluster)' : ''}\n${describeCluster(this.cluster)}${this.cluster.username ? `\nuser ${this.cluster.username}` : ''}`,
+      icon: active ? icon('server-environment', 'charts.green') : icon('server-environment'),
+      contextValue: active ? 'cluster.active' : 'cluster',
+      collapsible: active ? Expanded : Collapsed,
+    });
+  }
+
+  async children(): Promise<ExplorerNode[]> {
+    const queries = this.ctx.queries(this.cluster);
+    let info: ClusterInfo;
+    try {
+      info = await queries.cluster();
+      this.ctx.reportState(this.cluster, 'connected');
+    } catch (e) {
+      this.ctx.reportState(this.cluster, 'unreachable', e);
+      return [new ErrorNode(this.cluster, 'cluster', `Cannot reach ${this.cluster.bootstrapServers}`, describeError(e))];
+    }
+    // Both lists are single requests; asking them together lets the folders show their counts.
+    const [topics, groups] = await Promise.allSettled([queries.topics(), queries.groups()]);
+    return [
+      new BrokersFolderNode(this.cluster, info),
+      new TopicsFolderNode(this.cluster, this.ctx, topics),
+      new GroupsFolderNode(this.cluster, this.ctx, groups, topics.status === 'fulfilled' ? topics.value.length : 0),
+    ];
+  }
+}
+
+export class BrokersFolderNode implements ExplorerNode {
+  constructor(readonly cluster: ClusterConfig, private readonly info: ClusterInfo) {}
+
+  treeItem(): vscode.TreeItem {
+    return item('Brokers', {
+      id: nodeId(this.cluster, 'brokers'),
+      description: plural(this.info.brokers.length, 'broker'),
+      tooltip: `Cluster id ${this.info.clusterId}\nController: ${this.info.controllerId ?? 'unknown'}`,
+      icon: icon('server'),
+      contextValue: 'brokers',
+      collapsible: Collapsed,
+    });
+  }
+
+  async children(): Promise<ExplorerNode[]> {
+    return this.info.brokers.map((b) => new BrokerNode(this.cluster, b, b.nodeId === this.info.controllerId));
+  }
+}
+
+export class BrokerNode implements ExplorerNode {
+  constructor(
+    readonly cluster: ClusterConfig,
+    readonly broker: ClusterInfo['brokers'][number],
+    private readonly controller: boolean,
+  ) {}
+
+  treeItem(): vscode.TreeItem {
+    const address = `${this.broker.host}:${this.broker.port}`;
+    return item(`broker ${this.broker.nodeId}`, {
+      id: nodeId(this.cluster, 'brokers', this.broker.nodeId),
+      description: `${address}${this.controller ? ' · controller' : ''}`,
+      tooltip: `Broker id ${this.broker.nodeId}\n${address}${this.controller ? '\nController of the cluster' : ''}`,
+      icon: icon(this.controller ? 'star-full' : 'server-process'),
+      contextValue: 'broker',
+    });
+  }
+}

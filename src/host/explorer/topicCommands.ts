@@ -1,0 +1,113 @@
+// Topic actions of the Kafka view: create (validated), delete (confirmed), copy a name.
+// Each also runs from the palette (it asks) or with an argument object (tests, other commands).
+import * as vscode from 'vscode';
+import { askText, clusterFrom, numberField, pickOne, stringField, withClusterAdmin } from '../clusters/clusterArgs';
+import type { KafkaDeps } from '../deps';
+import { registerCommand } from '../runCommand';
+import type { ClusterConfig } from '../settings';
+import { count } from './explorerNode';
+
+export interface CreateTopicArgs {
+  topic: string;
+  partitions?: number;
+  replicationFactor?: number;
+  cluster?: string;
+}
+
+const LEGAL_TOPIC = /^[a-zA-Z0-9._-]+$/;
+
+/** Kafka's own rules for a topic name, as a sentence for the input box. */
+export function topicNameProblem(name: string): string | undefined {
+  if (!name) return 'Enter a topic name';
+  if (name === '.' || name === '..') return 'A topic cannot be called "." or ".."';
+  if (name.length > 249) return 'A topic name has at most 249 characters';
+  if (!LEGAL_TOPIC.test(name)) return 'Use only letters, digits, ".", "_" and "-"';
+  return undefined;
+}
+
+function integerProblem(text: string, min: number, max: number, what: string): string | undefined {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max) return `${what} must be a whole number from ${min} to ${count(max)}`;
+  return undefined;
+}
+
+/** Topic name from a tree row (`name`), `{ topic }`, or undefined. */
+export function topicFrom(arg: unknown): string | undefined {
+  return stringField(arg, 'topic') ?? (arg && typeof arg === 'object' && 'listing' in arg ? stringField(arg, 'name') : undefined);
+}
+
+async function existingTopics(deps: KafkaDeps, cluster: ClusterConfig): Promise<string[]> {
+  return (await deps.explorer.queries(cluster).topics()).filter((t) => !t.internal).map((t) => t.name);
+}
+
+async function askCreateTopic(deps: KafkaDeps, cluster: ClusterConfig): Promise<CreateTopicArgs> {
+  const title = `Kafka Log Lab: Create Topic on "${cluster.name}"`;
+  const [known, brokers] = await Promise.all([
+    existingTopics(deps, cluster).catch(() => [] as string[]),
+    deps.explorer.queries(cluster).cluster().then((c) => c.brokers.length, () => 1),
+  ]);
+  const topic = await askText({
+    title: `${title} (1/3)`,
+    prompt: 'Topic name',
+    validateInput: (t) => topicNameProblem(t) ?? (known.includes(t) ? `Topic "${t}" already exists` : undefined),
+  });
+  const partitions = await askText({ title: `${title} (2/3)`, prompt: 'Partitions', value: '3', validateInput: (t) => integerProblem(t, 1, 10000, 'Partitions') });
+  const replication = await askText({
+    title: `${title} (3/3)`,
+    prompt: `Replication factor (the cluster has ${brokers} broker${brokers === 1 ? '' : 's'})`,
+    value: '1',
+    validateInput: (t) => integerProblem(t, 1, brokers, 'The replication factor'),
+  });
+  return { topic, partitions: Number(partitions), replicationFactor: Number(replication) };
+}
+
+async function pickTopic(deps: KafkaDeps, cluster: ClusterConfig, placeHolder: string): Promise<string> {
+  const names = existingTopics(deps, cluster).then((n) => n.map((label) => ({ label })));
+  return (await pickOne(names, { placeHolder })).label;
+}
+
+export function registerTopicCommands(deps: KafkaDeps): vscode.Disposable[] {
+  return [
+    registerCommand(deps, 'kafkaLogLab.createTopic', async (arg?: unknown) => {
+      const cluster = clusterFrom(deps, arg);
+      const given = stringField(arg, 'topic');
+      const spec = given
+        ? { topic: given, partitions: numberField(arg, 'partitions') ?? 3, replicationFactor: numberField(arg, 'replicationFactor') ?? 1 }
+        : await askCreateTopic(deps, cluster);
+      const problem = topicNameProblem(spec.topic);
+      if (problem) throw new Error(problem);
+      const { createTopic } = await import('../../core/kafka/topicsAdmin');
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Creating topic ${spec.topic}` }, () =>
+        withClusterAdmin(deps, cluster, (admin) => createTopic(admin, { topic: spec.topic, partitions: spec.partitions ?? 3, replicationFactor: spec.replicationFactor })),
+      );
+      deps.log.info(`[topics] created ${spec.topic} on ${cluster.name} with ${spec.partitions} partitions`);
+      deps.explorer.refresh();
+      if (!given) void vscode.window.showInformationMessage(`Kafka Log Lab: topic "${spec.topic}" created with ${spec.partitions} partitions.`);
+      return spec.topic;
+    }),
+    registerCommand(deps, 'kafkaLogLab.deleteTopic', async (arg?: unknown) => {
+      const cluster = clusterFrom(deps, arg);
+      const topic = topicFrom(arg) ?? (await pickTopic(deps, cluster, 'Topic to delete'));
+      if (!(arg as { skipConfirmation?: boolean } | undefined)?.skipConfirmation) {
+        const answer = await vscode.window.showWarningMessage(
+          `Delete the topic "${topic}" on "${cluster.name}" with all its messages?`,
+          { modal: true, detail: 'This cannot be undone.' },
+          'Delete Topic',
+        );
+        if (answer !== 'Delete Topic') return undefined;
+      }
+      const { deleteTopic } = await import('../../core/kafka/topicsAdmin');
+      await withClusterAdmin(deps, cluster, (admin) => deleteTopic(admin, topic));
+      deps.log.info(`[topics] deleted ${topic} on ${cluster.name}`);
+      deps.explorer.refresh();
+      return topic;
+    }),
+    registerCommand(deps, 'kafkaLogLab.copyName', async (arg?: unknown) => {
+      const name = topicFrom(arg) ?? stringField(arg, 'groupId') ?? stringField(arg, 'name');
+      if (!name) return undefined;
+      await vscode.env.clipboard.writeText(name);
+      vscode.window.setStatusBarMessage(`Copied "${name}"`, 2000);
+      return name;
+    }),
+  ];
+}

@@ -1,0 +1,77 @@
+// Follow mode: a produce that keeps sending lines appended to a growing file. It lives in the
+// status bar (what is followed, how much was sent) until the user stops it from there.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { count } from '../explorer/explorerNode';
+
+interface FollowRun {
+  file: string;
+  topic: string;
+  acked: number;
+  controller: AbortController;
+}
+
+export class FollowTracker implements vscode.Disposable {
+  private readonly runs = new Map<string, FollowRun>();
+  private readonly item = vscode.window.createStatusBarItem('kafkaLogLab.follow', vscode.StatusBarAlignment.Left, 49);
+
+  constructor() {
+    this.item.name = 'Kafka Log Lab: follow mode';
+    this.item.command = 'kafkaLogLab.stopFollowing';
+  }
+
+  isFollowing(file: string, topic: string): boolean {
+    return this.runs.has(`${file}\0${topic}`);
+  }
+
+  /** Registers a follow run; its signal aborts when the user stops it. */
+  start(file: string, topic: string): { signal: AbortSignal; progress(acked: number): void; finished(): void } {
+    const key = `${file}\0${topic}`;
+    const run: FollowRun = { file, topic, acked: 0, controller: new AbortController() };
+    this.runs.set(key, run);
+    this.render();
+    return {
+      signal: run.controller.signal,
+      progress: (acked) => {
+        run.acked = acked;
+        this.render();
+      },
+      finished: () => {
+        this.runs.delete(key);
+        this.render();
+      },
+    };
+  }
+
+  /** Stops one run (by file, or the only one), or every run when `all`. Returns how many stopped. */
+  async stop(file?: string, all = false): Promise<number> {
+    let targets = [...this.runs.values()].filter((r) => all || !file || r.file === file);
+    if (targets.length > 1 && !all && !file) {
+      const picked = await vscode.window.showQuickPick(
+        [{ label: 'Stop all', runs: targets }, ...targets.map((r) => ({ label: `${path.basename(r.file)} → ${r.topic}`, runs: [r] }))],
+        { placeHolder: 'Which follow to stop?' },
+      );
+      targets = picked?.runs ?? [];
+    }
+    for (const r of targets) r.controller.abort();
+    return targets.length;
+  }
+
+  private render(): void {
+    void vscode.commands.executeCommand('setContext', 'kafkaLogLab.following', this.runs.size > 0);
+    const runs = [...this.runs.values()];
+    if (runs.length === 0) return this.item.hide();
+    const first = runs[0];
+    const sent = runs.reduce((sum, r) => sum + r.acked, 0);
+    this.item.text = runs.length === 1
+      ? `$(radio-tower) ${path.basename(first.file)} → ${first.topic} · ${count(sent)} sent`
+      : `$(radio-tower) following ${runs.length} files · ${count(sent)} sent`;
+    this.item.tooltip = `Kafka Log Lab follows ${runs.map((r) => `${path.basename(r.file)} → ${r.topic}`).join(', ')}: new lines are sent as they are written.\nClick to stop.`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const r of this.runs.values()) r.controller.abort();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,119 @@
+// The questions "Produce This File to Kafka" asks, with defaults: the topic (existing ones
+// listed, the format's usual topic suggested), the detected format, raw or JSON values.
+// The answers are remembered per file in workspaceState and offered first next time.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ValueMode } from '../../core/kafka/lineMessages';
+import type { LogFormat } from '../../core/logFormat';
+import { pickOne } from '../clusters/clusterArgs';
+import type { KafkaDeps } from '../deps';
+import { topicNameProblem } from '../explorer/topicCommands';
+import type { ClusterConfig } from '../settings';
+
+export interface ProduceChoices {
+  topic: string;
+  format: LogFormat;
+  as: ValueMode;
+}
+
+const MEMORY_KEY = 'kafkaLogLab.produceChoices';
+const MEMORY_LIMIT = 200;
+
+/** The topics the seed labs use for each format. */
+const SEED_TOPICS: Partial<Record<LogFormat, string>> = { web: 'log_web', nginx: 'nginx_logs', events: 'events' };
+
+const FORMAT_LABELS: Record<LogFormat, string> = {
+  web: 'Web sessions (timestamp user_id action page)',
+  nginx: 'Nginx access log (combined format)',
+  events: 'Product events (JSON lines)',
+  jsonl: 'Any JSON object per line',
+  raw: 'Plain text lines',
+};
+
+export function suggestedTopic(format: LogFormat, file: string): string {
+  const seed = SEED_TOPICS[format];
+  if (seed) return seed;
+  const base = path.basename(file, path.extname(file)).replace(/[^a-zA-Z0-9._-]+/g, '_').slice(0, 200);
+  return topicNameProblem(base) ? 'logs' : base;
+}
+
+export function rememberedChoices(deps: KafkaDeps, file: string): ProduceChoices | undefined {
+  return deps.context.workspaceState.get<Record<string, ProduceChoices>>(MEMORY_KEY, {})[file];
+}
+
+export async function rememberChoices(deps: KafkaDeps, file: string, choices: ProduceChoices): Promise<void> {
+  const all = { ...deps.context.workspaceState.get<Record<string, ProduceChoices>>(MEMORY_KEY, {}) };
+  delete all[file];
+  all[file] = choices;
+  const files = Object.keys(all);
+  for (const old of files.slice(0, Math.max(0, files.length - MEMORY_LIMIT))) delete all[old];
+  await deps.context.workspaceState.update(MEMORY_KEY, all);
+}
+
+type TopicItem = vscode.QuickPickItem & { topic: string };
+
+/** A quick pick that lists existing topics as they arrive and accepts a new name typed in. */
+export function askTopic(deps: KafkaDeps, cluster: ClusterConfig, title: string, preferred: string, reason: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const qp = vscode.window.createQuickPick<TopicItem>();
+    qp.title = `${title}: topic on "${cluster.name}"`;
+    qp.placeholder = 'Pick a topic, or type the name of a new one';
+    qp.ignoreFocusOut = true;
+    qp.busy = true;
+    let existing: string[] = [];
+    const render = () => {
+      const typed = qp.value.trim();
+      const items: TopicItem[] = [];
+      if (typed && !existing.includes(typed) && typed !== preferred) {
+        const problem = topicNameProblem(typed);
+        items.push({ label: typed, topic: problem ? '' : typed, description: problem ?? 'new topic (created with 3 partitions)' });
+      }
+      items.push({ label: preferred, topic: preferred, description: `${existing.includes(preferred) ? '' : 'new topic · '}${reason}` });
+      const others = existing.filter((t) => t !== preferred);
+      if (others.length) items.push({ label: 'existing topics', kind: vscode.QuickPickItemKind.Separator, topic: '' }, ...others.map((t) => ({ label: t, topic: t })));
+      qp.items = items;
+    };
+    deps.explorer
+      .queries(cluster)
+      .topics()
+      .then(
+        (topics) => (existing = topics.filter((t) => !t.internal).map((t) => t.name)),
+        (e) => (qp.placeholder = `Type a topic name (cannot list topics: ${(e as Error).message})`),
+      )
+      .finally(() => {
+        qp.busy = false;
+        render();
+      });
+    qp.onDidChangeValue(render);
+    qp.onDidAccept(() => {
+      const picked = qp.selectedItems[0];
+      if (!picked?.topic) return;
+      resolve(picked.topic);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      reject(new vscode.CancellationError());
+      qp.dispose();
+    });
+    render();
+    qp.show();
+  });
+}
+
+export async function askFormat(fileName: string, detected: LogFormat, preferred: LogFormat): Promise<LogFormat> {
+  const order: LogFormat[] = [preferred, ...(['web', 'nginx', 'events', 'jsonl', 'raw'] as LogFormat[]).filter((f) => f !== preferred)];
+  const picked = await pickOne(
+    order.map((f) => ({ label: f, format: f, description: `${FORMAT_LABELS[f]}${f === detected ? ' · detected' : ''}` })),
+    { title: `Produce ${fileName} to Kafka (2/3): log format`, placeHolder: `Detected: ${detected}` },
+  );
+  return picked.format;
+}
+
+export async function askValueMode(fileName: string, preferred: ValueMode): Promise<ValueMode> {
+  const modes: Array<{ label: string; as: ValueMode; description: string }> = [
+    { label: 'Raw lines', as: 'raw', description: 'each line exactly as written' },
+    { label: 'JSON records', as: 'json', description: 'each line parsed into a JSON object (lines that do not parse are skipped)' },
+  ];
+  const ordered = preferred === 'json' ? [modes[1], modes[0]] : modes;
+  return (await pickOne(ordered, { title: `Produce ${fileName} to Kafka (3/3): message values` })).as;
+}

@@ -1,0 +1,59 @@
+// Typed access to the `kafkaLogLab.*` settings, with one change event for the whole section.
+import * as vscode from 'vscode';
+import type { SaslMechanism } from '../core/kafka/ports';
+
+export const SECTION = 'kafkaLogLab';
+
+export type SaslChoice = 'none' | SaslMechanism;
+
+/** One entry of `kafkaLogLab.clusters`. Passwords never live here (see ClusterRegistry). */
+export interface ClusterConfig {
+  name: string;
+  /** Comma-separated host:port list. */
+  bootstrapServers: string;
+  ssl?: boolean;
+  saslMechanism?: SaslChoice;
+  username?: string;
+}
+
+export interface KafkaLogLabSettings {
+  clusters: ClusterConfig[];
+  /** Name of the active cluster; empty means the first configured one. */
+  activeCluster: string;
+  /** Seconds between automatic refreshes of the Kafka view; 0 turns it off. */
+  autoRefreshSeconds: number;
+  showInternalTopics: boolean;
+}
+
+function cleanClusters(raw: unknown): ClusterConfig[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
+    (c): c is ClusterConfig =>
+      typeof c === 'object' && c !== null && typeof c.name === 'string' && c.name.trim() !== '' && typeof c.bootstrapServers === 'string',
+  );
+}
+
+export function readSettings(): KafkaLogLabSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return {
+    clusters: cleanClusters(config.get('clusters')),
+    activeCluster: config.get<string>('activeCluster', ''),
+    autoRefreshSeconds: Math.max(0, config.get<number>('explorer.autoRefreshSeconds', 0) || 0),
+    showInternalTopics: config.get<boolean>('explorer.showInternalTopics', false),
+  };
+}
+
+/** Fires when anything under `kafkaLogLab.` changes. */
+export function onDidChangeSettings(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(SECTION)) listener();
+  });
+}
+
+export async function writeClusters(clusters: ClusterConfig[]): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update('clusters', clusters, vscode.ConfigurationTarget.Global);
+}
+
+export async function writeActiveCluster(name: string): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update('activeCluster', name, vscode.ConfigurationTarget.Global);
+}
