@@ -16,6 +16,10 @@ const stages = [
   },
   { name: 'extension', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/run-extension-tests.mjs', '--no-build'] },
   { name: 'ui', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/ui-check.mjs'] },
+  // Playwright drives the real VS Code like a person and saves the README's screenshots.
+  { name: 'ui-explorer', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/screenshots-explorer.mjs'] },
+  { name: 'ui-dashboard', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/screenshots-dashboard.mjs'] },
+  { name: 'ui-group-lab', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/screenshots-group-lab.mjs'] },
 ];
 
 const only = process.argv.slice(2);
