@@ -49,3 +49,20 @@ export function intOption(value: string | undefined, name: string, fallback?: nu
 export function printJson(io: CliIO, value: unknown): void {
   io.out(JSON.stringify(value));
 }
+
+export type ActionHandler = (argv: string[], io: CliIO) => Promise<number>;
+
+/**
+ * For commands with actions (`broker start`, `topics list`...): runs the action named by the
+ * first word, prints the command's help for `--help` (exit 0) or no action (exit 2).
+ */
+export function runAction(argv: string[], io: CliIO, help: string, actions: Record<string, ActionHandler>): Promise<number> {
+  const [action, ...rest] = argv;
+  if (!action || wantsHelp(argv)) {
+    io.out(help);
+    return Promise.resolve(action ? 0 : 2);
+  }
+  const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
+  if (!handler) throw new UsageError(`unknown action "${action}" (${Object.keys(actions).join(', ')})`);
+  return handler(rest, io);
+}

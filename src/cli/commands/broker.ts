@@ -1,7 +1,7 @@
 // `kafka-log-lab broker start|status|stop|restart|reset|logs|fetch`: a local Kafka broker for
 // labs and tests, in Docker or on the local Java.
 import fs from 'node:fs';
-import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, wantsHelp } from '../command';
+import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, runAction } from '../command';
 import { DEFAULT_KAFKA_VERSION, TESTED_KAFKA_VERSIONS, ensureKafkaJars } from '../../core/broker/kafkaJars';
 import { listBrokerRecords, removeBrokerRecord, saveBrokerRecord, type BrokerRecord } from '../../core/broker/brokerState';
 import { isBrokerReachable } from '../../core/broker/readiness';
@@ -229,14 +229,5 @@ export const brokerCommand: CliCommand = {
   name: 'broker',
   summary: 'start, inspect and stop a local Kafka broker (Docker or local Java)',
   help,
-  async run(argv, io) {
-    const [action, ...rest] = argv;
-    if (!action || wantsHelp(argv)) {
-      io.out(help);
-      return action ? 0 : 2;
-    }
-    const run = Object.hasOwn(actions, action) ? actions[action] : undefined;
-    if (!run) throw new UsageError(`unknown action "${action}" (${Object.keys(actions).join(', ')})`);
-    return run(rest, io);
-  },
+  run: (argv, io) => runAction(argv, io, help, actions),
 };

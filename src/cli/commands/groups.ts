@@ -1,5 +1,5 @@
 // `kafka-log-lab groups list|describe|reset-offsets|delete`.
-import { type CliCommand, type CliIO, UsageError, parseOptions, printJson, wantsHelp } from '../command';
+import { type CliCommand, type CliIO, UsageError, parseOptions, printJson, runAction } from '../command';
 import { cliKafka } from '../kafkaOptions';
 import { formatTable } from '../textTable';
 import { withAdmin } from '../../core/kafka/client';
@@ -108,18 +108,5 @@ export const groupsCommand: CliCommand = {
   name: 'groups',
   summary: 'list and describe consumer groups (members, partitions, lag); reset or delete them',
   help,
-  async run(argv, io) {
-    const [action, ...rest] = argv;
-    if (!action || wantsHelp(argv)) {
-      io.out(help);
-      return action ? 0 : 2;
-    }
-    switch (action) {
-      case 'list': return list(rest, io);
-      case 'describe': return describe(rest, io);
-      case 'reset-offsets': return resetOffsets(rest, io);
-      case 'delete': return remove(rest, io);
-      default: throw new UsageError(`unknown action "${action}" (list, describe, reset-offsets or delete)`);
-    }
-  },
+  run: (argv, io) => runAction(argv, io, help, { list, describe, 'reset-offsets': resetOffsets, delete: remove }),
 };

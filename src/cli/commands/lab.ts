@@ -1,7 +1,7 @@
 // `kafka-log-lab lab groups`: the consumer-group experiment of the lab, headless. G new groups
 // of M real consumers read one topic; the command produces N messages, waits until every
 // group has read them, and prints who owns which partitions and how many messages each read.
-import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, wantsHelp } from '../command';
+import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, runAction } from '../command';
 import { formatTable } from '../textTable';
 import { createKafkaClient, resolveBrokers } from '../../core/kafka/client';
 import { DEFAULT_LAB_PARTITIONS, GroupLab } from '../../core/lab/groupLab';
@@ -119,13 +119,5 @@ export const labCommand: CliCommand = {
   name: 'lab',
   summary: 'consumer-group lab: G groups of M consumers on a topic, fanout and load balancing counted',
   help,
-  async run(argv, io) {
-    const [action, ...rest] = argv;
-    if (!action || wantsHelp(argv)) {
-      io.out(help);
-      return action ? 0 : 2;
-    }
-    if (action !== 'groups') throw new UsageError(`unknown action "${action}" (groups)`);
-    return groups(rest, io);
-  },
+  run: (argv, io) => runAction(argv, io, help, { groups }),
 };

@@ -1,5 +1,5 @@
 // `kafka-log-lab topics list|describe|create|delete`.
-import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, wantsHelp } from '../command';
+import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, runAction } from '../command';
 import { cliKafka } from '../kafkaOptions';
 import { formatTable } from '../textTable';
 import { withAdmin } from '../../core/kafka/client';
@@ -95,18 +95,5 @@ export const topicsCommand: CliCommand = {
   name: 'topics',
   summary: 'list, describe, create and delete topics',
   help,
-  async run(argv, io) {
-    const [action, ...rest] = argv;
-    if (!action || wantsHelp(argv)) {
-      io.out(help);
-      return action ? 0 : 2;
-    }
-    switch (action) {
-      case 'list': return list(rest, io);
-      case 'describe': return describe(rest, io);
-      case 'create': return create(rest, io);
-      case 'delete': return remove(rest, io);
-      default: throw new UsageError(`unknown action "${action}" (list, describe, create or delete)`);
-    }
-  },
+  run: (argv, io) => runAction(argv, io, help, { list, describe, create, delete: remove }),
 };

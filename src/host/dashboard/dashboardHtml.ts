@@ -1,6 +1,8 @@
 // The webview document: only the security policy and the bundle's two files. Everything the
 // user sees is built by the webview bundle (webview/main.ts), never from strings here.
-import crypto from 'node:crypto';
+import { createNonce, escapeHtml } from '../webviewSecurity';
+
+export { createNonce };
 
 export interface DashboardHtmlParts {
   /** The webview's own source expression (webview.cspSource). */
@@ -10,14 +12,6 @@ export interface DashboardHtmlParts {
   nonce: string;
   title: string;
 }
-
-/** 128 random bits for the script nonce, fresh for every document. */
-export function createNonce(): string {
-  return crypto.randomBytes(16).toString('base64');
-}
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function dashboardCsp(cspSource: string, nonce: string): string {
   return [

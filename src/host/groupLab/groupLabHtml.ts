@@ -1,6 +1,8 @@
 // The Consumer Group Lab's webview document: the security policy and the bundle's two files.
 // Everything the user sees is built by webview/groupLab (text only, never HTML strings).
-import crypto from 'node:crypto';
+import { createNonce, escapeHtml } from '../webviewSecurity';
+
+export { createNonce };
 
 export interface GroupLabHtmlParts {
   /** The webview's own source expression (webview.cspSource). */
@@ -10,14 +12,6 @@ export interface GroupLabHtmlParts {
   nonce: string;
   title: string;
 }
-
-/** 128 random bits for the script nonce, fresh for every document. */
-export function createNonce(): string {
-  return crypto.randomBytes(16).toString('base64');
-}
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function groupLabCsp(cspSource: string, nonce: string): string {
   return ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${cspSource}`, `font-src ${cspSource}`].join('; ');
