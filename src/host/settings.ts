@@ -23,6 +23,16 @@ export interface KafkaLogLabSettings {
   /** Seconds between automatic refreshes of the Kafka view; 0 turns it off. */
   autoRefreshSeconds: number;
   showInternalTopics: boolean;
+  /** Which engine "Start Local Broker" uses: Docker when available (`auto`), or one of them. */
+  localBrokerEngine: LocalBrokerEngineSetting;
+  /** Image of the Docker engine; empty means the built-in default. */
+  localBrokerDockerImage: string;
+}
+
+export type LocalBrokerEngineSetting = 'auto' | 'docker' | 'jvm';
+
+function engineSetting(raw: unknown): LocalBrokerEngineSetting {
+  return raw === 'docker' || raw === 'jvm' ? raw : 'auto';
 }
 
 function cleanClusters(raw: unknown): ClusterConfig[] {
@@ -40,6 +50,8 @@ export function readSettings(): KafkaLogLabSettings {
     activeCluster: config.get<string>('activeCluster', ''),
     autoRefreshSeconds: Math.max(0, config.get<number>('explorer.autoRefreshSeconds', 0) || 0),
     showInternalTopics: config.get<boolean>('explorer.showInternalTopics', false),
+    localBrokerEngine: engineSetting(config.get('localBroker.engine')),
+    localBrokerDockerImage: (config.get<string>('localBroker.dockerImage', '') ?? '').trim(),
   };
 }
 
