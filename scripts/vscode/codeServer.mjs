@@ -134,3 +134,32 @@ export function onInterrupt(cleanup) {
     });
   }
 }
+
+/** Pass/fail bookkeeping of a UI script: `check(ok, what)` logs and counts. */
+export function createChecks(log) {
+  const checks = { passed: 0, failed: 0 };
+  checks.check = (ok, what) => {
+    log(ok ? 'PASS' : 'FAIL', what);
+    if (ok) checks.passed++;
+    else checks.failed++;
+  };
+  return checks;
+}
+
+/** A passing run leaves nothing behind; a failing one keeps its sandbox to look at. */
+export function keepSandboxOnFailure(sandbox, checks, log) {
+  if (!checks.failed) fs.rmSync(sandbox.dir, { recursive: true, force: true });
+  else log('code-server log:', sandbox.log);
+}
+
+/** Runs the script's `main`, counts a crash as a failure, prints `N passed, N failed` and exits. */
+export async function runChecks(main, checks, log) {
+  try {
+    await main();
+  } catch (e) {
+    log('ERROR', e instanceof Error ? e.stack : e);
+    checks.failed++;
+  }
+  console.log(`${checks.passed} passed, ${checks.failed} failed`);
+  process.exit(checks.failed ? 1 : 0);
+}

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   repoRoot, logger, requireTools, createSandbox, sandboxEnv, startCodeServer, launchChromium, workbenchUrl, onInterrupt,
+  createChecks, keepSandboxOnFailure, runChecks,
 } from './codeServer.mjs';
 
 const log = logger('dashboard-ui');
@@ -30,13 +31,8 @@ const LOGS = [
   { format: 'events', topic: 'events', users: 300 },
 ];
 
-let passed = 0;
-let failed = 0;
-const check = (ok, what) => {
-  log(ok ? 'PASS' : 'FAIL', what);
-  if (ok) passed++;
-  else failed++;
-};
+const checks = createChecks(log);
+const { check } = checks;
 const numberIn = (text) => Number((/-?[\d,]+(?:\.\d+)?/.exec(text ?? '')?.[0] ?? 'NaN').replace(/,/g, ''));
 
 function writeSettings(sandbox, brokers) {
@@ -277,15 +273,7 @@ async function main() {
   } finally {
     await cleanup();
   }
-  if (!failed) fs.rmSync(sandbox.dir, { recursive: true, force: true });
-  else log('code-server log:', sandbox.log);
+  keepSandboxOnFailure(sandbox, checks, log);
 }
 
-try {
-  await main();
-} catch (e) {
-  log('ERROR', e instanceof Error ? e.stack : e);
-  failed++;
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await runChecks(main, checks, log);

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   repoRoot, logger, requireTools, createSandbox, sandboxEnv, installVsix, startCodeServer, launchChromium, workbenchUrl, onInterrupt,
+  createChecks, keepSandboxOnFailure, runChecks,
 } from './codeServer.mjs';
 import { seedCluster } from './screenshots-support.mjs';
 
@@ -21,13 +22,8 @@ const flag = (name) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 
-let passed = 0;
-let failed = 0;
-const check = (ok, what) => {
-  log(ok ? 'PASS' : 'FAIL', what);
-  if (ok) passed++;
-  else failed++;
-};
+const checks = createChecks(log);
+const { check } = checks;
 const appears = (locator, timeout = 30000) => locator.first().waitFor({ timeout }).then(() => true, () => false);
 /** Saves the window, and with `clip` also a cropped copy (`*-crop.png`) small enough for the README. */
 const shoot = async (page, name, clip) => {
@@ -201,15 +197,7 @@ async function main() {
   } finally {
     await cleanup();
   }
-  if (!failed) fs.rmSync(sandbox.dir, { recursive: true, force: true });
-  else log('code-server log:', sandbox.log);
+  keepSandboxOnFailure(sandbox, checks, log);
 }
 
-try {
-  await main();
-} catch (e) {
-  log('ERROR', e instanceof Error ? e.stack : e);
-  failed++;
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await runChecks(main, checks, log);

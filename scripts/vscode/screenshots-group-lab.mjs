@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   repoRoot, logger, requireTools, createSandbox, sandboxEnv, startCodeServer, launchChromium, workbenchUrl, onInterrupt,
+  createChecks, keepSandboxOnFailure, runChecks,
 } from './codeServer.mjs';
 
 const log = logger('group-lab');
@@ -20,13 +21,8 @@ const cli = path.join(repoRoot, 'dist/cli.js');
 const topic = `weblogs-lab-${Date.now().toString(36)}`;
 const argValue = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 
-let passed = 0;
-let failed = 0;
-const check = (ok, what) => {
-  log(ok ? 'PASS' : 'FAIL', what);
-  if (ok) passed++;
-  else failed++;
-};
+const checks = createChecks(log);
+const { check } = checks;
 const appears = (locator, timeout = 60000) => locator.first().waitFor({ timeout }).then(() => true, () => false);
 
 function startBroker() {
@@ -200,20 +196,12 @@ async function main() {
       const inline = await lab.locator('#group-lab [style]:not([style=""])').count();
       check(styled === '10px' && inline === 0, `the lab's stylesheet applies under its CSP, no inline styles (radius ${styled}, ${inline} styled elements)`);
     } finally {
-      if (failed) await shot(page, 'failure');
+      if (checks.failed) await shot(page, 'failure');
     }
   } finally {
     await cleanup();
   }
-  if (!failed) fs.rmSync(sandbox.dir, { recursive: true, force: true });
-  else log('code-server log:', sandbox.log);
+  keepSandboxOnFailure(sandbox, checks, log);
 }
 
-try {
-  await main();
-} catch (e) {
-  log('ERROR', e instanceof Error ? e.stack : e);
-  failed++;
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await runChecks(main, checks, log);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   repoRoot, logger, requireTools, createSandbox, sandboxEnv, installVsix, startCodeServer, launchChromium, workbenchUrl, onInterrupt,
+  createChecks, keepSandboxOnFailure, runChecks,
 } from './codeServer.mjs';
 
 const log = logger('ui-check');
@@ -16,13 +17,8 @@ const screenshot = path.join(repoRoot, 'test-results/screenshots/kafka-view.png'
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const extensionId = `${manifest.publisher}.${manifest.name}`.toLowerCase();
 
-let passed = 0;
-let failed = 0;
-const check = (ok, what) => {
-  log(ok ? 'PASS' : 'FAIL', what);
-  if (ok) passed++;
-  else failed++;
-};
+const checks = createChecks(log);
+const { check } = checks;
 const appears = (locator, timeout = 30000) => locator.first().waitFor({ timeout }).then(() => true, () => false);
 
 async function checkKafkaView(page) {
@@ -75,15 +71,7 @@ async function main() {
   } finally {
     await cleanup();
   }
-  if (!failed) fs.rmSync(sandbox.dir, { recursive: true, force: true });
-  else log('code-server log:', sandbox.log);
+  keepSandboxOnFailure(sandbox, checks, log);
 }
 
-try {
-  await main();
-} catch (e) {
-  log('ERROR', e instanceof Error ? e.message : e);
-  failed++;
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await runChecks(main, checks, log);
