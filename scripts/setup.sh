@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 t0=$SECONDS
 step() { echo "[setup +$((SECONDS - t0))s] $*"; }
 
-# Debian packages: Java and Maven run the broker; kcat and confluent-kafka are independent
+# Debian packages: Java runs the broker; kcat and confluent-kafka are independent
 # peer clients for the tests; chromium drives the real VS Code; docker.io the Docker engine.
-packages=(openjdk-17-jre-headless maven kcat python3-confluent-kafka chromium ripgrep libkrb5-dev docker.io)
+packages=(openjdk-17-jre-headless kcat python3-confluent-kafka chromium ripgrep libkrb5-dev docker.io)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then
@@ -26,7 +26,8 @@ fi
 step "build"
 node scripts/build.mjs
 
-# Apache Kafka jars for the test brokers (Maven Central, cached per version).
+# Apache Kafka jars for the test brokers: fetched over HTTPS from Maven Central as pinned in
+# src/core/broker/manifests (SHA-256 checked, no Maven), cached per version; seconds when cached.
 step "Kafka jars"
 node dist/cli.js broker fetch --tested
 

@@ -22,6 +22,10 @@ const stages = [
   { name: 'ui-group-lab', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/screenshots-group-lab.mjs'] },
 ];
 
+/** No stage of a healthy run comes near this; it only ends one that hangs. */
+const STAGE_LIMIT_MIN = 30;
+let running;
+
 const only = process.argv.slice(2);
 const selected = only.length ? stages.filter((s) => only.includes(s.name)) : stages;
 const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
@@ -34,7 +38,16 @@ function runStage(stage) {
       console.log(`[test] ${stage.name}: runner missing`);
       return resolve({ passed: 0, failed: 1, skipped: 0, code: 1, ms: 0 });
     }
-    const child = spawn(stage.cmd[0], stage.cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '1' } });
+    // Its own process group, so a stage that hangs (a leaked handle, a stuck child) can be
+    // ended whole: it then fails with the reason instead of stalling the run.
+    const child = spawn(stage.cmd[0], stage.cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, FORCE_COLOR: '1' } });
+    running = child;
+    let timedOut = false;
+    const watchdog = setTimeout(() => {
+      timedOut = true;
+      console.log(`[test] ${stage.name}: still running after ${STAGE_LIMIT_MIN} min; ending it`);
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    }, STAGE_LIMIT_MIN * 60000);
     let text = '';
     const relay = (stream) => (chunk) => {
       stream.write(chunk);
@@ -60,7 +73,10 @@ function runStage(stage) {
         failed = Number(last.match(/(\d+) failed/)?.[1] ?? 0);
         skipped = Number(last.match(/(\d+) skipped/)?.[1] ?? 0);
       }
-      // A runner that crashed or exited non-zero without reporting a failure still fails.
+      // A runner that crashed, hung or exited non-zero without reporting a failure still fails.
+      clearTimeout(watchdog);
+      running = undefined;
+      if (timedOut) failed += 1;
       if (code !== 0 && failed === 0) failed = 1;
       resolve({ passed, failed, skipped, code, ms: Date.now() - started });
     });
@@ -87,7 +103,12 @@ function stopEditorBroker() {
   if (editorBroker) spawnSync('node', ['dist/cli.js', 'broker', 'stop', '--port', String(editorBroker.port)], { stdio: 'inherit' });
 }
 process.on('exit', stopEditorBroker);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    try { if (running) process.kill(-running.pid, 'SIGTERM'); } catch { /* already gone */ }
+    process.exit(130);
+  });
+}
 
 const results = [];
 for (const stage of selected) {

@@ -3,7 +3,23 @@
 import { commands } from './commands';
 import { UsageError, type CliIO } from './command';
 import { describeError } from '../core/errors';
+import { fileProblem } from '../core/fileErrors';
 import { version } from '../../package.json';
+
+/**
+ * An error message as one terminal line: control characters from arguments or file names
+ * (newlines, escape sequences) are shown escaped, never acted on.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
+/** A failure as one line: file-system errors in the shared wording, the rest via describeError. */
+function runtimeErrorText(e: unknown): string {
+  const file = (e as NodeJS.ErrnoException | undefined)?.path;
+  return (typeof file === 'string' ? fileProblem(file, e) : undefined) ?? describeError(e);
+}
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -34,17 +50,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`kafka-log-lab: unknown command "${name}" (try --help)`);
+    io.err(oneLine(`kafka-log-lab: unknown command ${JSON.stringify(name)} (try --help)`));
     return 2;
   }
   try {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`kafka-log-lab ${name}: ${e.message} (try kafka-log-lab ${name} --help)`);
+      io.err(oneLine(`kafka-log-lab ${name}: ${e.message} (try kafka-log-lab ${name} --help)`));
       return 2;
     }
-    io.err(`kafka-log-lab ${name}: ${describeError(e)}`);
+    io.err(oneLine(`kafka-log-lab ${name}: ${runtimeErrorText(e)}`));
     return 1;
   }
 }
@@ -76,7 +92,7 @@ if (require.main === module) {
       setTimeout(() => process.exit(code), 50).unref();
     },
     (e) => {
-      process.stderr.write(`kafka-log-lab: ${describeError(e)}\n`);
+      process.stderr.write(`${oneLine(`kafka-log-lab: ${runtimeErrorText(e)}`)}\n`);
       process.exit(1);
     },
   );

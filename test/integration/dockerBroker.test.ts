@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 import { createKafkaClient, withAdmin } from '../../src/core/kafka/client';
 import { detectDocker, dockerBrokerStatus, resetDockerBroker, startDockerBroker } from '../../src/core/broker/dockerBroker';
 import { runDocker, type DockerError } from '../../src/core/broker/dockerCli';
+import { DEFAULT_DOCKER_IMAGE, projectImageFor } from '../../src/core/broker/dockerBrokerArgs';
+import { DEFAULT_KAFKA_VERSION, cacheRoot } from '../../src/core/broker/kafkaJars';
 import { freePort } from '../../src/core/broker/freePort';
 import { isBrokerReachable } from '../../src/core/broker/readiness';
 import { consumeInGroup, produceNumbered } from './support/roundTrip';
@@ -25,6 +27,23 @@ async function topicNames(bootstrap: string): Promise<string[]> {
 
 async function volumeExists(volume: string): Promise<boolean> {
   return runDocker(['volume', 'inspect', volume]).then(() => true, () => false);
+}
+
+async function imagePresent(image: string): Promise<boolean> {
+  return runDocker(['image', 'inspect', '--format', '{{.Id}}', image]).then(() => true, () => false);
+}
+
+/**
+ * Runs `kafka-log-lab broker ...args` with its own broker records (and the machine's Kafka
+ * jars), no image named unless `env` names one; resolves with stdout and stderr.
+ */
+async function brokerCli(cache: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; stderr: string }> {
+  const jars = path.join(cacheRoot(), 'kafka');
+  fs.mkdirSync(jars, { recursive: true });
+  if (!fs.existsSync(path.join(cache, 'kafka'))) fs.symlinkSync(jars, path.join(cache, 'kafka'));
+  const base: NodeJS.ProcessEnv = { ...process.env, KAFKA_LOG_LAB_CACHE: cache };
+  delete base.KAFKA_LOG_LAB_DOCKER_IMAGE;
+  return run('node', [path.join(repoRoot, 'dist', 'cli.js'), 'broker', ...args], { env: { ...base, ...env }, timeout: 240000 });
 }
 
 describe('Docker engine (real Docker daemon)', function () {
@@ -138,6 +157,60 @@ describe('Docker engine (real Docker daemon)', function () {
       assert.match((await cli('stop', '--port', String(port))).stdout, new RegExp(`Stopped the docker broker on 127.0.0.1:${port}`));
       assert.deepEqual(JSON.parse((await cli('reset', '--port', String(port), '--json')).stdout), { containers: [name], volumes: [volume] });
     } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('runs the CLI with no image named: the local project image, without a pull, and says so', async function () {
+    const project = projectImageFor();
+    if (await imagePresent(DEFAULT_DOCKER_IMAGE)) {
+      announceSkip(`${DEFAULT_DOCKER_IMAGE} is present locally, so it is the image of choice here`);
+      this.skip();
+    }
+    if (!(await imagePresent(project))) {
+      announceSkip(`the project image ${project} is not built here`);
+      this.skip();
+    }
+    const { name, volume } = names('local-image');
+    const port = await freePort();
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-cli-state-'));
+    try {
+      const started = await brokerCli(cache, ['start', '--engine', 'docker', '--port', String(port), '--name', name, '--volume', volume]);
+      const progress = started.stderr.split('\n');
+      assert.ok(
+        progress.includes(`Image: ${project} (${DEFAULT_DOCKER_IMAGE} is not present locally, so it is not pulled; using the local image built by scripts/docker/build-local-kafka-image.sh)`),
+        started.stderr,
+      );
+      assert.doesNotMatch(started.stderr, /pull(ing|ed) /i, 'no pull is attempted or claimed');
+      assert.match(started.stdout, new RegExp(`^Kafka ${DEFAULT_KAFKA_VERSION} ready at 127\\.0\\.0\\.1:${port} \\(docker container ${name}, image ${project}, started in `));
+      const { stdout } = await runDocker(['inspect', '--format', '{{.Config.Image}}', name]);
+      assert.equal(stdout.trim(), project);
+      assert.equal(await isBrokerReachable(`127.0.0.1:${port}`), true);
+      assert.match((await brokerCli(cache, ['stop', '--port', String(port)])).stdout, new RegExp(`Stopped the docker broker on 127.0.0.1:${port}`));
+    } finally {
+      await resetDockerBroker({ name }).catch(() => undefined);
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('in auto mode, says in one line why it falls back to Java when a named image cannot be pulled', async () => {
+    const missing = uniqueName('kafka-log-lab-test/missing').toLowerCase() + ':0.0.0';
+    const port = await freePort();
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-cli-state-'));
+    try {
+      const started = await brokerCli(cache, ['start', '--port', String(port)], { KAFKA_LOG_LAB_DOCKER_IMAGE: missing });
+      const progress = started.stderr.split('\n');
+      assert.ok(progress.includes(`Pulling ${missing} (named by $KAFKA_LOG_LAB_DOCKER_IMAGE, not present locally)…`), started.stderr);
+      assert.doesNotMatch(started.stderr, /first start only/);
+      const fallback = progress.filter((line) => line.startsWith('Engine: jvm ('));
+      assert.equal(fallback.length, 1, started.stderr);
+      assert.match(
+        fallback[0],
+        new RegExp(`^Engine: jvm \\(Docker is available but image ${missing.replace(/[.]/g, '\\.')} \\(named by \\$KAFKA_LOG_LAB_DOCKER_IMAGE\\) is not present locally and cannot be pulled: .+; using the local Java instead\\)$`),
+      );
+      assert.match(started.stdout, new RegExp(`^Kafka ${DEFAULT_KAFKA_VERSION} ready at 127\\.0\\.0\\.1:${port} \\(pid \\d+, `));
+    } finally {
+      await brokerCli(cache, ['stop', '--port', String(port)]).catch(() => undefined);
       fs.rmSync(cache, { recursive: true, force: true });
     }
   });

@@ -1,14 +1,15 @@
 // `kafka-log-lab broker start|status|stop|restart|reset|logs|fetch`: a local Kafka broker for
 // labs and tests, in Docker or on the local Java.
 import fs from 'node:fs';
-import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, runAction } from '../command';
+import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, portOption, printJson, runAction } from '../command';
 import { DEFAULT_KAFKA_VERSION, TESTED_KAFKA_VERSIONS, ensureKafkaJars } from '../../core/broker/kafkaJars';
+import { describeProgress, megabytes, type DownloadProgress } from '../../core/broker/jarDownload';
 import { listBrokerRecords, removeBrokerRecord, saveBrokerRecord, type BrokerRecord } from '../../core/broker/brokerState';
 import { isBrokerReachable } from '../../core/broker/readiness';
 import { terminate } from '../../core/broker/processes';
 import { startLocalBroker, type EngineChoice } from '../../core/broker/startBroker';
 import { resetDockerBroker, restartDockerBroker, stopDockerBroker, streamDockerLogs } from '../../core/broker/dockerBroker';
-import { DEFAULT_DOCKER_IMAGE, DEFAULT_VOLUME } from '../../core/broker/dockerBrokerArgs';
+import { DEFAULT_DOCKER_IMAGE, DEFAULT_VOLUME, LOCAL_IMAGE_SCRIPT, projectImageFor } from '../../core/broker/dockerBrokerArgs';
 import { UserError } from '../../core/errors';
 import { followFile, jvmLogFile, knownBrokers, type KnownBroker } from './brokerInventory';
 import { resetCluster, startCluster } from './brokerCluster';
@@ -18,10 +19,13 @@ const help = `Usage: kafka-log-lab broker <start|status|stop|restart|reset|logs|
 Runs a single-node Apache Kafka broker (KRaft mode) on 127.0.0.1, in Docker or on the local Java.
 
   start    start a broker and return once it is ready; prints its bootstrap address
-             --engine auto|docker|jvm   auto (default): Docker when its daemon answers, else the local Java
+             --engine auto|docker|jvm   auto (default): Docker when its daemon answers and an image can be had,
+                                   else the local Java
              --port N              client port (Docker: default 9092 or the next free one; JVM: a free port)
-             --kafka-version V     Kafka version (default ${DEFAULT_KAFKA_VERSION}); Docker runs apache/kafka:V
-             --image IMAGE         Docker image (default $KAFKA_LOG_LAB_DOCKER_IMAGE or ${DEFAULT_DOCKER_IMAGE})
+             --kafka-version V     Kafka version (default ${DEFAULT_KAFKA_VERSION}); Docker runs apache/kafka:V or ${projectImageFor('V')}
+             --image IMAGE         Docker image (default $KAFKA_LOG_LAB_DOCKER_IMAGE; else ${DEFAULT_DOCKER_IMAGE} when
+                                   present locally, else ${projectImageFor()} when present (built by
+                                   ${LOCAL_IMAGE_SCRIPT}), else ${DEFAULT_DOCKER_IMAGE} pulled)
              --volume NAME         Docker volume that keeps the topics (default ${DEFAULT_VOLUME})
              --name NAME           Docker container name (default kafka-log-lab-broker[-PORT])
              --data-dir DIR        JVM: keep the data here (default: a temp folder removed on stop)
@@ -35,6 +39,10 @@ Runs a single-node Apache Kafka broker (KRaft mode) on 127.0.0.1, in Docker or o
   logs     print the broker's log (Docker or JVM)   [--port N] [--tail N] [--follow]
   fetch    download the Kafka jars for --kafka-version V (or every --tested version) without starting anything   [--json]
 
+The JVM engine needs Java 17+ (JAVA_HOME, PATH or a usual install folder) and downloads Kafka's jars
+from Maven Central once, checked against pinned SHA-256 sums, into $KAFKA_LOG_LAB_CACHE (default: the
+platform's cache folder); HTTPS_PROXY is honoured; KAFKA_HOME (an unpacked Kafka) is used instead when set.
+
 Examples:
   kafka-log-lab broker start
   kafka-log-lab broker start --engine jvm --port 19092
@@ -43,6 +51,26 @@ Examples:
   kafka-log-lab broker reset`;
 
 const progressTo = (json: boolean) => (json ? undefined : (m: string) => process.stderr.write(m + '\n'));
+
+/**
+ * The download's progress on stderr: one line rewritten in place on a terminal; in a log
+ * (not a terminal), a line at each quarter. The first and last lines come from onProgress.
+ */
+function downloadProgressLine(stream: NodeJS.WriteStream = process.stderr): (p: DownloadProgress) => void {
+  let quartersShown = 0;
+  return (p) => {
+    const line = `Downloading Apache Kafka ${p.kafkaVersion}: ${describeProgress(p)}`;
+    const finished = p.doneFiles === p.totalFiles;
+    if (stream.isTTY) {
+      stream.write(`\r${line}\x1b[K${finished ? '\n' : ''}`);
+      return;
+    }
+    const quarters = Math.floor((4 * p.doneBytes) / Math.max(1, p.totalBytes));
+    if (finished || quarters <= quartersShown) return;
+    quartersShown = quarters;
+    stream.write(`${line}\n`);
+  };
+}
 
 async function start(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, {
@@ -59,7 +87,7 @@ async function start(argv: string[], io: CliIO): Promise<number> {
   });
   const engine = values.engine as EngineChoice;
   if (!['auto', 'docker', 'jvm'].includes(engine)) throw new UsageError(`--engine must be auto, docker or jvm, got "${values.engine}"`);
-  const port = intOption(values.port, 'port');
+  const port = portOption(values.port);
   const timeoutS = intOption(values.timeout, 'timeout', 120)!;
   const nodes = intOption(values.nodes, 'nodes', 1)!;
   if (nodes > 1) {
@@ -74,6 +102,7 @@ async function start(argv: string[], io: CliIO): Promise<number> {
     port,
     kafkaVersion: values['kafka-version'],
     image: values.image,
+    imageSource: '--image',
     volume: values.volume,
     name: values.name,
     dataDir,
@@ -81,6 +110,7 @@ async function start(argv: string[], io: CliIO): Promise<number> {
     readyTimeoutMs: timeoutS * 1000,
     signal: io.signal,
     onProgress: progressTo(values.json),
+    jvm: { onDownload: values.json ? undefined : downloadProgressLine() },
   });
   const record: BrokerRecord = {
     engine: broker.engine,
@@ -99,10 +129,10 @@ async function start(argv: string[], io: CliIO): Promise<number> {
   if (values.json) {
     printJson(io, {
       ...record, startMs: broker.startMs, logFile: broker.logFile, image: broker.image, volume: broker.volume,
-      alreadyRunning: broker.alreadyRunning, engineReason: broker.engineReason,
+      imageReason: broker.imageReason, alreadyRunning: broker.alreadyRunning, engineReason: broker.engineReason,
     });
   } else {
-    const where = broker.engine === 'docker' ? `docker container ${broker.containerName}` : `pid ${broker.pid}`;
+    const where = broker.engine === 'docker' ? `docker container ${broker.containerName}, image ${broker.image}` : `pid ${broker.pid}`;
     const how = broker.alreadyRunning ? 'already running' : `started in ${(broker.startMs / 1000).toFixed(1)} s`;
     io.out(`Kafka ${broker.kafkaVersion} ready at ${broker.bootstrap} (${where}, ${how})`);
   }
@@ -137,7 +167,7 @@ function pick(brokers: KnownBroker[], port: number | undefined): KnownBroker[] {
 
 async function stop(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, { port: { type: 'string' }, json: { type: 'boolean', default: false } });
-  const port = intOption(values.port, 'port');
+  const port = portOption(values.port);
   const { brokers, dockerProblem } = await knownBrokers();
   const targets = pick(brokers, port).filter((b) => b.engine === 'jvm' || b.state === 'running' || b.record);
   if (dockerProblem && targets.some((b) => b.engine === 'docker')) throw new UserError(`cannot stop the Docker broker: ${dockerProblem}`);
@@ -161,11 +191,12 @@ async function stop(argv: string[], io: CliIO): Promise<number> {
 
 async function restart(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, { port: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean', default: false } });
-  const port = intOption(values.port, 'port');
+  const port = portOption(values.port);
+  const timeoutS = intOption(values.timeout, 'timeout', 120)!;
   const docker = pick((await knownBrokers()).brokers, port).filter((b) => b.engine === 'docker');
   if (docker.length === 0) throw new UserError('there is no Docker broker to restart (a JVM broker restarts with stop and start)');
   const broker = await restartDockerBroker({
-    name: docker[0].containerName, readyTimeoutMs: intOption(values.timeout, 'timeout', 120)! * 1000, signal: io.signal, onProgress: progressTo(values.json),
+    name: docker[0].containerName, readyTimeoutMs: timeoutS * 1000, signal: io.signal, onProgress: progressTo(values.json),
   });
   saveBrokerRecord({ engine: 'docker', bootstrap: broker.bootstrap, port: broker.port, containerName: broker.containerName, kafkaVersion: broker.kafkaVersion, startedAt: new Date().toISOString() });
   if (values.json) printJson(io, { engine: 'docker', bootstrap: broker.bootstrap, port: broker.port, containerName: broker.containerName, startMs: broker.startMs });
@@ -178,7 +209,7 @@ async function reset(argv: string[], io: CliIO): Promise<number> {
     port: { type: 'string' }, volume: { type: 'string' }, cluster: { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
   });
   if (values.cluster) return resetCluster(values.json, io);
-  const port = intOption(values.port, 'port');
+  const port = portOption(values.port);
   const docker = (await knownBrokers()).brokers.filter((b) => b.engine === 'docker');
   const byPort = port === undefined ? undefined : docker.find((b) => b.port === port);
   if (port !== undefined && !byPort) throw new UserError(`no Docker broker from kafka-log-lab uses port ${port}`);
@@ -194,7 +225,7 @@ async function logs(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, {
     port: { type: 'string' }, tail: { type: 'string' }, follow: { type: 'boolean', short: 'f', default: false },
   });
-  const port = intOption(values.port, 'port');
+  const port = portOption(values.port);
   const tail = intOption(values.tail, 'tail', 200)!;
   const [broker] = pick((await knownBrokers()).brokers, port);
   if (!broker) throw new UserError(port === undefined ? 'no broker started by kafka-log-lab is known' : `no broker started by kafka-log-lab runs on port ${port}`);
@@ -216,9 +247,14 @@ async function fetchJars(argv: string[], io: CliIO): Promise<number> {
   });
   const versions = values.tested ? TESTED_KAFKA_VERSIONS : [values['kafka-version'] ?? DEFAULT_KAFKA_VERSION];
   for (const version of versions) {
-    const jars = await ensureKafkaJars(version, (m) => process.stderr.write(m + '\n'));
+    const jars = await ensureKafkaJars(version, {
+      onProgress: (m) => process.stderr.write(m + '\n'),
+      onDownload: values.json ? undefined : downloadProgressLine(),
+      signal: io.signal,
+    });
+    const how = jars.source === 'KAFKA_HOME' ? 'from KAFKA_HOME' : jars.download ? `downloaded ${megabytes(jars.download.bytes)}` : 'cached, verified';
     if (values.json) io.out(JSON.stringify(jars));
-    else io.out(`Kafka ${jars.version} jars in ${jars.libsDir}`);
+    else io.out(`Kafka ${jars.version} jars in ${jars.libsDir} (${how})`);
   }
   return 0;
 }

@@ -4,7 +4,7 @@ import { printJson } from '../command';
 import { listBrokerRecords, removeBrokerRecord, saveBrokerRecord } from '../../core/broker/brokerState';
 import { requireDocker } from '../../core/broker/dockerBroker';
 import { resetDockerCluster, startDockerCluster } from '../../core/broker/dockerCluster';
-import { dockerImageFor } from '../../core/broker/startBroker';
+import { dockerImageRequest } from '../../core/broker/startBroker';
 import { UserError } from '../../core/errors';
 
 export interface ClusterStartOptions {
@@ -24,7 +24,7 @@ export async function startCluster(options: ClusterStartOptions, io: CliIO): Pro
     size: options.nodes,
     // An explicit --port is the first broker's; the others follow it.
     ports: options.port === undefined ? undefined : Array.from({ length: options.nodes }, (_, i) => options.port! + i),
-    image: dockerImageFor({ image: options.image, kafkaVersion: options.kafkaVersion }),
+    ...dockerImageRequest({ image: options.image, imageSource: '--image', kafkaVersion: options.kafkaVersion }),
     readyTimeoutMs: options.timeoutS * 1000,
     signal: io.signal,
     onProgress: options.json ? undefined : (m) => process.stderr.write(m + '\n'),
@@ -35,9 +35,9 @@ export async function startCluster(options: ClusterStartOptions, io: CliIO): Pro
     saveBrokerRecord({ engine: 'docker', bootstrap: b.bootstrap, port: b.port, containerName: b.containerName, kafkaVersion: cluster.kafkaVersion, startedAt });
   }
   if (options.json) {
-    printJson(io, { engine: 'docker', bootstrap: cluster.bootstrap, cluster: cluster.cluster, brokers: cluster.brokers, kafkaVersion: cluster.kafkaVersion, image: cluster.image, startMs: cluster.startMs });
+    printJson(io, { engine: 'docker', bootstrap: cluster.bootstrap, cluster: cluster.cluster, brokers: cluster.brokers, kafkaVersion: cluster.kafkaVersion, image: cluster.image, imageReason: cluster.imageReason, startMs: cluster.startMs });
   } else {
-    io.out(`Kafka ${cluster.kafkaVersion} cluster of ${cluster.brokers.length} brokers ready at ${cluster.bootstrap} (started in ${(cluster.startMs / 1000).toFixed(1)} s)`);
+    io.out(`Kafka ${cluster.kafkaVersion} cluster of ${cluster.brokers.length} brokers ready at ${cluster.bootstrap} (image ${cluster.image}, started in ${(cluster.startMs / 1000).toFixed(1)} s)`);
   }
   return 0;
 }

@@ -1,12 +1,16 @@
 // `kafka-log-lab consume --topic T`: reads a topic, prints its messages or their statistics.
-import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, wantsHelp } from '../command';
-import { cliKafka } from '../kafkaOptions';
-import { formatFields, formatTable } from '../textTable';
+import { type CliCommand, type CliIO, UsageError, choiceOption, intOption, numberOption, parseOptions, printJson, wantsHelp } from '../command';
+import { brokersOption, cliKafka, timeOption, topicOption } from '../kafkaOptions';
+import { statsReport } from '../statsReport';
+import { formatTable } from '../textTable';
+import { formatCount } from '../../core/format/count';
 import { consumeTopic, type ConsumeResult, type ConsumedLines } from '../../core/kafka/consumeTopic';
-import { describeStart, parseTimestamp, type StartPosition } from '../../core/kafka/startPosition';
-import { LOG_FORMATS, isLogFormat, type LogFormat } from '../../core/logFormat';
+import { describeStart, type StartPosition } from '../../core/kafka/startPosition';
+import { LOG_FORMATS } from '../../core/logFormat';
 
 export const DEFAULT_IDLE_MS = 5000;
+/** Node's timers hold at most this many milliseconds (about 24.8 days); longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const help = `Usage: kafka-log-lab consume --topic T [options]
 
@@ -50,13 +54,7 @@ function startPosition(values: { 'from-beginning'?: boolean; 'from-offset'?: str
   if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} cannot be combined`);
   if (values['from-beginning']) return { kind: 'beginning' };
   if (values['from-offset'] !== undefined) return { kind: 'offset', offset: intOption(values['from-offset'], 'from-offset')! };
-  if (values['from-time'] !== undefined) {
-    try {
-      return { kind: 'time', timestampMs: parseTimestamp(values['from-time']) };
-    } catch (e) {
-      throw new UsageError(`--from-time: ${(e as Error).message}`);
-    }
-  }
+  if (values['from-time'] !== undefined) return { kind: 'time', timestampMs: timeOption(values['from-time'], 'from-time') };
   return values.group ? { kind: 'committed' } : { kind: 'end' };
 }
 
@@ -70,18 +68,19 @@ function messagePrinter(io: CliIO, json: boolean): (batch: ConsumedLines) => voi
   };
 }
 
-function printReadable(io: CliIO, result: ConsumeResult, withStats: boolean): void {
+/** The human summary: counts and partitions, then with --stats the same layout as `stats FILE`. */
+export function printConsumeSummary(io: CliIO, result: ConsumeResult, withStats: boolean): void {
   const seconds = (result.durationMs / 1000).toFixed(1);
-  const line = `${result.messages} messages from ${result.topic} in ${seconds} s (${result.messagesPerSecond} msg/s while reading; stopped: ${result.stoppedBy})`;
-  const partitions = formatTable(['partition', 'messages'], Object.entries(result.partitions).map(([p, n]) => [Number(p), n]));
+  const line = `${formatCount(result.messages)} messages from ${result.topic} in ${seconds} s ` +
+    `(${formatCount(result.messagesPerSecond)} msg/s while reading; stopped: ${result.stoppedBy})`;
+  const partitions = formatTable(['partition', 'messages'], Object.entries(result.partitions).map(([p, n]) => [Number(p), n]), { identifiers: ['partition'] });
   // Without --stats the messages are the output: keep the summary on stderr.
   const say = withStats ? io.out : io.err;
   say(line);
   for (const row of partitions) say(row);
   if (withStats && result.stats !== undefined) {
     io.out('');
-    io.out(`statistics (format ${result.format}):`);
-    for (const row of formatFields(result.stats)) io.out(`  ${row}`);
+    for (const row of statsReport(result.stats, `topic ${result.topic}`)) io.out(row);
   }
 }
 
@@ -105,32 +104,32 @@ export const consumeCommand: CliCommand = {
       stats: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     });
-    if (!values.topic) throw new UsageError('--topic is required');
-    const format = values.format as string;
-    if (format !== 'auto' && !isLogFormat(format)) throw new UsageError(`--format must be auto or one of ${LOG_FORMATS.join(', ')}, got "${format}"`);
+    if (values.topic === undefined) throw new UsageError('--topic is required');
+    const topic = topicOption(values.topic);
+    const format = choiceOption(values.format ?? 'auto', 'format', ['auto', ...LOG_FORMATS] as const);
     const from = startPosition(values);
-    const max = intOption(values.max, 'max');
-    if (max === 0) throw new UsageError('--max must be at least 1');
-    const idleMs = intOption(values['idle-ms'], 'idle-ms', DEFAULT_IDLE_MS)!;
+    const max = numberOption(values.max, 'max', { integer: true, min: 1 });
+    const idleMs = numberOption(values['idle-ms'], 'idle-ms', { integer: true, max: MAX_TIMER_MS }, DEFAULT_IDLE_MS)!;
+    brokersOption(values.brokers);
     const showProgress = !values.json && values.stats && process.stderr.isTTY === true;
-    if (showProgress) io.err(`reading ${values.topic} from ${describeStart(from)}…`);
+    if (showProgress) io.err(`reading ${topic} from ${describeStart(from)}…`);
     const { client } = cliKafka(values.brokers);
     const result = await consumeTopic({
       client,
-      topic: values.topic,
+      topic,
       from,
       groupId: values.group,
       max,
       idleMs,
       untilEnd: values['until-end'],
       signal: io.signal,
-      format: format as LogFormat | 'auto',
+      format,
       stats: values.stats,
       onMessages: values.stats ? undefined : messagePrinter(io, values.json),
-      onProgress: showProgress ? (p) => io.err(`  ${p.messages} messages (${p.perSecond}/s)`) : undefined,
+      onProgress: showProgress ? (p) => io.err(`  ${formatCount(p.messages)} messages (${formatCount(p.perSecond)}/s)`) : undefined,
     });
     if (values.json) printJson(io, result);
-    else printReadable(io, result, values.stats);
+    else printConsumeSummary(io, result, values.stats);
     return 0;
   },
 };

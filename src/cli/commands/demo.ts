@@ -11,12 +11,16 @@ import { produceFile } from '../../core/kafka/produceFile';
 import { consumeTopic } from '../../core/kafka/consumeTopic';
 import { generateToFile } from '../../core/generate';
 import { renderLabTable, type LabResult } from './demoReport';
+import { brokersOption, topicOption } from '../kafkaOptions';
+import { requireWritableFile } from '../../core/fileErrors';
+import { formatCount } from '../../core/format/count';
 
 const help = `Usage: kafka-log-lab demo [options]
 
 Runs the complete Kafka web-logs lab on this machine and prints its results:
   1. starts a local Apache Kafka broker (unless --brokers is given): in Docker when Docker
-     is available, else on the local Java
+     is available and has an image (apache/kafka, or the local kafka-log-lab/kafka image
+     that scripts/docker/build-local-kafka-image.sh builds), else on the local Java
   2. generates a web-sessions log (seeded, like the lab's generator)
   3. produces it to a topic, one JSON message per line, keyed by visitor
   4. consumes the topic back in a consumer group and computes the statistics
@@ -51,6 +55,10 @@ export const demoCommand: CliCommand = {
     if (!['auto', 'docker', 'jvm'].includes(values.engine)) throw new UsageError('--engine must be auto, docker or jvm');
     const say = values.json ? () => undefined : (m: string) => io.err(m);
     const users = intOption(values.users, 'users', 200)!;
+    // Every argument is checked before a broker is started or contacted.
+    topicOption(values.topic);
+    if (values.brokers !== undefined) brokersOption(values.brokers);
+    if (values.out !== undefined) requireWritableFile(values.out);
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-log-lab-demo-'));
     const file = values.out ?? path.join(scratch, 'web.log');
     let broker: LocalBroker | undefined;
@@ -60,7 +68,8 @@ export const demoCommand: CliCommand = {
         say('[1/4] starting a local Kafka broker…');
         broker = await startLocalBroker({ engine: values.engine as EngineChoice, onProgress: (m) => say(`      ${m}`), signal: io.signal });
         bootstrap = broker.bootstrap;
-        say(`      Apache Kafka ${broker.kafkaVersion} (${broker.engine}) ready at ${bootstrap} in ${(broker.startMs / 1000).toFixed(1)} s`);
+        const runtime = broker.image ? `${broker.engine}, ${broker.image}` : broker.engine;
+        say(`      Apache Kafka ${broker.kafkaVersion} (${runtime}) ready at ${bootstrap} in ${(broker.startMs / 1000).toFixed(1)} s`);
       }
       const brokers = bootstrap.split(',');
       const client = createKafkaClient({ brokers, clientId: 'kafka-log-lab-demo', retries: 3, maxRetryTimeMs: 2000 });
@@ -71,13 +80,13 @@ export const demoCommand: CliCommand = {
         topic = `${values.topic}-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
         say(`      ${values.topic} already holds messages; this run uses ${topic}`);
       }
-      say(`[2/4] generating web-session logs for ${users} visitors…`);
+      say(`[2/4] generating web-session logs for ${formatCount(users)} visitors…`);
       const generated = await generateToFile(file, { format: 'web', users, seed: values.seed, startMs: Date.now() - 6 * 3600_000 }, io.signal);
-      say(`      ${generated.lines} lines, ${generated.visitors} visitors → ${file}`);
+      say(`      ${formatCount(generated.lines)} lines, ${formatCount(generated.visitors)} visitors → ${file}`);
       say(`[3/4] producing ${path.basename(file)} to ${topic}…`);
       // As in the lab: each line parsed and sent as a JSON record, keyed by visitor.
       const produced = await produceFile({ client, brokers, file, topic, format: 'web', as: 'json', signal: io.signal });
-      say(`      ${produced.acked} of ${produced.lines - produced.skipped} lines delivered in ${(produced.durationMs / 1000).toFixed(2)} s`);
+      say(`      ${formatCount(produced.acked)} of ${formatCount(produced.lines - produced.skipped)} lines delivered in ${(produced.durationMs / 1000).toFixed(2)} s`);
       const groupId = `log-web-lab-${Date.now().toString(36)}`;
       say(`[4/4] consuming ${topic} back in consumer group ${groupId}…`);
       const consumed = await consumeTopic({

@@ -2,6 +2,9 @@
 import type { ConsumeResult } from '../../core/kafka/consumeTopic';
 import type { ProduceSummary } from '../../core/kafka/produceFile';
 import type { GenerateSummary } from '../../core/generate';
+import { formatCount } from '../../core/format/count';
+
+const countOrDash = (n: number | undefined) => (n === undefined ? '-' : formatCount(n));
 
 export interface LabResult {
   topic: string;
@@ -15,12 +18,12 @@ export function renderLabTable(r: LabResult): string[] {
   const stats = r.consumed.stats as { uniqueVisitors?: number; sessions?: { closed?: number; vanished?: number; averageDurationSeconds?: number } } | undefined;
   const sessions = stats?.sessions ?? {};
   const rows: Array<[string, string]> = [
-    ['Lines generated', String(r.generated.lines)],
-    ['Messages sent to Kafka', String(r.produced.acked)],
-    ['Messages read from Kafka', String(r.consumed.messages)],
+    ['Lines generated', formatCount(r.generated.lines)],
+    ['Messages sent to Kafka', formatCount(r.produced.acked)],
+    ['Messages read from Kafka', formatCount(r.consumed.messages)],
     ['Sent = read', r.produced.acked === r.consumed.messages ? 'yes' : `NO (${r.consumed.messages - r.produced.acked})`],
-    ['Unique visitors', String(stats?.uniqueVisitors ?? '-')],
-    ['Visits closed / vanished', `${sessions.closed ?? '-'} / ${sessions.vanished ?? '-'}`],
+    ['Unique visitors', countOrDash(stats?.uniqueVisitors)],
+    ['Visits closed / vanished', `${countOrDash(sessions.closed)} / ${countOrDash(sessions.vanished)}`],
     ['Average visit duration', sessions.averageDurationSeconds === undefined ? '-' : `${sessions.averageDurationSeconds.toFixed(2)} seconds`],
     ['Produce time', `${(r.produced.durationMs / 1000).toFixed(2)} s`],
   ];

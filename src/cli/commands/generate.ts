@@ -1,8 +1,10 @@
 // `kafka-log-lab generate`: writes a realistic, reproducible log file with one of the engine's generators.
 import { randomInt } from 'node:crypto';
-import { type CliCommand, UsageError, intOption, parseOptions, printJson, wantsHelp } from '../command';
+import { type CliCommand, UsageError, choiceOption, intOption, numberOption, parseOptions, printJson, quote, wantsHelp } from '../command';
+import { requireWritableFile } from '../../core/fileErrors';
+import { formatCount } from '../../core/format/count';
 import { DEFAULT_THINK_SECONDS, DEFAULT_USERS, generateToFile, type GenerateSummary } from '../../core/generate';
-import { GENERATED_FORMATS, isGeneratedFormat } from '../../core/logFormat';
+import { GENERATED_FORMATS } from '../../core/logFormat';
 
 const help = `Usage: kafka-log-lab generate --format web|nginx|events --out FILE [options]
 
@@ -29,13 +31,13 @@ Examples:
 export function parseStartTime(text: string): number {
   const hasZone = /(?:Z|[+-]\d\d:?\d\d)$/i.test(text);
   const ms = Date.parse(/T|\s\d/.test(text) && !hasZone ? `${text.replace(' ', 'T')}Z` : text);
-  if (Number.isNaN(ms)) throw new UsageError(`--start must be an ISO 8601 time such as 2025-10-16T21:16:47Z, got "${text}"`);
+  if (Number.isNaN(ms)) throw new UsageError(`--start must be an ISO 8601 time such as 2025-10-16T21:16:47Z, got ${quote(text)}`);
   return ms;
 }
 
 function describe(file: string, s: GenerateSummary): string {
   const mb = (s.bytes / 1e6).toFixed(1);
-  return `Wrote ${s.lines.toLocaleString('en-US')} ${s.format} lines (${s.visitors.toLocaleString('en-US')} visitors, ${mb} MB) ` +
+  return `Wrote ${formatCount(s.lines)} ${s.format} lines (${formatCount(s.visitors)} visitors, ${mb} MB) ` +
     `to ${file} in ${(s.elapsedMs / 1000).toFixed(2)} s; seed "${s.seed}", ${s.start} to ${s.end}`;
 }
 
@@ -58,24 +60,18 @@ export const generateCommand: CliCommand = {
       'think-time': { type: 'string' },
       json: { type: 'boolean', default: false },
     });
-    const format = values.format;
-    if (format === undefined) throw new UsageError(`--format is required (${GENERATED_FORMATS.join(', ')})`);
-    if (!isGeneratedFormat(format)) throw new UsageError(`--format must be ${GENERATED_FORMATS.join(', ')}, got "${format}"`);
+    if (values.format === undefined) throw new UsageError(`--format is required (${GENERATED_FORMATS.join(', ')})`);
+    const format = choiceOption(values.format, 'format', GENERATED_FORMATS);
     const out = values.out;
-    if (!out) throw new UsageError('--out FILE is required');
-    const think = values['think-time'] === undefined ? DEFAULT_THINK_SECONDS : Number(values['think-time']);
-    if (!Number.isFinite(think) || think < 1) throw new UsageError(`--think-time must be a number of seconds >= 1, got "${values['think-time']}"`);
+    if (out === undefined) throw new UsageError('--out FILE is required');
+    const think = numberOption(values['think-time'], 'think-time', { min: 1, unit: 'seconds' }, DEFAULT_THINK_SECONDS)!;
     const seed = values.seed ?? String(randomInt(2 ** 31));
     const startMs = values.start === undefined ? Date.now() : parseStartTime(values.start);
+    const users = intOption(values.users, 'users');
+    const lines = intOption(values.lines, 'lines');
+    requireWritableFile(out);
 
-    const summary = await generateToFile(out, {
-      format,
-      seed,
-      startMs,
-      users: intOption(values.users, 'users'),
-      lines: intOption(values.lines, 'lines'),
-      meanThinkSeconds: think,
-    }, io.signal);
+    const summary = await generateToFile(out, { format, seed, startMs, users, lines, meanThinkSeconds: think }, io.signal);
     if (values.json) printJson(io, { file: out, ...summary });
     else io.out(describe(out, summary));
     return 0;

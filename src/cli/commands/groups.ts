@@ -1,15 +1,16 @@
 // `kafka-log-lab groups list|describe|reset-offsets|delete`.
 import { type CliCommand, type CliIO, UsageError, parseOptions, printJson, runAction } from '../command';
-import { cliKafka } from '../kafkaOptions';
+import { brokersOption, cliKafka, timeOption, topicOption } from '../kafkaOptions';
 import { formatTable } from '../textTable';
+import { formatCount } from '../../core/format/count';
 import { withAdmin } from '../../core/kafka/client';
 import {
   deleteGroup,
   describeGroupDetail,
   listGroupSummaries,
-  parseResetTarget,
   resetGroupOffsets,
   type GroupDetail,
+  type ResetTarget,
 } from '../../core/kafka/groupsAdmin';
 
 const help = `Usage: kafka-log-lab groups <list|describe|reset-offsets|delete> [GROUP] [options]
@@ -47,7 +48,7 @@ async function list(argv: string[], io: CliIO): Promise<number> {
 }
 
 function printGroup(io: CliIO, g: GroupDetail): void {
-  io.out(`${g.groupId}: ${g.state}, ${g.members.length} member${g.members.length === 1 ? '' : 's'}, total lag ${g.totalLag}`);
+  io.out(`${g.groupId}: ${g.state}, ${formatCount(g.members.length)} member${g.members.length === 1 ? '' : 's'}, total lag ${formatCount(g.totalLag)}`);
   if (g.members.length) {
     io.out('');
     const members = g.members.map((m) => [
@@ -61,43 +62,45 @@ function printGroup(io: CliIO, g: GroupDetail): void {
   if (g.partitions.length) {
     io.out('');
     const rows = g.partitions.map((p) => [p.topic, p.partition, p.committed, p.end, p.lag, p.clientId]);
-    for (const row of formatTable(['topic', 'partition', 'committed', 'end', 'lag', 'owner'], rows)) io.out(row);
+    for (const row of formatTable(['topic', 'partition', 'committed', 'end', 'lag', 'owner'], rows, { identifiers: ['partition'] })) io.out(row);
   }
 }
 
 async function describe(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptions(argv, common, true);
+  const { values, positionals } = parseOptions(argv, common, 'GROUP');
   const groupId = groupArg(positionals);
+  brokersOption(values.brokers);
   const detail = await withAdmin(cliKafka(values.brokers).client, (admin) => describeGroupDetail(admin, groupId));
   if (values.json) printJson(io, detail);
   else printGroup(io, detail);
   return 0;
 }
 
+function resetTarget(to: string): ResetTarget {
+  return to === 'earliest' || to === 'latest' ? { kind: to } : { kind: 'time', timestampMs: timeOption(to, 'to') };
+}
+
 async function resetOffsets(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptions(argv, { ...common, topic: { type: 'string' }, to: { type: 'string' } }, true);
+  const { values, positionals } = parseOptions(argv, { ...common, topic: { type: 'string' }, to: { type: 'string' } }, 'GROUP');
   const groupId = groupArg(positionals);
-  if (!values.topic) throw new UsageError('--topic is required');
-  if (!values.to) throw new UsageError('--to earliest|latest|ISO is required');
-  let target;
-  try {
-    target = parseResetTarget(values.to);
-  } catch (e) {
-    throw new UsageError(`--to: ${(e as Error).message}`);
-  }
-  const topic = values.topic;
+  if (values.topic === undefined) throw new UsageError('--topic is required');
+  const topic = topicOption(values.topic);
+  if (values.to === undefined) throw new UsageError('--to earliest|latest|ISO is required');
+  const target = resetTarget(values.to);
+  brokersOption(values.brokers);
   const offsets = await withAdmin(cliKafka(values.brokers).client, (admin) => resetGroupOffsets(admin, groupId, topic, target));
   if (values.json) printJson(io, { groupId, topic, offsets });
   else {
     io.out(`Reset ${groupId} on ${topic} to ${values.to}:`);
-    for (const row of formatTable(['partition', 'offset'], offsets.map((o) => [o.partition, o.offset]))) io.out(row);
+    for (const row of formatTable(['partition', 'offset'], offsets.map((o) => [o.partition, o.offset]), { identifiers: ['partition'] })) io.out(row);
   }
   return 0;
 }
 
 async function remove(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptions(argv, common, true);
+  const { values, positionals } = parseOptions(argv, common, 'GROUP');
   const groupId = groupArg(positionals);
+  brokersOption(values.brokers);
   await withAdmin(cliKafka(values.brokers).client, (admin) => deleteGroup(admin, groupId));
   if (values.json) printJson(io, { groupId, deleted: true });
   else io.out(`Deleted consumer group ${groupId}`);

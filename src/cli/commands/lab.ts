@@ -1,9 +1,11 @@
 // `kafka-log-lab lab groups`: the consumer-group experiment of the lab, headless. G new groups
 // of M real consumers read one topic; the command produces N messages, waits until every
 // group has read them, and prints who owns which partitions and how many messages each read.
-import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, runAction } from '../command';
+import { type CliCommand, type CliIO, UsageError, intOption, numberOption, parseOptions, printJson, runAction } from '../command';
+import { brokersOption, topicOption } from '../kafkaOptions';
 import { formatTable } from '../textTable';
-import { createKafkaClient, resolveBrokers } from '../../core/kafka/client';
+import { formatCount } from '../../core/format/count';
+import { createKafkaClient } from '../../core/kafka/client';
 import { DEFAULT_LAB_PARTITIONS, GroupLab } from '../../core/lab/groupLab';
 import type { LabSnapshot } from '../../core/lab/labTypes';
 
@@ -45,12 +47,8 @@ const options = {
 } as const;
 
 function positive(value: string | undefined, name: string, fallback: number, max: number): number {
-  const n = intOption(value, name, fallback)!;
-  if (n < 1 || n > max) throw new UsageError(`--${name} must be between 1 and ${max}, got ${n}`);
-  return n;
+  return numberOption(value, name, { integer: true, min: 1, max }, fallback)!;
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 export function labJson(s: LabSnapshot) {
   return {
@@ -66,34 +64,35 @@ export function labJson(s: LabSnapshot) {
 }
 
 function printText(io: CliIO, s: LabSnapshot, settled: boolean): void {
-  io.out(`Topic ${s.topic}: ${s.partitions.length} partitions, ${count(s.messages)} messages${s.producedByLab ? ` (${count(s.producedByLab)} produced now)` : ''}`);
+  io.out(`Topic ${s.topic}: ${s.partitions.length} partitions, ${formatCount(s.messages)} messages${s.producedByLab ? ` (${formatCount(s.producedByLab)} produced now)` : ''}`);
   for (const g of s.groups) {
     const c = g.check;
     const verdict = c.everyMessageOnce && c.disjoint && c.covered ? 'OK' : 'NOT OK';
     io.out('');
-    io.out(`${g.groupId}: ${g.state}, received ${count(c.received)} of ${count(c.expected)}, ${verdict}` +
+    io.out(`${g.groupId}: ${g.state}, received ${formatCount(c.received)} of ${formatCount(c.expected)}, ${verdict}` +
       `${c.shared.length ? `, shared partitions ${c.shared.join(',')}` : ''}${c.unowned.length ? `, unowned partitions ${c.unowned.join(',')}` : ''}`);
-    const rows = g.members.map((m) => [m.name + (m.ours ? '' : ' (not ours)'), m.clientId, m.partitions.join(',') || '-', count(m.messages), m.state]);
+    const rows = g.members.map((m) => [m.name + (m.ours ? '' : ' (not ours)'), m.clientId, m.partitions.join(',') || '-', m.messages, m.state]);
     for (const row of formatTable(['member', 'client id', 'partitions', 'messages', 'state'], rows)) io.out(`  ${row}`);
   }
   io.out('');
-  io.out(`Load balancing: ${s.balanceOk ? 'OK' : 'NOT OK'} (in each group: disjoint partitions covering all ${s.partitions.length}, counts adding up to ${count(s.messages)})`);
-  io.out(`Fanout: ${s.fanoutOk ? 'OK' : 'NOT OK'} (each of the ${s.groups.length} groups received all ${count(s.messages)} messages)`);
+  io.out(`Load balancing: ${s.balanceOk ? 'OK' : 'NOT OK'} (in each group: disjoint partitions covering all ${s.partitions.length}, counts adding up to ${formatCount(s.messages)})`);
+  io.out(`Fanout: ${s.fanoutOk ? 'OK' : 'NOT OK'} (each of the ${s.groups.length} groups received all ${formatCount(s.messages)} messages)`);
   if (!settled) io.out('The groups did not settle in time: the counts above are where they stood.');
 }
 
 async function groups(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, options);
-  if (!values.topic) throw new UsageError('--topic is required');
+  if (values.topic === undefined) throw new UsageError('--topic is required');
+  const topic = topicOption(values.topic);
   const groupCount = positive(values.groups, 'groups', 2, 50);
   const members = positive(values.members, 'members', 3, 50);
   const partitions = positive(values.partitions, 'partitions', DEFAULT_LAB_PARTITIONS, 10000);
   const messages = intOption(values.messages, 'messages', 0)!;
   const timeoutMs = positive(values.timeout, 'timeout', 120, 86400) * 1000;
-  const brokers = resolveBrokers(values.brokers);
+  const brokers = brokersOption(values.brokers);
   const log = process.env.KAFKA_LOG_LAB_DEBUG ? (level: string, m: string) => io.err(`[${level}] ${m}`) : undefined;
   const lab = new GroupLab(
-    { topic: values.topic, groups: groupCount, membersPerGroup: members, partitions, keepGroups: values['keep-groups'] },
+    { topic, groups: groupCount, membersPerGroup: members, partitions, keepGroups: values['keep-groups'] },
     {
       client: createKafkaClient({ brokers, clientId: 'kafka-log-lab-cli', connectionTimeoutMs: 3000, retries: 3, maxRetryTimeMs: 2000, log }),
       memberClient: (clientId) => ({ client: createKafkaClient({ brokers, clientId, connectionTimeoutMs: 3000, log }), clientId }),

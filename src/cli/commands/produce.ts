@@ -1,9 +1,14 @@
 // `kafka-log-lab produce FILE --topic T`: one message per line, with an exact summary.
-import { type CliCommand, UsageError, intOption, parseOptions, printJson, wantsHelp } from '../command';
-import { cliKafka } from '../kafkaOptions';
+import { type CliCommand, UsageError, choiceOption, numberOption, parseOptions, printJson, wantsHelp } from '../command';
+import { brokersOption, cliKafka, topicOption } from '../kafkaOptions';
+import { requireReadableFile } from '../../core/fileErrors';
+import { formatCount } from '../../core/format/count';
 import { produceFile, type ProduceSummary } from '../../core/kafka/produceFile';
 import type { KeyMode } from '../../core/kafka/lineMessages';
-import { LOG_FORMATS, isLogFormat, type LogFormat } from '../../core/logFormat';
+import { LOG_FORMATS } from '../../core/logFormat';
+
+/** The slowest --rate: one line per 100 s (slower rates would overflow node's timers). */
+const MIN_RATE = 0.01;
 
 const help = `Usage: kafka-log-lab produce FILE --topic T [options]
 
@@ -23,7 +28,7 @@ Options:
   --partitions N         partitions when the topic is created (default 3)
   --compression gzip     compress batches
   --follow               keep sending lines appended to the file (also across rotation) until Ctrl-C
-  --rate N               at most N lines per second
+  --rate N               at most N lines per second (decimals allowed, e.g. 0.5)
   --replay SPEEDUP       send lines paced by their own timestamps, SPEEDUP times faster
   --from-line N          start at line N
   --resume               continue the last run of FILE to T: reads back what already arrived and
@@ -42,13 +47,18 @@ function keyMode(values: { key?: string; 'no-key'?: boolean }): KeyMode {
   return { kind: 'visitor' };
 }
 
-function printSummary(out: (s: string) => void, s: ProduceSummary): void {
+/** The human summary of a produce run; counts read as everywhere in the CLI (`3,000`). */
+export function printProduceSummary(out: (s: string) => void, s: ProduceSummary): void {
   const seconds = (s.durationMs / 1000).toFixed(1);
-  out(`${s.acked} of ${s.lines - s.skipped} lines delivered to ${s.topic} in ${seconds} s (${s.messagesPerSecond} msg/s, format ${s.format}, as ${s.as})`);
-  if (s.skipped) out(`skipped: ${s.empty} empty, ${s.unparsed} unparsed${s.alreadyDelivered ? `, ${s.alreadyDelivered} already delivered` : ''}`);
-  if (s.unparsedLines.length) out(`unparsed lines: ${s.unparsedLines.slice(0, 20).join(', ')}${s.unparsedLines.length > 20 ? ', …' : ''}`);
-  for (const f of s.failures.slice(0, 20)) out(`line ${f.line}: ${f.reason}`);
-  if (s.failures.length > 20) out(`… and ${s.failed - 20} more failed lines`);
+  out(`${formatCount(s.acked)} of ${formatCount(s.lines - s.skipped)} lines delivered to ${s.topic} in ${seconds} s ` +
+    `(${formatCount(s.messagesPerSecond)} msg/s, format ${s.format}, as ${s.as})`);
+  if (s.skipped) {
+    out(`skipped: ${formatCount(s.empty)} empty, ${formatCount(s.unparsed)} unparsed` +
+      `${s.alreadyDelivered ? `, ${formatCount(s.alreadyDelivered)} already delivered` : ''}`);
+  }
+  if (s.unparsedLines.length) out(`unparsed lines: ${s.unparsedLines.slice(0, 20).map(formatCount).join(', ')}${s.unparsedLines.length > 20 ? ', …' : ''}`);
+  for (const f of s.failures.slice(0, 20)) out(`line ${formatCount(f.line)}: ${f.reason}`);
+  if (s.failures.length > 20) out(`… and ${formatCount(s.failed - 20)} more failed lines`);
   if (s.stoppedReason) out(`stopped: ${s.stoppedReason}. Run again with --resume to deliver the rest.`);
   else if (s.cancelled) out('cancelled. Run again with --resume to deliver the rest.');
 }
@@ -75,26 +85,29 @@ export const produceCommand: CliCommand = {
       resume: { type: 'boolean', default: false },
       binary: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
-    }, true);
+    }, 'FILE');
     const file = positionals[0];
-    if (!file) throw new UsageError('FILE is required');
-    if (positionals.length > 1) throw new UsageError(`one FILE at a time (got ${positionals.length})`);
-    if (!values.topic) throw new UsageError('--topic is required');
-    const format = values.format as LogFormat | 'auto';
-    if (format !== 'auto' && !isLogFormat(format)) throw new UsageError(`--format must be auto or one of ${LOG_FORMATS.join(', ')}`);
-    if (values.as !== 'raw' && values.as !== 'json') throw new UsageError('--as must be raw or json');
-    if (values.compression && values.compression !== 'gzip' && values.compression !== 'none') throw new UsageError('--compression must be gzip or none');
-    if (values.resume && values['from-line']) throw new UsageError('--resume and --from-line cannot be combined');
-    const replay = values.replay === undefined ? undefined : Number(values.replay);
-    if (replay !== undefined && !(replay > 0)) throw new UsageError('--replay must be a positive speed-up factor');
-    const rate = intOption(values.rate, 'rate');
-    if (rate === 0) throw new UsageError('--rate must be at least 1');
+    if (file === undefined) throw new UsageError('FILE is required');
+    if (positionals.length > 1) throw new UsageError(`one FILE at a time, got ${positionals.length}`);
+    if (values.topic === undefined) throw new UsageError('--topic is required');
+    const topic = topicOption(values.topic);
+    const format = choiceOption(values.format ?? 'auto', 'format', ['auto', ...LOG_FORMATS] as const);
+    const as = choiceOption(values.as ?? 'raw', 'as', ['raw', 'json'] as const);
+    const compression = values.compression === undefined ? undefined : choiceOption(values.compression, 'compression', ['gzip', 'none'] as const);
+    if (values.resume && values['from-line'] !== undefined) throw new UsageError('--resume and --from-line cannot be combined');
+    const replay = numberOption(values.replay, 'replay', { positive: true });
+    const rate = numberOption(values.rate, 'rate', { min: MIN_RATE });
+    const partitions = numberOption(values.partitions, 'partitions', { integer: true, min: 1 }, 3);
+    const fromLine = numberOption(values['from-line'], 'from-line', { integer: true, min: 1 });
+    const key = keyMode(values);
+    brokersOption(values.brokers);
+    // Runtime checks after the usage checks, and before anything connects.
+    requireReadableFile(file);
     const { brokers, client } = cliKafka(values.brokers);
     const live = !values.json && process.stderr.isTTY;
     const summary = await produceFile({
-      client, brokers, file, topic: values.topic, format, as: values.as, key: keyMode(values),
-      partitions: intOption(values.partitions, 'partitions', 3), compression: values.compression as 'gzip' | 'none' | undefined,
-      follow: values.follow, rate, replay, fromLine: intOption(values['from-line'], 'from-line'),
+      client, brokers, file, topic, format, as, key, partitions, compression,
+      follow: values.follow, rate, replay, fromLine,
       resume: values.resume, binary: values.binary, signal: io.signal,
       onProgress: live
         ? (p) => process.stderr.write(`\r${p.linesRead} read, ${p.acked} acked, ${Math.round(p.messagesPerSecond)} msg/s   `)
@@ -103,7 +116,7 @@ export const produceCommand: CliCommand = {
     });
     if (live) process.stderr.write('\n');
     if (values.json) printJson(io, summary);
-    else printSummary(io.out, summary);
+    else printProduceSummary(io.out, summary);
     return summary.complete ? 0 : 1;
   },
 };

@@ -1,7 +1,8 @@
 // `kafka-log-lab topics list|describe|create|delete`.
-import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, printJson, runAction } from '../command';
-import { cliKafka } from '../kafkaOptions';
+import { type CliCommand, type CliIO, UsageError, numberOption, parseOptions, printJson, quote, runAction } from '../command';
+import { brokersOption, cliKafka, topicOption } from '../kafkaOptions';
 import { formatTable } from '../textTable';
+import { formatCount } from '../../core/format/count';
 import { withAdmin } from '../../core/kafka/client';
 import { createTopic, deleteTopic, describeTopicDetail, listTopicSummaries } from '../../core/kafka/topicsAdmin';
 
@@ -27,14 +28,15 @@ const common = {
 
 function topicArg(positionals: string[], flag: string | undefined): string {
   const topic = flag ?? positionals[0];
-  if (!topic) throw new UsageError('TOPIC is required');
-  if (flag && positionals.length > 0) throw new UsageError('give TOPIC once (as an argument or --topic)');
+  if (topic === undefined) throw new UsageError('TOPIC is required');
+  if (flag !== undefined && positionals.length > 0) throw new UsageError('give TOPIC once (as an argument or --topic)');
   if (positionals.length > 1) throw new UsageError(`one TOPIC at a time, got ${positionals.length}`);
-  return topic;
+  return topicOption(topic, flag === undefined ? 'TOPIC' : '--topic');
 }
 
 async function list(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, { ...common, all: { type: 'boolean', default: false } });
+  if (values.topic !== undefined) throw new UsageError('list takes no --topic (it lists them all)');
   const topics = await withAdmin(cliKafka(values.brokers).client, listTopicSummaries);
   const shown = values.all ? topics : topics.filter((t) => !t.internal);
   if (values.json) printJson(io, { topics: shown });
@@ -44,13 +46,15 @@ async function list(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function describe(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptions(argv, common, true);
+  const { values, positionals } = parseOptions(argv, common, 'TOPIC');
   const topic = topicArg(positionals, values.topic);
+  brokersOption(values.brokers);
   const detail = await withAdmin(cliKafka(values.brokers).client, (admin) => describeTopicDetail(admin, topic));
   if (values.json) return printJson(io, detail), 0;
-  io.out(`${detail.name}: ${detail.partitions.length} partitions, ${detail.messages} messages`);
+  io.out(`${detail.name}: ${formatCount(detail.partitions.length)} partitions, ${formatCount(detail.messages)} messages`);
   const rows = detail.partitions.map((p) => [p.partition, p.leader, p.replicas.join(','), p.isr.join(','), p.earliest, p.latest, p.messages]);
-  for (const row of formatTable(['partition', 'leader', 'replicas', 'isr', 'earliest', 'latest', 'messages'], rows)) io.out(row);
+  const header = ['partition', 'leader', 'replicas', 'isr', 'earliest', 'latest', 'messages'];
+  for (const row of formatTable(header, rows, { identifiers: ['partition', 'leader'] })) io.out(row);
   return 0;
 }
 
@@ -58,7 +62,7 @@ function parseConfigs(entries: string[] | undefined): Record<string, string> {
   const configs: Record<string, string> = {};
   for (const entry of entries ?? []) {
     const eq = entry.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--config must be KEY=VALUE, got "${entry}"`);
+    if (eq <= 0) throw new UsageError(`--config must be KEY=VALUE, got ${quote(entry)}`);
     configs[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
   return configs;
@@ -70,21 +74,22 @@ async function create(argv: string[], io: CliIO): Promise<number> {
     partitions: { type: 'string' },
     'replication-factor': { type: 'string' },
     config: { type: 'string', multiple: true },
-  }, true);
+  }, 'TOPIC');
   const topic = topicArg(positionals, values.topic);
-  const partitions = intOption(values.partitions, 'partitions', 3)!;
-  if (partitions < 1) throw new UsageError('--partitions must be at least 1');
-  const replicationFactor = intOption(values['replication-factor'], 'replication-factor', 1)!;
+  const partitions = numberOption(values.partitions, 'partitions', { integer: true, min: 1 }, 3)!;
+  const replicationFactor = numberOption(values['replication-factor'], 'replication-factor', { integer: true, min: 1 }, 1)!;
   const configs = parseConfigs(values.config);
+  brokersOption(values.brokers);
   await withAdmin(cliKafka(values.brokers).client, (admin) => createTopic(admin, { topic, partitions, replicationFactor, configs }));
   if (values.json) printJson(io, { topic, created: true, partitions, replicationFactor });
-  else io.out(`Created topic ${topic} with ${partitions} partition${partitions === 1 ? '' : 's'}`);
+  else io.out(`Created topic ${topic} with ${formatCount(partitions)} partition${partitions === 1 ? '' : 's'}`);
   return 0;
 }
 
 async function remove(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptions(argv, common, true);
+  const { values, positionals } = parseOptions(argv, common, 'TOPIC');
   const topic = topicArg(positionals, values.topic);
+  brokersOption(values.brokers);
   await withAdmin(cliKafka(values.brokers).client, (admin) => deleteTopic(admin, topic));
   if (values.json) printJson(io, { topic, deleted: true });
   else io.out(`Deleted topic ${topic}`);

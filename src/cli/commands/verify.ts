@@ -1,7 +1,9 @@
 // `kafka-log-lab verify FILE --topic T`: did every line of FILE arrive in T exactly once?
 import { type CliCommand, UsageError, parseOptions, printJson, wantsHelp } from '../command';
-import { cliKafka } from '../kafkaOptions';
+import { brokersOption, cliKafka, topicOption } from '../kafkaOptions';
 import { formatTable } from '../textTable';
+import { requireReadableFile } from '../../core/fileErrors';
+import { formatCount } from '../../core/format/count';
 import { verifyFileAgainstTopic } from '../../core/kafka/verifyTopic';
 
 const help = `Usage: kafka-log-lab verify FILE --topic T [--brokers HOST:PORT] [--json]
@@ -36,13 +38,16 @@ export const verifyCommand: CliCommand = {
       topic: { type: 'string' },
       brokers: { type: 'string' },
       json: { type: 'boolean', default: false },
-    }, true);
+    }, 'FILE');
     const file = positionals[0];
-    if (!file) throw new UsageError('FILE is required');
+    if (file === undefined) throw new UsageError('FILE is required');
     if (positionals.length > 1) throw new UsageError(`one FILE at a time, got ${positionals.length}`);
-    if (!values.topic) throw new UsageError('--topic is required');
+    if (values.topic === undefined) throw new UsageError('--topic is required');
+    const topic = topicOption(values.topic);
+    brokersOption(values.brokers);
+    requireReadableFile(file);
     const { client } = cliKafka(values.brokers);
-    const report = await verifyFileAgainstTopic(file, values.topic, client, { signal: io.signal });
+    const report = await verifyFileAgainstTopic(file, topic, client, { signal: io.signal });
     const ok = report.missing === 0 && report.duplicates === 0 && report.unexpected === 0;
     if (values.json) {
       printJson(io, report);
@@ -52,10 +57,10 @@ export const verifyCommand: CliCommand = {
         [[report.lines, report.messages, report.missing, report.duplicates, report.unexpected]],
       );
       for (const row of rows) io.out(row);
-      io.out(`matched by ${report.mode}${report.emptyLines ? `; ${report.emptyLines} empty lines not expected` : ''}`);
-      if (report.firstMissing.length) io.out(`first missing lines: ${report.firstMissing.join(', ')}`);
+      io.out(`matched by ${report.mode}${report.emptyLines ? `; ${formatCount(report.emptyLines)} empty lines not expected` : ''}`);
+      if (report.firstMissing.length) io.out(`first missing lines: ${report.firstMissing.map(formatCount).join(', ')}`);
       if (!report.reachedEnd) io.out('warning: the topic went quiet before its end offsets were reached; the check may be incomplete');
-      io.out(ok ? `OK: every line of ${file} is in ${values.topic} exactly once` : `MISMATCH between ${file} and ${values.topic}`);
+      io.out(ok ? `OK: every line of ${file} is in ${topic} exactly once` : `MISMATCH between ${file} and ${topic}`);
     }
     return ok ? 0 : 1;
   },

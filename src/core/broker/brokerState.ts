@@ -18,6 +18,24 @@ export interface BrokerRecord {
   startedAt: string;
 }
 
+/**
+ * True when `pid` is still the broker a record describes. Process ids are reused (on Linux
+ * after 32,768 by default), so a record that outlived its broker must not lead `stop` to
+ * signal whatever process has that number now: where the OS shows command lines (/proc),
+ * the process must be a Kafka broker started from this data folder.
+ */
+export function isRecordedBroker(pid: number, dataDir: string | undefined, procRoot = '/proc'): boolean {
+  if (!isAlive(pid)) return false;
+  let commandLine: string;
+  try {
+    commandLine = fs.readFileSync(path.join(procRoot, String(pid), 'cmdline'), 'utf8');
+  } catch {
+    return true; // no /proc here (macOS, Windows): the process is alive, which is all we can tell
+  }
+  const args = commandLine.split('\0');
+  return args.includes('kafka.Kafka') && (dataDir === undefined || args.some((a) => a.startsWith(dataDir)));
+}
+
 function stateDir(): string {
   return path.join(cacheRoot(), 'brokers');
 }
@@ -42,7 +60,7 @@ export function listBrokerRecords(): BrokerRecord[] {
   for (const file of fs.readdirSync(stateDir()).filter((f) => f.endsWith('.json'))) {
     try {
       const record = JSON.parse(fs.readFileSync(path.join(stateDir(), file), 'utf8')) as BrokerRecord;
-      if (record.engine === 'jvm' && record.pid && !isAlive(record.pid)) {
+      if (record.engine === 'jvm' && record.pid && !isRecordedBroker(record.pid, record.dataDir)) {
         removeBrokerRecord(record);
         continue;
       }

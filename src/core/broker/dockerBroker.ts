@@ -1,11 +1,14 @@
 // The Docker engine of the local broker launcher: a single-node KRaft broker in a container
-// from apache/kafka (or any image with the same KAFKA_* contract), on 127.0.0.1 only, with a
-// named volume so topics survive a restart. Containers are found again by their labels.
+// from apache/kafka (or any image with the same KAFKA_* contract, such as the project's own
+// local image), on 127.0.0.1 only, with a named volume so topics survive a restart.
+// Containers are found again by their labels.
 import { UserError } from '../errors';
 import { DockerError, runDocker, streamDocker, type DockerFailureKind } from './dockerCli';
 import {
-  DEFAULT_BROKER_PORT, DEFAULT_DOCKER_IMAGE, DEFAULT_VOLUME, LABELS, LIST_MANAGED_ARGS, defaultContainerName,
-  dockerRunArgs, kafkaVersionOfImage, parseManagedContainers, volumeCreateArgs, type ManagedContainer,
+  DEFAULT_BROKER_PORT, DEFAULT_VOLUME, LABELS, LIST_MANAGED_ARGS, chooseDockerImage, defaultContainerName, dockerImageProblem,
+  dockerNameProblem, dockerRunArgs,
+  imageCandidates, kafkaVersionOfImage, parseManagedContainers, pullFailureMessage, volumeCreateArgs,
+  type DockerImageChoice, type DockerImageRequest, type ManagedContainer,
 } from './dockerBrokerArgs';
 import { firstFreePort, isPortFree } from './freePort';
 import { waitForContainer } from './dockerReadiness';
@@ -32,7 +35,12 @@ export async function detectDocker(signal?: AbortSignal): Promise<DockerDetectio
 export interface DockerBrokerOptions {
   /** Host port on 127.0.0.1. Default 9092, or the next free one; an explicit port must be free. */
   port?: number;
+  /** An image to run whatever else is local; without it, see chooseDockerImage. */
   image?: string;
+  /** Where `image` was named ("--image", a setting...), for messages. */
+  imageSource?: string;
+  /** Without `image`: the Kafka version of the official or project image (default: pinned). */
+  kafkaVersion?: string;
   volume?: string;
   name?: string;
   /** JVM heap flags for the broker (KAFKA_HEAP_OPTS). */
@@ -49,6 +57,8 @@ export interface RunningDockerBroker {
   containerName: string;
   volume: string;
   image: string;
+  /** Why this image runs, e.g. "present locally". */
+  imageReason: string;
   kafkaVersion: string;
   /** True when the broker was already running and was only found again. */
   alreadyRunning: boolean;
@@ -68,22 +78,51 @@ export async function requireDocker(signal?: AbortSignal): Promise<void> {
   if (!detected.available) throw new DockerError(detected.kind ?? 'failed', detected.reason ?? 'Docker is not available');
 }
 
-/** Makes sure `image` is local, pulling it when it is not; says clearly when it cannot be had. */
-export async function ensureImage(image: string, progress: (m: string) => void, signal?: AbortSignal): Promise<void> {
-  try {
-    await runDocker(['image', 'inspect', '--format', '{{.Id}}', image], { signal, timeoutMs: 30000 });
-    return;
-  } catch (e) {
-    if ((e as DockerError).kind !== 'image-missing' && (e as DockerError).kind !== 'failed') throw e;
+/** The `candidates` that are present locally (`docker image inspect`, no registry involved). */
+async function localImagesAmong(candidates: string[], signal?: AbortSignal): Promise<Set<string>> {
+  const present = await Promise.all(candidates.map(async (image) => {
+    try {
+      await runDocker(['image', 'inspect', '--format', '{{.Id}}', image], { signal, timeoutMs: 30000 });
+      return image;
+    } catch (e) {
+      const kind = (e as DockerError).kind;
+      if (kind !== 'image-missing' && kind !== 'failed') throw e;
+      return undefined;
+    }
+  }));
+  return new Set(present.filter((image): image is string => image !== undefined));
+}
+
+/** The image to run, decided from the images present locally (see chooseDockerImage). */
+export async function chooseImage(request: DockerImageRequest, signal?: AbortSignal): Promise<DockerImageChoice> {
+  return chooseDockerImage(request, await localImagesAmong(imageCandidates(request), signal));
+}
+
+/**
+ * Says which image runs and why, pulling it only when the choice needs a pull; a failed pull
+ * says why and what else could have run. Returns the reason to report with the broker.
+ */
+export async function provideImage(
+  choice: DockerImageChoice, request: DockerImageRequest, progress: (m: string) => void, signal?: AbortSignal,
+): Promise<string> {
+  if (!choice.pull) {
+    progress(`Image: ${choice.image} (${choice.reason})`);
+    return choice.reason;
   }
-  progress(`Pulling ${image} (first start only)…`);
+  progress(`Pulling ${choice.image} (${choice.reason})…`);
+  const t0 = Date.now();
   try {
-    await runDocker(['pull', image], { signal, timeoutMs: 20 * 60000, image });
+    await runDocker(['pull', choice.image], { signal, timeoutMs: 20 * 60000, image: choice.image });
   } catch (e) {
     const err = e as DockerError;
-    if (err.kind === 'daemon-down' || err.kind === 'permission-denied' || err.kind === 'cli-missing') throw err;
-    throw new DockerError('image-missing', `image ${image} is not available locally and cannot be pulled: ${err.detail ?? err.message}`, err.detail);
+    // A cancel or an unusable Docker is not a missing image (which `auto` answers with Java).
+    if (signal?.aborted || err.kind === 'daemon-down' || err.kind === 'permission-denied' || err.kind === 'cli-missing') throw err;
+    const detail = err.detail ?? err.message;
+    throw new DockerError('image-missing', pullFailureMessage(choice, request, detail), detail);
   }
+  const took = `pulled in ${((Date.now() - t0) / 1000).toFixed(1)} s`;
+  progress(`${choice.image} ${took}`);
+  return `${choice.reason}; ${took}`;
 }
 
 export async function removeContainer(name: string): Promise<void> {
@@ -91,7 +130,12 @@ export async function removeContainer(name: string): Promise<void> {
   await runDocker(['rm', '-f', '-v', name], { timeoutMs: 60000 }).catch(() => undefined);
 }
 
-function handle(container: Pick<ManagedContainer, 'name' | 'port' | 'volume' | 'image'>, alreadyRunning: boolean, t0: number): RunningDockerBroker {
+/** The reason reported for a container that is only found again or restarted. */
+const EXISTING_CONTAINER_IMAGE = 'the image of the existing container';
+
+function handle(
+  container: Pick<ManagedContainer, 'name' | 'port' | 'volume' | 'image'>, imageReason: string, alreadyRunning: boolean, t0: number,
+): RunningDockerBroker {
   return {
     engine: 'docker',
     bootstrap: `127.0.0.1:${container.port}`,
@@ -99,6 +143,7 @@ function handle(container: Pick<ManagedContainer, 'name' | 'port' | 'volume' | '
     containerName: container.name,
     volume: container.volume,
     image: container.image,
+    imageReason,
     kafkaVersion: kafkaVersionOfImage(container.image) ?? 'unknown',
     alreadyRunning,
     startMs: Date.now() - t0,
@@ -109,13 +154,22 @@ function handle(container: Pick<ManagedContainer, 'name' | 'port' | 'volume' | '
 }
 
 /** Starts (or finds running, or starts again) the broker container and waits until it is ready. */
+/** Refuses names and images Docker would reject or read as options, before any docker call. */
+function requireDockerValues(name: string | undefined, volume: string | undefined, image: string | undefined): void {
+  const problem = (name === undefined ? undefined : dockerNameProblem('container name', name))
+    ?? (volume === undefined ? undefined : dockerNameProblem('volume name', volume))
+    ?? (image === undefined ? undefined : dockerImageProblem(image));
+  if (problem) throw new UserError(problem);
+}
+
 export async function startDockerBroker(options: DockerBrokerOptions = {}): Promise<RunningDockerBroker> {
   const t0 = Date.now();
   const progress = options.onProgress ?? (() => undefined);
   const { signal } = options;
-  const image = options.image ?? DEFAULT_DOCKER_IMAGE;
+  const imageRequest: DockerImageRequest = { image: options.image, imageSource: options.imageSource, kafkaVersion: options.kafkaVersion };
   const volume = options.volume ?? DEFAULT_VOLUME;
   const readyTimeoutMs = options.readyTimeoutMs ?? 120000;
+  requireDockerValues(options.name, volume, options.image);
   progress('Checking Docker…');
   await requireDocker(signal);
 
@@ -127,15 +181,19 @@ export async function startDockerBroker(options: DockerBrokerOptions = {}): Prom
     }
     progress(`${existing.name} is already running on ${existing.bootstrap}`);
     await waitForContainer(existing.name, existing.bootstrap, { timeoutMs: readyTimeoutMs, signal, progress, stopOnFailure: false });
-    return handle(existing, true, t0);
+    return handle(existing, EXISTING_CONTAINER_IMAGE, true, t0);
   }
+  const choice = await chooseImage(imageRequest, signal);
+  const { image } = choice;
   if (existing) {
     const samePort = options.port === undefined || options.port === existing.port;
     if (samePort && existing.image === image && existing.volume === volume && (await isPortFree(existing.port))) {
+      // Never a pull: the container's image is local.
+      const imageReason = await provideImage(choice, imageRequest, progress, signal);
       progress(`Starting the existing container ${existing.name} on ${existing.bootstrap}…`);
       await runDocker(['start', existing.name], { signal, timeoutMs: 60000 });
       await waitForContainer(existing.name, existing.bootstrap, { timeoutMs: readyTimeoutMs, signal, progress });
-      return handle(existing, false, t0);
+      return handle(existing, imageReason, false, t0);
     }
     // Another port, image or volume: recreate the container; a named volume keeps its topics.
     await removeContainer(existing.name);
@@ -143,7 +201,7 @@ export async function startDockerBroker(options: DockerBrokerOptions = {}): Prom
 
   const explicitPort = options.port !== undefined;
   let port = await choosePort(options.port);
-  await ensureImage(image, progress, signal);
+  const imageReason = await provideImage(choice, imageRequest, progress, signal);
   await runDocker(volumeCreateArgs(volume), { signal, timeoutMs: 30000 });
   for (let attempt = 0; ; attempt++) {
     if (attempt > 0) port = await choosePort(undefined, port + 1);
@@ -165,7 +223,7 @@ export async function startDockerBroker(options: DockerBrokerOptions = {}): Prom
       throw e;
     }
     await waitForContainer(name, `127.0.0.1:${port}`, { timeoutMs: readyTimeoutMs, signal, progress });
-    return handle({ name, port, volume, image }, false, t0);
+    return handle({ name, port, volume, image }, imageReason, false, t0);
   }
 }
 
@@ -208,11 +266,12 @@ export async function restartDockerBroker(target: DockerBrokerTarget & Pick<Dock
   target.onProgress?.(`Restarting ${container.name}…`);
   await runDocker(['restart', '-t', '30', container.name], { timeoutMs: 120000, signal: target.signal });
   await waitForContainer(container.name, container.bootstrap, { timeoutMs: target.readyTimeoutMs ?? 120000, signal: target.signal, progress: target.onProgress ?? (() => undefined) });
-  return handle(container, false, t0);
+  return handle(container, EXISTING_CONTAINER_IMAGE, false, t0);
 }
 
 /** Removes the broker container(s) and the data volume: every topic is gone. */
 export async function resetDockerBroker(target: DockerBrokerTarget = {}): Promise<{ containers: string[]; volumes: string[] }> {
+  requireDockerValues(target.name, target.volume, undefined);
   await requireDocker();
   const found = await targets(target);
   for (const c of found) await removeContainer(c.name);

@@ -1,7 +1,7 @@
 // The pure half of the Docker engine: names, labels and the exact `docker run` arguments of
 // a single-node KRaft broker, using the KAFKA_* environment contract of the apache/kafka image.
-import crypto from 'node:crypto';
 import { DEFAULT_KAFKA_VERSION } from './kafkaJars';
+import { stableClusterId } from './kraftConfig';
 
 export const DEFAULT_DOCKER_IMAGE = `apache/kafka:${DEFAULT_KAFKA_VERSION}`;
 export const DEFAULT_CONTAINER_NAME = 'kafka-log-lab-broker';
@@ -29,6 +29,21 @@ export interface DockerBrokerSpec {
   heap?: string;
 }
 
+/**
+ * Why Docker would refuse (or misread) a container or volume name: Docker allows
+ * [a-zA-Z0-9][a-zA-Z0-9_.-]*, which also keeps a name from being read as an option.
+ */
+export function dockerNameProblem(what: 'container name' | 'volume name', name: string): string | undefined {
+  if (/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) return undefined;
+  return `${what} "${name}" is not valid: Docker names start with a letter or digit and use only letters, digits, "_", "." and "-"`;
+}
+
+/** Why `image` is not an image reference (it must not be empty, contain spaces, or start with "-"). */
+export function dockerImageProblem(image: string): string | undefined {
+  if (/^[A-Za-z0-9][A-Za-z0-9_.\-/:@]*$/.test(image)) return undefined;
+  return `image "${image}" is not a Docker image reference such as apache/kafka:3.9.2`;
+}
+
 /** `kafka-log-lab-broker` on the default port, `kafka-log-lab-broker-<port>` otherwise. */
 export function defaultContainerName(port: number): string {
   return port === DEFAULT_BROKER_PORT ? DEFAULT_CONTAINER_NAME : `${DEFAULT_CONTAINER_NAME}-${port}`;
@@ -39,7 +54,7 @@ export function defaultContainerName(port: number): string {
  * image) presents the id its data was formatted with. 16 bytes, base64url, 22 characters.
  */
 export function clusterIdForVolume(volume: string): string {
-  return crypto.createHash('sha256').update(`kafka-log-lab:${volume}`).digest().subarray(0, 16).toString('base64url');
+  return stableClusterId(volume);
 }
 
 /** The controller listens inside the container only; any port other than the client port. */
@@ -50,6 +65,82 @@ export function controllerPortFor(port: number): number {
 /** The image tag's Kafka version (`apache/kafka:3.9.2` -> 3.9.2), or undefined for `latest` etc. */
 export function kafkaVersionOfImage(image: string): string | undefined {
   return image.match(/:(\d+\.\d+\.\d+)(?:[-@].*)?$/)?.[1];
+}
+
+/** The script that builds the project's own image, for machines that cannot pull apache/kafka. */
+export const LOCAL_IMAGE_SCRIPT = 'scripts/docker/build-local-kafka-image.sh';
+
+/** The official image of a Kafka version. */
+export function officialImageFor(kafkaVersion = DEFAULT_KAFKA_VERSION): string {
+  return `apache/kafka:${kafkaVersion}`;
+}
+
+/** The image LOCAL_IMAGE_SCRIPT builds for a Kafka version (same KAFKA_* contract). */
+export function projectImageFor(kafkaVersion = DEFAULT_KAFKA_VERSION): string {
+  return `kafka-log-lab/kafka:${kafkaVersion}`;
+}
+
+export interface DockerImageRequest {
+  /** An image the user named; it always wins, pulled when it is not local. */
+  image?: string;
+  /** Where that name came from, for messages: "--image", "$KAFKA_LOG_LAB_DOCKER_IMAGE", a setting. */
+  imageSource?: string;
+  /** Without `image`: the Kafka version whose official or project image runs (default: pinned). */
+  kafkaVersion?: string;
+}
+
+export interface DockerImageChoice {
+  image: string;
+  /** The image is not local, so it must be pulled before it can run. */
+  pull: boolean;
+  /** Why this image, in words for the user, e.g. "present locally". */
+  reason: string;
+  /** When `pull`: what else could have run, said after a failed pull. */
+  alternative?: string;
+}
+
+/** The images whose local presence decides the choice, most preferred first. */
+export function imageCandidates(request: DockerImageRequest): string[] {
+  if (request.image) return [request.image];
+  return [officialImageFor(request.kafkaVersion), projectImageFor(request.kafkaVersion)];
+}
+
+/**
+ * Which image to run, given the images present locally: a named image always; otherwise the
+ * official image when local, else the project's local image (no pull, so a machine without a
+ * registry never waits on one), else the official image, pulled.
+ */
+export function chooseDockerImage(request: DockerImageRequest, localImages: ReadonlySet<string>): DockerImageChoice {
+  if (request.image) {
+    const named = `named by ${request.imageSource ?? 'the image option'}`;
+    const pull = !localImages.has(request.image);
+    return { image: request.image, pull, reason: `${named}, ${pull ? 'not present locally' : 'present locally'}` };
+  }
+  const official = officialImageFor(request.kafkaVersion);
+  const project = projectImageFor(request.kafkaVersion);
+  if (localImages.has(official)) return { image: official, pull: false, reason: 'present locally' };
+  if (localImages.has(project)) {
+    return {
+      image: project,
+      pull: false,
+      reason: `${official} is not present locally, so it is not pulled; using the local image built by ${LOCAL_IMAGE_SCRIPT}`,
+    };
+  }
+  return {
+    image: official,
+    pull: true,
+    reason: `not present locally, nor is the local image ${project}`,
+    alternative: `there is no local image ${project} either (${LOCAL_IMAGE_SCRIPT} builds it)`,
+  };
+}
+
+/** The error text of a failed pull: the image, why it failed, and what else could have run. */
+export function pullFailureMessage(choice: DockerImageChoice, request: DockerImageRequest, detail: string): string {
+  const named = request.image ? ` (named by ${request.imageSource ?? 'the image option'})` : '';
+  const base = `image ${choice.image}${named} is not present locally and cannot be pulled`;
+  // One line: it also ends up inside the "Engine: jvm (…)" line of a fallback.
+  const why = detail.replace(/\s*\n\s*/g, ' ').trim();
+  return choice.alternative ? `${base} (${why}), and ${choice.alternative}` : `${base}: ${why}`;
 }
 
 /** The broker's KAFKA_* environment, as apache/kafka's entrypoint turns it into server.properties. */

@@ -4,8 +4,8 @@
 import { UserError } from '../errors';
 import { createKafkaClient, withAdmin } from '../kafka/client';
 import { runDocker, type DockerError } from './dockerCli';
-import { choosePort, dockerBrokerStatus, ensureImage, removeContainer, requireDocker } from './dockerBroker';
-import { DEFAULT_DOCKER_IMAGE, LABELS, kafkaVersionOfImage, volumeCreateArgs, type ManagedContainer } from './dockerBrokerArgs';
+import { chooseImage, choosePort, dockerBrokerStatus, provideImage, removeContainer, requireDocker } from './dockerBroker';
+import { LABELS, kafkaVersionOfImage, volumeCreateArgs, type DockerImageRequest, type ManagedContainer } from './dockerBrokerArgs';
 import {
   DEFAULT_CLUSTER_NAME, DEFAULT_CLUSTER_SIZE, clusterNetworkName, clusterNodeName, clusterRunArgs, clusterVolumeName, clusterVolumePrefix,
 } from './dockerClusterArgs';
@@ -16,7 +16,12 @@ export interface DockerClusterOptions {
   size?: number;
   /** One host port per broker; default: the first free ports from 9092. */
   ports?: number[];
+  /** An image to run whatever else is local; without it, see chooseDockerImage. */
   image?: string;
+  /** Where `image` was named ("--image", a setting...), for messages. */
+  imageSource?: string;
+  /** Without `image`: the Kafka version of the official or project image (default: pinned). */
+  kafkaVersion?: string;
   cluster?: string;
   heap?: string;
   readyTimeoutMs?: number;
@@ -31,6 +36,8 @@ export interface RunningDockerCluster {
   bootstrap: string;
   brokers: Array<{ nodeId: number; containerName: string; bootstrap: string; port: number }>;
   image: string;
+  /** Why this image runs, e.g. "present locally". */
+  imageReason: string;
   kafkaVersion: string;
   startMs: number;
   stop(): Promise<void>;
@@ -70,7 +77,7 @@ async function waitForCluster(nodes: Array<{ name: string; bootstrap: string }>,
   }
 }
 
-function handle(cluster: string, image: string, nodes: Array<{ name: string; port: number }>, t0: number): RunningDockerCluster {
+function handle(cluster: string, image: string, imageReason: string, nodes: Array<{ name: string; port: number }>, t0: number): RunningDockerCluster {
   const brokers = nodes.map((n, i) => ({ nodeId: i + 1, containerName: n.name, bootstrap: `127.0.0.1:${n.port}`, port: n.port }));
   return {
     engine: 'docker',
@@ -78,6 +85,7 @@ function handle(cluster: string, image: string, nodes: Array<{ name: string; por
     bootstrap: brokers.map((b) => b.bootstrap).join(','),
     brokers,
     image,
+    imageReason,
     kafkaVersion: kafkaVersionOfImage(image) ?? 'unknown',
     startMs: Date.now() - t0,
     stop: () => stopDockerCluster(cluster),
@@ -90,28 +98,32 @@ export async function startDockerCluster(options: DockerClusterOptions = {}): Pr
   const progress = options.onProgress ?? (() => undefined);
   const { signal } = options;
   const cluster = options.cluster ?? DEFAULT_CLUSTER_NAME;
-  const image = options.image ?? DEFAULT_DOCKER_IMAGE;
+  const imageRequest: DockerImageRequest = { image: options.image, imageSource: options.imageSource, kafkaVersion: options.kafkaVersion };
   const size = options.ports?.length ?? options.size ?? DEFAULT_CLUSTER_SIZE;
   if (size < 1 || size > 9) throw new UserError(`a local cluster has 1 to 9 brokers, not ${size}`);
   await requireDocker(signal);
 
+  const choice = await chooseImage(imageRequest, signal);
+  const { image } = choice;
   const existing = await nodesOf(cluster);
   const reusable = existing.length === size && existing.every((c) => c.image === image) &&
     (!options.ports || options.ports.every((p, i) => existing[i]?.port === p));
   if (reusable) {
+    // Never a pull: the containers' image is local.
+    const imageReason = await provideImage(choice, imageRequest, progress, signal);
     const stopped = existing.filter((c) => !c.running);
     if (stopped.length) progress(`Starting the existing ${cluster} containers…`);
     for (const c of stopped) await runDocker(['start', c.name], { signal, timeoutMs: 60000 });
     const nodes = existing.map((c) => ({ name: c.name, port: c.port, bootstrap: c.bootstrap }));
     await waitForCluster(nodes, options);
-    return handle(cluster, image, nodes, t0);
+    return handle(cluster, image, imageReason, nodes, t0);
   }
   // Another size, image or ports: recreate the containers; their volumes keep the data.
   for (const c of existing) await removeContainer(c.name);
 
   const ports = options.ports ?? (await freePorts(size));
   for (const port of options.ports ?? []) await choosePort(port);
-  await ensureImage(image, progress, signal);
+  const imageReason = await provideImage(choice, imageRequest, progress, signal);
   await ensureNetwork(clusterNetworkName(cluster), signal);
   const nodes = ports.map((port, i) => ({ name: clusterNodeName(cluster, i + 1), port, bootstrap: `127.0.0.1:${port}` }));
   const created: string[] = [];
@@ -135,7 +147,7 @@ export async function startDockerCluster(options: DockerClusterOptions = {}): Pr
     for (const name of created) await removeContainer(name);
     throw e;
   }
-  return handle(cluster, image, nodes, t0);
+  return handle(cluster, image, imageReason, nodes, t0);
 }
 
 /** Stops every node of the cluster; containers, volumes and network stay for the next start. */

@@ -4,11 +4,15 @@ import { spawn, execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { UserError } from '../errors';
+import { currentPlatform, javaChildEnv } from '../platform/platform';
+import { backgroundSpawnOptions } from '../platform/processTree';
 import { ensureKafkaJars, DEFAULT_KAFKA_VERSION } from './kafkaJars';
+import { javaAvailable, locateJava, type JvmSetup } from './javaRuntime';
 import { LOG4J2_PROPERTIES, LOG4J_PROPERTIES, newClusterId, serverProperties } from './kraftConfig';
-import { freePort, isPortFree } from './freePort';
+import { freePorts, isPortFree } from './freePort';
 import { waitUntilReady } from './readiness';
 import { isAlive, terminate } from './processes';
 
@@ -27,6 +31,8 @@ export interface JvmBrokerOptions {
   readyTimeoutMs?: number;
   onProgress?: (message: string) => void;
   signal?: AbortSignal;
+  /** Java home, download folder, proxy and download progress, as the host chooses them. */
+  setup?: JvmSetup;
 }
 
 export interface RunningJvmBroker {
@@ -41,18 +47,13 @@ export interface RunningJvmBroker {
   stop(): Promise<void>;
 }
 
-function javaBinary(): string {
-  return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-}
+export { javaAvailable };
 
-export async function javaAvailable(): Promise<boolean> {
-  try {
-    await execFileAsync(javaBinary(), ['-version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** A start that failed for a reason a second try can cure (a port taken between choosing and binding). */
+export class BrokerStartRaceError extends UserError {}
+
+/** Kafka's words when a listener cannot bind its port. */
+const BIND_FAILURE = /Address already in use|BindException/;
 
 /** Last `n` lines of the broker's output, for error messages. */
 export function tailOf(file: string, n = 15): string {
@@ -64,48 +65,87 @@ export function tailOf(file: string, n = 15): string {
 }
 
 export async function startJvmBroker(options: JvmBrokerOptions = {}): Promise<RunningJvmBroker> {
+  try {
+    return await startJvmBrokerOnce(options);
+  } catch (e) {
+    if (!(e instanceof BrokerStartRaceError) || options.signal?.aborted) throw e;
+    options.onProgress?.(`${e.message}; trying once more`);
+    return startJvmBrokerOnce(options);
+  }
+}
+
+/**
+ * The JVM arguments that point both of Kafka's logging back ends at our config files. Log4j 1
+ * wants a URL: an encoded file URL keeps spaces, non-ASCII names and Windows drives intact.
+ */
+function loggingArgs(dataDir: string): string[] {
+  return [
+    `-Dlog4j.configuration=${pathToFileURL(path.join(dataDir, 'log4j.properties')).href}`,
+    `-Dlog4j2.configurationFile=${path.join(dataDir, 'log4j2.properties')}`,
+  ];
+}
+
+/**
+ * The `java` arguments that format a KRaft log dir with Kafka's StorageTool. Values go as
+ * `--option=value` so that no id or path can be read as an option of its own; a short-lived
+ * tool starts fastest with the serial collector and the quick compiler.
+ */
+export function storageFormatArgs(libsDir: string, propsFile: string, clusterId: string, jvmArgs: string[] = []): string[] {
+  return ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...jvmArgs, '-cp', path.join(libsDir, '*'),
+    'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, `--config=${path.resolve(propsFile)}`];
+}
+
+/** Formats a KRaft log dir with `java` (else the one discovery finds); a UserError with the tool's last words when it refuses. */
+export async function formatStorage(libsDir: string, propsFile: string, clusterId: string, jvmArgs: string[] = [], java?: string): Promise<void> {
+  const executable = java ?? (await locateJava()).executable;
+  try {
+    await execFileAsync(executable, storageFormatArgs(libsDir, propsFile, clusterId, jvmArgs), {
+      maxBuffer: 8 * 1024 * 1024, windowsHide: true, env: javaChildEnv(currentPlatform()),
+    });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    throw new UserError(`could not format the broker storage: ${(err.stderr || err.stdout || String(e)).trim().split('\n').slice(-3).join(' ')}`);
+  }
+}
+
+async function startJvmBrokerOnce(options: JvmBrokerOptions): Promise<RunningJvmBroker> {
   const t0 = Date.now();
   const progress = options.onProgress ?? (() => undefined);
-  if (!(await javaAvailable())) throw new UserError('Java is not installed (the JVM engine needs Java 17 or newer on PATH or in JAVA_HOME)');
-  const jars = await ensureKafkaJars(options.kafkaVersion ?? DEFAULT_KAFKA_VERSION, progress);
+  const setup = options.setup ?? {};
+  const java = await locateJava(setup);
+  progress(`Java ${java.version} (${java.source}: ${java.executable})`);
+  const jars = await ensureKafkaJars(options.kafkaVersion ?? DEFAULT_KAFKA_VERSION, {
+    onProgress: progress, onDownload: setup.onDownload, cacheDir: setup.cacheDir, proxy: setup.proxy, signal: options.signal,
+  });
   const host = '127.0.0.1';
   if (options.port !== undefined && !(await isPortFree(options.port, host))) {
     throw new UserError(`port ${options.port} is taken by another process; choose another with --port`);
   }
-  const port = options.port ?? (await freePort(host));
-  const controllerPort = await freePort(host);
-  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-log-lab-broker-'));
+  const [chosenPort, controllerPort] = await freePorts(2, host);
+  const port = options.port ?? chosenPort;
+  const dataDir = path.resolve(options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-log-lab-broker-')));
   const logDir = path.join(dataDir, 'kraft-logs');
   fs.mkdirSync(dataDir, { recursive: true });
   const propsFile = path.join(dataDir, 'server.properties');
   fs.writeFileSync(propsFile, serverProperties({ nodeId: 1, host, port, controllerPort, logDir }));
   fs.writeFileSync(path.join(dataDir, 'log4j.properties'), LOG4J_PROPERTIES);
   fs.writeFileSync(path.join(dataDir, 'log4j2.properties'), LOG4J2_PROPERTIES);
-  const classpath = path.join(jars.libsDir, '*');
-  const jvmLogging = [
-    `-Dlog4j.configuration=file:${path.join(dataDir, 'log4j.properties')}`,
-    `-Dlog4j2.configurationFile=${path.join(dataDir, 'log4j2.properties')}`,
-  ];
+  const jvmLogging = loggingArgs(dataDir);
 
   // A reused data dir keeps its topics: only format a log dir that was never formatted.
   if (!fs.existsSync(path.join(logDir, 'meta.properties'))) {
     progress('Formatting the broker storage…');
-    try {
-      await execFileAsync(javaBinary(), ['-Xmx256m', ...jvmLogging, '-cp', classpath, 'kafka.tools.StorageTool',
-        'format', '-t', newClusterId(), '-c', propsFile], { maxBuffer: 8 * 1024 * 1024 });
-    } catch (e) {
-      const err = e as { stdout?: string; stderr?: string };
-      throw new UserError(`could not format the broker storage: ${(err.stderr || err.stdout || String(e)).trim().split('\n').slice(-3).join(' ')}`);
-    }
+    await formatStorage(jars.libsDir, propsFile, newClusterId(), jvmLogging, java.executable);
   }
 
   progress(`Starting Apache Kafka ${jars.version} on ${host}:${port}…`);
   const logFile = path.join(dataDir, 'broker.out');
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(javaBinary(), [
+  const logStart = fs.fstatSync(out).size;
+  const child = spawn(java.executable, [
     `-Xmx${options.heap ?? '1g'}`, '-Xms256m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true',
-    ...jvmLogging, '-cp', classpath, 'kafka.Kafka', propsFile,
-  ], { detached: options.detached ?? false, stdio: ['ignore', out, out] });
+    ...jvmLogging, '-cp', path.join(jars.libsDir, '*'), 'kafka.Kafka', propsFile,
+  ], { ...backgroundSpawnOptions(options.detached ?? false), stdio: ['ignore', out, out], env: javaChildEnv(currentPlatform()) });
   fs.closeSync(out);
   let exitCode: number | null = null;
   child.on('exit', (code, sig) => (exitCode = code ?? (sig ? 128 : 1)));
@@ -124,8 +164,27 @@ export async function startJvmBroker(options: JvmBrokerOptions = {}): Promise<Ru
     });
   } catch (e) {
     await stop();
-    const tail = tailOf(logFile);
-    throw new UserError(`Kafka did not start: ${(e as Error).message}`, tail ? `Last broker output:\n${tail}` : undefined);
+    throw startFailure(e as Error, logFile, logStart);
   }
   return { engine: 'jvm', bootstrap, port, pid, kafkaVersion: jars.version, dataDir, logFile, startMs: Date.now() - t0, stop };
+}
+
+/** Why the broker did not start, with its last output; a port lost to a race is worth a retry. */
+function startFailure(e: Error, logFile: string, logStart: number): UserError {
+  const tail = tailOf(logFile);
+  const detail = tail ? `Last broker output:\n${tail}` : undefined;
+  const thisRun = readFrom(logFile, logStart);
+  if (BIND_FAILURE.test(thisRun)) {
+    const line = thisRun.split('\n').find((l) => BIND_FAILURE.test(l))?.trim() ?? '';
+    return new BrokerStartRaceError(`Kafka did not start: a port it was given was taken by another process (${line.slice(0, 200)})`, detail);
+  }
+  return new UserError(`Kafka did not start: ${e.message}`, detail);
+}
+
+function readFrom(file: string, offset: number): string {
+  try {
+    return fs.readFileSync(file).subarray(offset).toString('utf8');
+  } catch {
+    return '';
+  }
 }

@@ -1,13 +1,14 @@
-// Finds Apache Kafka's broker jars: $KAFKA_HOME/libs when set, otherwise a per-version
-// cache folder that `ensureKafkaJars` fills from Maven Central with `mvn` (once).
-import { execFile } from 'node:child_process';
+// Finds Apache Kafka's broker jars: $KAFKA_HOME/libs when set, otherwise a per-version cache
+// folder that `ensureKafkaJars` fills from Maven Central over HTTPS, following the pinned
+// manifest of that version (no Maven needed) and checking every jar's SHA-256 on each start.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { UserError } from '../errors';
-
-const run = promisify(execFile);
+import { currentPlatform, userCacheDir } from '../platform/platform';
+import { checkJarFolder, looksComplete } from './jarCache';
+import { downloadJars, megabytes, type DownloadProgress, type DownloadSummary } from './jarDownload';
+import type { ExplicitProxy } from './httpsProxy';
+import { jarFileName, manifestFor, supportedKafkaVersions } from './kafkaManifest';
 
 /** The broker version we test with and start by default. */
 export const DEFAULT_KAFKA_VERSION = '3.9.2';
@@ -17,82 +18,88 @@ export const TESTED_KAFKA_VERSIONS = ['3.9.2', '4.3.1'];
 export interface KafkaJars {
   version: string;
   libsDir: string;
-  /** Where the jars came from: an unpacked distribution or our Maven cache. */
-  source: 'KAFKA_HOME' | 'maven-cache';
+  /** Where the jars came from: an unpacked distribution or our download cache. */
+  source: 'KAFKA_HOME' | 'cache';
+  /** What this call had to download, when anything. */
+  download?: DownloadSummary;
 }
 
-export function cacheRoot(): string {
-  return process.env.KAFKA_LOG_LAB_CACHE || path.join(os.homedir(), '.cache', 'kafka-log-lab');
+export interface KafkaJarOptions {
+  onProgress?: (message: string) => void;
+  onDownload?: (progress: DownloadProgress) => void;
+  /** Where to keep downloads when KAFKA_LOG_LAB_CACHE is not set (the editor's global storage). */
+  cacheDir?: string;
+  /** A proxy the user chose (the editor's http.proxy); HTTPS_PROXY otherwise. */
+  proxy?: ExplicitProxy;
+  signal?: AbortSignal;
+  env?: NodeJS.ProcessEnv;
 }
 
-function cacheDir(version: string): string {
-  return path.join(cacheRoot(), 'kafka', version);
+/** Our cache: $KAFKA_LOG_LAB_CACHE, else kafka-log-lab in the platform's cache folder. */
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+  // Absolute, so that no path handed to java can be read as an option.
+  return path.resolve(env.KAFKA_LOG_LAB_CACHE || path.join(userCacheDir({ ...currentPlatform(), env }), 'kafka-log-lab'));
 }
 
-const COMPLETE_MARKER = '.complete';
-
-/** The jars already on this machine, or undefined when they must be fetched. */
-export function findKafkaJars(version = DEFAULT_KAFKA_VERSION, env = process.env): KafkaJars | undefined {
-  if (env.KAFKA_HOME) {
-    const libsDir = path.join(env.KAFKA_HOME, 'libs');
-    if (!fs.existsSync(libsDir)) throw new UserError(`KAFKA_HOME is set to ${env.KAFKA_HOME} but it has no libs/ folder`);
-    const jar = fs.readdirSync(libsDir).find((f) => /^kafka_2\.\d+-.+\.jar$/.test(f) && !f.includes('-test'));
-    const homeVersion = jar?.replace(/^kafka_2\.\d+-/, '').replace(/\.jar$/, '') ?? 'unknown';
-    return { version: homeVersion, libsDir, source: 'KAFKA_HOME' };
-  }
-  const dir = cacheDir(version);
-  if (fs.existsSync(path.join(dir, COMPLETE_MARKER))) return { version, libsDir: path.join(dir, 'libs'), source: 'maven-cache' };
-  return undefined;
+function versionDir(version: string, options: Pick<KafkaJarOptions, 'cacheDir' | 'env'>): string {
+  const env = options.env ?? process.env;
+  const root = options.cacheDir && !env.KAFKA_LOG_LAB_CACHE ? path.resolve(options.cacheDir) : cacheRoot(env);
+  return path.join(root, 'kafka', version);
 }
 
-function pomFor(version: string): string {
-  const major = Number(version.split('.')[0]);
-  // Kafka 4 logs through log4j2 but leaves the SLF4J binding to the distribution.
-  const logBinding =
-    major >= 4
-      ? `<dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j-impl</artifactId><version>2.24.3</version></dependency>`
-      : '';
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>kafka-log-lab</groupId><artifactId>kafka-broker-jars</artifactId><version>1</version>
-  <packaging>pom</packaging>
-  <dependencies>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>${version}</version></dependency>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>${version}</version></dependency>
-    ${logBinding}
-  </dependencies>
-</project>
-`;
+function jarsOfKafkaHome(home: string): KafkaJars {
+  const libsDir = path.join(home, 'libs');
+  if (!fs.existsSync(libsDir)) throw new UserError(`KAFKA_HOME is set to ${home} but it has no libs/ folder`);
+  const jar = fs.readdirSync(libsDir).find((f) => /^kafka_2\.\d+-.+\.jar$/.test(f) && !f.includes('-test'));
+  const homeVersion = jar?.replace(/^kafka_2\.\d+-/, '').replace(/\.jar$/, '') ?? 'unknown';
+  return { version: homeVersion, libsDir, source: 'KAFKA_HOME' };
+}
+
+function checkedVersion(version: string): string {
+  // Checked first: the version becomes part of a cache path.
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UserError(`"${version}" is not a Kafka version (expected e.g. ${DEFAULT_KAFKA_VERSION})`);
+  return version;
+}
+
+/** The jars already on this machine (all present with their sizes), or undefined when some must be fetched. */
+export function findKafkaJars(version = DEFAULT_KAFKA_VERSION, env = process.env, cacheDir?: string): KafkaJars | undefined {
+  if (env.KAFKA_HOME) return jarsOfKafkaHome(env.KAFKA_HOME);
+  if (!supportedKafkaVersions().includes(version)) return undefined;
+  const libsDir = path.join(versionDir(version, { env, cacheDir }), 'libs');
+  return looksComplete(libsDir, manifestFor(version).jars) ? { version, libsDir, source: 'cache' } : undefined;
 }
 
 /**
- * Returns the jars for `version`, fetching them with Maven when missing. Idempotent and
- * fast when already cached: the folder is only marked complete after a successful copy.
+ * Returns the jars for `version`, downloading what is missing or fails its SHA-256. Idempotent
+ * and fast when cached (no network then): only hashing the files that are there.
  */
-export async function ensureKafkaJars(version = DEFAULT_KAFKA_VERSION, onProgress?: (m: string) => void): Promise<KafkaJars> {
-  const found = findKafkaJars(version);
-  if (found) return found;
-  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UserError(`"${version}" is not a Kafka version (expected e.g. ${DEFAULT_KAFKA_VERSION})`);
-  const dir = cacheDir(version);
-  const staging = `${dir}.partial-${process.pid}`;
-  fs.rmSync(staging, { recursive: true, force: true });
-  fs.mkdirSync(staging, { recursive: true });
-  fs.writeFileSync(path.join(staging, 'pom.xml'), pomFor(version));
-  onProgress?.(`Fetching Apache Kafka ${version} jars with Maven…`);
+export async function ensureKafkaJars(version = DEFAULT_KAFKA_VERSION, options: KafkaJarOptions = {}): Promise<KafkaJars> {
+  const env = options.env ?? process.env;
+  if (env.KAFKA_HOME) return jarsOfKafkaHome(env.KAFKA_HOME);
+  const manifest = manifestFor(checkedVersion(version));
+  const progress = options.onProgress ?? (() => undefined);
+  const dir = versionDir(version, { env, cacheDir: options.cacheDir });
+  const libsDir = path.join(dir, 'libs');
+  const check = await checkJarFolder(libsDir, manifest.jars);
+  for (const jar of check.damaged) progress(`The cached ${jarFileName(jar)} does not match its pinned SHA-256 (changed or damaged on disk); fetching it again`);
+  if (check.strays.length) progress(`Removed jars Kafka ${version} does not use from ${libsDir}: ${check.strays.join(', ')}`);
+  const needed = [...check.missing, ...check.damaged];
+  if (needed.length === 0) return { version, libsDir, source: 'cache' };
+
+  const bytes = needed.reduce((sum, jar) => sum + jar.size, 0);
+  const count = needed.length === manifest.jars.length ? `${needed.length} jars` : `${needed.length} of ${manifest.jars.length} jars`;
+  progress(`Downloading Apache Kafka ${version}: ${count}, ${megabytes(bytes)} from ${manifest.repository}…`);
+  const partialDir = path.join(dir, 'partial');
+  const download = await downloadJars(manifest, needed, { libsDir, partialDir }, { env, proxy: options.proxy, signal: options.signal, onDownload: options.onDownload })
+    .finally(() => removeIfEmpty(partialDir));
+  progress(`Downloaded and verified ${download.files} jars (${megabytes(download.bytes)}) in ${(download.ms / 1000).toFixed(1)} s into ${libsDir}`);
+  return { version, libsDir, source: 'cache', download };
+}
+
+function removeIfEmpty(dir: string): void {
   try {
-    await run('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', path.join(staging, 'pom.xml'), 'dependency:copy-dependencies',
-      `-DoutputDirectory=${path.join(staging, 'libs')}`, '-DincludeScope=runtime'], { maxBuffer: 32 * 1024 * 1024 });
-  } catch (e) {
-    const err = e as { code?: string; stdout?: string };
-    fs.rmSync(staging, { recursive: true, force: true });
-    if (err.code === 'ENOENT') throw new UserError('Maven (mvn) is not installed: install it, or set KAFKA_HOME to an unpacked Kafka distribution');
-    const reason = (err.stdout ?? '').split('\n').find((l) => l.includes('ERROR')) ?? String(e);
-    throw new UserError(`could not fetch Apache Kafka ${version} from Maven Central: ${reason.trim()}`);
+    fs.rmdirSync(dir);
+  } catch {
+    /* missing, or another download's partial files are still there */
   }
-  fs.writeFileSync(path.join(staging, COMPLETE_MARKER), new Date().toISOString());
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
-  fs.renameSync(staging, dir);
-  return { version, libsDir: path.join(dir, 'libs'), source: 'maven-cache' };
 }

@@ -1,5 +1,6 @@
 // Configuration of a single-node KRaft broker (broker and controller in one process).
 import crypto from 'node:crypto';
+import { propertyValue } from './javaProperties';
 
 export interface KraftNode {
   nodeId: number;
@@ -9,9 +10,36 @@ export interface KraftNode {
   logDir: string;
 }
 
-/** A Kafka cluster id: 16 random bytes, base64url without padding (22 characters). */
-export function newClusterId(): string {
-  return crypto.randomBytes(16).toString('base64url');
+/**
+ * A Kafka cluster id made the way Kafka's own `Uuid.randomUuid()` makes one: a random
+ * (version 4) UUID in base64url without padding, 22 characters. Like Kafka, it never returns
+ * an id that starts with "-" (command-line tools would read it as an option) nor the all-zero
+ * id, which Kafka reserves.
+ */
+export function newClusterId(randomUuid: () => string = crypto.randomUUID): string {
+  for (;;) {
+    const id = Buffer.from(randomUuid().replace(/-/g, ''), 'hex').toString('base64url');
+    if (isUsableClusterId(id)) return id;
+  }
+}
+
+/**
+ * A cluster id that is always the same for `seed` (a Docker volume presents the id its data
+ * was formatted with), re-hashed until it is usable, like `newClusterId`.
+ */
+export function stableClusterId(seed: string): string {
+  for (let round = 0; ; round++) {
+    const input = round === 0 ? `kafka-log-lab:${seed}` : `kafka-log-lab:${seed}#${round}`;
+    const id = crypto.createHash('sha256').update(input).digest().subarray(0, 16).toString('base64url');
+    if (isUsableClusterId(id)) return id;
+  }
+}
+
+const ZERO_CLUSTER_ID = Buffer.alloc(16).toString('base64url');
+
+/** What Kafka's StorageTool accepts as `--cluster-id`: 16 bytes in base64url, not "-…", not zero. */
+export function isUsableClusterId(id: string): boolean {
+  return /^[A-Za-z0-9_-]{22}$/.test(id) && !id.startsWith('-') && id !== ZERO_CLUSTER_ID;
 }
 
 export function serverProperties(node: KraftNode): string {
@@ -37,7 +65,8 @@ export function serverProperties(node: KraftNode): string {
     'auto.create.topics.enable': 'true',
     'log.retention.hours': 168,
   };
-  return Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
+  // Java reads the file as ISO-8859-1 with escapes: escape values so paths arrive intact.
+  return Object.entries(props).map(([k, v]) => `${k}=${propertyValue(String(v))}`).join('\n') + '\n';
 }
 
 /** Log configuration for both logging back ends Kafka has used (reload4j in 3.x, log4j2 in 4.x). */

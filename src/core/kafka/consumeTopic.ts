@@ -6,6 +6,7 @@ import { detectFormat } from '../parse';
 import { createStats, type LogStats, type StatsSnapshot } from '../stats';
 import type { ConsumedBatch, IncomingMessage } from './ports';
 import { readTopic, type ReadProgress, type ReadTopicOptions, type StopReason } from './topicReader';
+import { requireValidTopicName } from './topicName';
 
 export type { StatsSnapshot } from '../stats';
 
@@ -107,6 +108,7 @@ export class StatsFeed {
 }
 
 export async function consumeTopic(options: ConsumeTopicOptions): Promise<ConsumeResult> {
+  requireValidTopicName(options.topic);
   const feed = options.stats === false ? undefined : new StatsFeed(options.format ?? 'auto');
   const hook = options.onMessages;
   const onMessages = (messages: IncomingMessage[], batch: ConsumedBatch) => {

@@ -25,6 +25,7 @@ import type {
   ProducerPort,
   TopicPartitions,
 } from './ports';
+import { UserError } from '../errors';
 
 const LEVEL_NAMES: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [KafkaLogLevel.ERROR]: 'error',
@@ -109,6 +110,8 @@ function adminPort(kafka: Kafka): AdminPort {
           replicationFactor: replicationFactor ?? 1,
           configEntries: Object.entries(configs ?? {}).map(([name, value]) => ({ name, value })),
         }],
+      }).catch((e: unknown) => {
+        throw topicCreationRefusal(topic, e);
       }),
     deleteTopics: (topics) => admin.deleteTopics({ topics }),
     async describeTopics(topics) {
@@ -260,6 +263,56 @@ function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
     pause: () => consumer.pause(paused),
     resume: () => consumer.resume(paused),
   };
+}
+
+/** A broker's answer to CreateTopics as kafkajs decodes it (v1 and later carry a reason). */
+interface TopicErrorEntry {
+  topic: string;
+  errorCode: number;
+  errorMessage?: string | null;
+}
+interface CreateTopicsResponseModule {
+  parse(data: { topicErrors: TopicErrorEntry[] }): Promise<unknown>;
+}
+
+/**
+ * kafkajs decodes the broker's reason for refusing a topic ("Invalid value abc for
+ * configuration retention.ms…") and then drops it. Its response parsers are looked up on
+ * their module at call time, so wrapping them keeps the reason on each error.
+ */
+function keepTopicCreationReasons(): void {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const modules = [
+    require('kafkajs/src/protocol/requests/createTopics/v1/response'),
+    require('kafkajs/src/protocol/requests/createTopics/v2/response'),
+    require('kafkajs/src/protocol/requests/createTopics/v3/response'),
+  ] as CreateTopicsResponseModule[];
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  for (const module of modules) {
+    const parse = module.parse;
+    if ((parse as { keepsReasons?: boolean }).keepsReasons) continue;
+    const parseKeepingReasons = async (data: { topicErrors: TopicErrorEntry[] }) => {
+      try {
+        return await parse(data);
+      } catch (e) {
+        for (const error of (e as { errors?: Array<{ topic?: string; brokerReason?: string }> }).errors ?? []) {
+          error.brokerReason = data.topicErrors.find((t) => t.topic === error.topic)?.errorMessage ?? undefined;
+        }
+        throw e;
+      }
+    };
+    module.parse = Object.assign(parseKeepingReasons, { keepsReasons: true });
+  }
+}
+keepTopicCreationReasons();
+
+/** "the broker refused to create topic T: REASON", with the broker's own reason when it gave one. */
+function topicCreationRefusal(topic: string, e: unknown): unknown {
+  const first = (e as { errors?: Array<{ brokerReason?: string; message?: string; type?: string }> }).errors?.[0];
+  if (!first) return e;
+  const reason = first.brokerReason || first.message || 'no reason given';
+  const code = first.type && !reason.includes(first.type) ? ` (${first.type})` : '';
+  return new UserError(`the broker refused to create topic "${topic}": ${reason}${code}`, undefined, e);
 }
 
 export function createKafkajsClient(connection: KafkaConnection): KafkaClient {

@@ -1,6 +1,5 @@
 // produceFile: streams a log file to a topic, one message per line, and reports exactly
 // what happened. The CLI and the editor both call this, with their own progress display.
-import fs from 'node:fs';
 import { UserError } from '../errors';
 import type { LogFormat } from '../logFormat';
 import { detectFormat, parseLine, readSampleLines } from '../parse';
@@ -14,6 +13,8 @@ import type { Compression, KafkaClient } from './ports';
 import { loadCheckpoint, saveCheckpoint, sourceIdOf, type ProduceCheckpoint } from './produceCheckpoint';
 import { timestampOf } from './recordTime';
 import { retryTransient } from './transientRetry';
+import { requireValidTopicName } from './topicName';
+import { requireReadableFile } from '../fileErrors';
 
 export interface ProduceFileOptions {
   client: KafkaClient;
@@ -85,9 +86,8 @@ const MAX_REPORTED_UNPARSED = 1000;
 
 export async function produceFile(o: ProduceFileOptions): Promise<ProduceSummary> {
   const t0 = performance.now();
-  const stat = await fs.promises.stat(o.file).catch(() => undefined);
-  if (!stat) throw new UserError(`${o.file}: no such file`);
-  if (!stat.isFile()) throw new UserError(`${o.file}: not a regular file`);
+  requireValidTopicName(o.topic);
+  requireReadableFile(o.file);
   if (!o.binary && (await looksBinary(o.file))) {
     throw new UserError(`${o.file}: looks like a binary file (NUL bytes in the first block); nothing was sent. Use --binary to send it anyway`);
   }

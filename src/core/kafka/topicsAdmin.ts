@@ -2,6 +2,7 @@
 // Each call takes a connected AdminPort so a caller can reuse one connection.
 import { UserError } from '../errors';
 import type { AdminPort, PartitionInfo } from './ports';
+import { requireValidTopicName } from './topicName';
 
 export interface TopicSummary {
   name: string;
@@ -62,6 +63,7 @@ export async function describeTopicDetail(admin: AdminPort, topic: string): Prom
 
 /** Creates the topic; a UserError when it already exists. */
 export async function createTopic(admin: AdminPort, spec: CreateTopicSpec): Promise<void> {
+  requireValidTopicName(spec.topic);
   if (!Number.isInteger(spec.partitions) || spec.partitions < 1) throw new UserError('a topic needs at least 1 partition');
   const created = await admin.createTopic(spec);
   if (!created) throw new UserError(`topic "${spec.topic}" already exists`);

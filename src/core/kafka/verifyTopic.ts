@@ -1,7 +1,6 @@
 // `verify`: the labs' "messages sent = messages read" check done right. Reads the whole
 // topic (up to the end offsets it has when the check starts), then streams the file and
 // reports what is missing, duplicated or unexpected. See verifyTally.ts for the rules.
-import fs from 'node:fs';
 import { UserError } from '../errors';
 import { readRawLineBatches } from '../io/lineBatches';
 import { LINE_HEADER, SOURCE_HEADER } from './lineMessages';
@@ -9,6 +8,8 @@ import type { KafkaClient } from './ports';
 import { sourceIdOf } from './produceCheckpoint';
 import { readTopic, type ReadProgress } from './topicReader';
 import { VerifyTally, type VerifyCounts } from './verifyTally';
+import { requireValidTopicName } from './topicName';
+import { requireReadableFile } from '../fileErrors';
 
 export interface VerifyReport extends VerifyCounts {
   file: string;
@@ -27,8 +28,8 @@ function headerText(value: Buffer | string | undefined): string | undefined {
 }
 
 export async function verifyFileAgainstTopic(file: string, topic: string, client: KafkaClient, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const stat = await fs.promises.stat(file).catch(() => undefined);
-  if (!stat?.isFile()) throw new UserError(`${file} is not a readable file`);
+  requireValidTopicName(topic);
+  requireReadableFile(file);
   const tally = new VerifyTally();
   const summary = await readTopic({
     client,

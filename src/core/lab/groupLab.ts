@@ -15,6 +15,7 @@ import { LabPoller, type LabObservation } from './labPoller';
 import type { LabPhase, LabSnapshot, RebalanceEvent } from './labTypes';
 import { RebalanceTimeline } from './rebalanceTimeline';
 import { waitForLab } from './labWaits';
+import { requireValidTopicName } from '../kafka/topicName';
 
 export interface GroupLabOptions {
   topic: string;
@@ -94,6 +95,7 @@ export class GroupLab {
   /** Creates the topic when missing, then starts the groups and follows them. */
   async start(): Promise<void> {
     const partitions = this.options.partitions ?? DEFAULT_LAB_PARTITIONS;
+    requireValidTopicName(this.topic);
     try {
       await withAdmin(this.deps.client, async (admin) => {
         if (!(await admin.listTopics()).includes(this.topic)) {

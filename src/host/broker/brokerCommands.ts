@@ -10,6 +10,7 @@ import type { KafkaDeps } from '../deps';
 import { registerCommand } from '../runCommand';
 import { readSettings } from '../settings';
 import { createBrokerStatusBar } from './brokerStatusBar';
+import { editorJvmSetup, type ProgressSink } from './jvmSetup';
 
 /** Where users (and the default cluster) expect a local broker. */
 const PREFERRED_PORT = 9092;
@@ -57,14 +58,18 @@ function engineArg(arg: unknown): EngineChoice | undefined {
   throw new Error(`unknown broker engine "${value}" (use auto, docker or jvm)`);
 }
 
-function withBrokerProgress<T>(title: string, deps: KafkaDeps, run: (onProgress: (m: string) => void, signal: AbortSignal) => Promise<T>): Thenable<T> {
+function withBrokerProgress<T>(
+  title: string,
+  deps: KafkaDeps,
+  run: (onProgress: (m: string) => void, signal: AbortSignal, progress: ProgressSink) => Promise<T>,
+): Thenable<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     return run((message) => {
       deps.log.info(`[broker] ${message}`);
       progress.report({ message });
-    }, controller.signal);
+    }, controller.signal, progress);
   });
 }
 
@@ -93,8 +98,11 @@ export function registerBrokerCommands(deps: KafkaDeps): vscode.Disposable[] {
     const { startLocalBroker } = await import('../../core/broker/startBroker');
     status.update({ state: 'starting', engine: engine === 'auto' ? undefined : engine });
     try {
-      const broker = await withBrokerProgress('Kafka Log Lab: starting a local broker', deps, (onProgress, signal) =>
-        startLocalBroker({ engine, port, image, dataDir, name, onProgress, signal }),
+      const broker = await withBrokerProgress('Kafka Log Lab: starting a local broker', deps, (onProgress, signal, progress) =>
+        startLocalBroker({
+          engine, port, image, imageSource: 'the kafkaLogLab.localBroker.dockerImage setting', dataDir, name, onProgress, signal,
+          jvm: editorJvmSetup(deps, progress),
+        }),
       );
       deps.log.info(
         `[broker] engine ${broker.engine} (${broker.engineReason}): Kafka ${broker.kafkaVersion} ready at ${broker.bootstrap} in ${broker.startMs} ms` +
@@ -113,7 +121,7 @@ export function registerBrokerCommands(deps: KafkaDeps): vscode.Disposable[] {
     const kind = (e as { kind?: string }).kind;
     if (engine === 'jvm' || !kind || !DOCKER_UNUSABLE.has(kind)) return false;
     const { javaAvailable } = await import('../../core/broker/jvmBroker');
-    if (!(await javaAvailable())) return false;
+    if (!(await javaAvailable(editorJvmSetup(deps)))) return false;
     const reason = describeError(e);
     deps.log.warn(`[broker] the ${engine} engine cannot run: ${reason}`);
     void vscode.window.showErrorMessage(`Kafka Log Lab: ${reason}`, USE_JAVA, 'Open Logs').then((choice) => {

@@ -1,7 +1,8 @@
 // The configured clusters (settings), the active one, their passwords (SecretStorage only)
 // and the Kafka clients built from them.
 import * as vscode from 'vscode';
-import { createKafkaClient, DEFAULT_BROKERS } from '../../core/kafka/client';
+import { createKafkaClient, DEFAULT_BROKERS, parseBrokerList } from '../../core/kafka/client';
+import { describeError } from '../../core/errors';
 import type { KafkaClient, KafkaConnection } from '../../core/kafka/ports';
 import type { HostLog } from '../log';
 import { onDidChangeSettings, readSettings, writeActiveCluster, writeClusters, type ClusterConfig } from '../settings';
@@ -14,15 +15,13 @@ export type ClientPurpose = 'explorer' | 'work';
 
 const secretKey = (name: string) => `kafkaLogLab.password.${name}`;
 
-/** `host:port` entries, or the reason the text is not a bootstrap list. */
+/** `host:port` entries, or the reason the text is not a bootstrap list (core's rule and wording). */
 export function parseBootstrapServers(text: string): { brokers: string[] } | { error: string } {
-  const brokers = text.split(',').map((b) => b.trim()).filter(Boolean);
-  if (brokers.length === 0) return { error: 'Enter at least one host:port, for example localhost:9092' };
-  for (const b of brokers) {
-    const m = /^(\[[0-9a-fA-F:]+\]|[^\s:]+):(\d{1,5})$/.exec(b);
-    if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) return { error: `"${b}" is not host:port (for example localhost:9092)` };
+  try {
+    return { brokers: parseBrokerList(text, 'bootstrap servers') };
+  } catch (e) {
+    return { error: describeError(e) };
   }
-  return { brokers };
 }
 
 export function describeCluster(c: ClusterConfig): string {

@@ -1,6 +1,7 @@
 // Topic actions of the Kafka view: create (validated), delete (confirmed), copy a name.
 // Each also runs from the palette (it asks) or with an argument object (tests, other commands).
 import * as vscode from 'vscode';
+import { topicNameProblem } from '../../core/kafka/topicName';
 import { askText, clusterFrom, numberField, pickOne, stringField, withClusterAdmin } from '../clusters/clusterArgs';
 import type { KafkaDeps } from '../deps';
 import { registerCommand } from '../runCommand';
@@ -12,17 +13,6 @@ export interface CreateTopicArgs {
   partitions?: number;
   replicationFactor?: number;
   cluster?: string;
-}
-
-const LEGAL_TOPIC = /^[a-zA-Z0-9._-]+$/;
-
-/** Kafka's own rules for a topic name, as a sentence for the input box. */
-export function topicNameProblem(name: string): string | undefined {
-  if (!name) return 'Enter a topic name';
-  if (name === '.' || name === '..') return 'A topic cannot be called "." or ".."';
-  if (name.length > 249) return 'A topic name has at most 249 characters';
-  if (!LEGAL_TOPIC.test(name)) return 'Use only letters, digits, ".", "_" and "-"';
-  return undefined;
 }
 
 function integerProblem(text: string, min: number, max: number, what: string): string | undefined {

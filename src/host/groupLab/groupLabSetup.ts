@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { UserError } from '../../core/errors';
 import { withAdmin } from '../../core/kafka/client';
 import { DEFAULT_LAB_PARTITIONS } from '../../core/lab/groupLab';
+import { topicNameProblem } from '../../core/kafka/topicName';
 import { DEFAULT_CLUSTER, parseBootstrapServers } from '../clusters/clusterRegistry';
 import { labClients, type LabClusterLookup, type LabTarget } from './groupLabClients';
 
@@ -19,7 +20,6 @@ export interface GroupLabConfig extends LabTarget {
 export const MAX_GROUPS = 10;
 export const MAX_MEMBERS = 12;
 
-const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
 
 function sizeProblem(text: string, max: number): string | undefined {
   const n = Number(text);
@@ -36,7 +36,9 @@ function activeTarget(clusters: LabClusterLookup | undefined): LabTarget {
 /** `{ topic, groups?, members?, partitions?, brokers? | clusterName? }` from a caller; a string says what is wrong. */
 export function configFromArgs(args: Record<string, unknown>, clusters: LabClusterLookup | undefined): GroupLabConfig | string {
   const topic = args.topic;
-  if (typeof topic !== 'string' || !TOPIC_NAME.test(topic)) return 'a topic name (letters, digits, ".", "_" or "-") is required';
+  if (typeof topic !== 'string') return 'a topic name is required';
+  const problem = topicNameProblem(topic);
+  if (problem) return problem;
   const size = (value: unknown, fallback: number, max: number, name: string): number | string => {
     const n = value === undefined ? fallback : Number(value);
     return Number.isInteger(n) && n >= 1 && n <= max ? n : `${name} must be a whole number from 1 to ${max}`;
@@ -107,7 +109,7 @@ export async function askForConfig(
       prompt: `Name of the topic to create (${DEFAULT_LAB_PARTITIONS} partitions)`,
       value: 'lab-groups',
       ignoreFocusOut: true,
-      validateInput: (t) => (TOPIC_NAME.test(t) ? (topics.includes(t) ? 'That topic exists: pick it from the list' : undefined) : 'Letters, digits, ".", "_" and "-" only'),
+      validateInput: (t) => topicNameProblem(t) ?? (topics.includes(t) ? 'That topic exists: pick it from the list' : undefined),
     });
     if (name === undefined) return undefined;
     topic = name;

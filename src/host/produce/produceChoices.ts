@@ -7,7 +7,7 @@ import type { ValueMode } from '../../core/kafka/lineMessages';
 import type { LogFormat } from '../../core/logFormat';
 import { pickOne } from '../clusters/clusterArgs';
 import type { KafkaDeps } from '../deps';
-import { topicNameProblem } from '../explorer/topicCommands';
+import { topicNameProblem } from '../../core/kafka/topicName';
 import type { ClusterConfig } from '../settings';
 
 export interface ProduceChoices {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import {
-  DEFAULT_DOCKER_IMAGE, LABELS, brokerEnvironment, clusterIdForVolume, controllerPortFor, defaultContainerName,
+  DEFAULT_DOCKER_IMAGE, LABELS, brokerEnvironment, clusterIdForVolume, controllerPortFor, defaultContainerName, dockerImageProblem, dockerNameProblem,
   dockerRunArgs, kafkaVersionOfImage, parseManagedContainers, volumeCreateArgs,
 } from '../../../src/core/broker/dockerBrokerArgs';
 import { DEFAULT_KAFKA_VERSION, TESTED_KAFKA_VERSIONS } from '../../../src/core/broker/kafkaJars';
-import { dockerImageFor } from '../../../src/core/broker/startBroker';
+import { dockerImageRequest } from '../../../src/core/broker/startBroker';
 
 const spec = { name: 'kafka-log-lab-broker', image: 'apache/kafka:3.9.2', port: 9092, volume: 'kafka-log-lab-data' };
 
@@ -98,11 +98,13 @@ describe('names and images', () => {
     assert.equal(kafkaVersionOfImage('apache/kafka'), undefined);
   });
 
-  it('choose the image: option, then version, then environment, then the default', () => {
-    assert.equal(dockerImageFor({ image: 'mine:1' }, { KAFKA_LOG_LAB_DOCKER_IMAGE: 'env:1' }), 'mine:1');
-    assert.equal(dockerImageFor({ kafkaVersion: '4.3.1' }, { KAFKA_LOG_LAB_DOCKER_IMAGE: 'env:1' }), 'apache/kafka:4.3.1');
-    assert.equal(dockerImageFor({}, { KAFKA_LOG_LAB_DOCKER_IMAGE: 'env:1' }), 'env:1');
-    assert.equal(dockerImageFor({}, {}), DEFAULT_DOCKER_IMAGE);
+  it('ask for the image: option, then version, then environment, then the pinned version', () => {
+    const env = { KAFKA_LOG_LAB_DOCKER_IMAGE: 'env:1' };
+    assert.deepEqual(dockerImageRequest({ image: 'mine:1', imageSource: '--image' }, env), { image: 'mine:1', imageSource: '--image' });
+    assert.deepEqual(dockerImageRequest({ kafkaVersion: '4.3.1' }, env), { kafkaVersion: '4.3.1' });
+    assert.deepEqual(dockerImageRequest({}, env), { image: 'env:1', imageSource: '$KAFKA_LOG_LAB_DOCKER_IMAGE' });
+    assert.deepEqual(dockerImageRequest({}, { KAFKA_LOG_LAB_DOCKER_IMAGE: ' ' }), {});
+    assert.deepEqual(dockerImageRequest({}, {}), {});
   });
 });
 
@@ -121,5 +123,23 @@ describe('managed container listing', () => {
     assert.equal(second.running, false);
     assert.equal(second.port, 19092);
     assert.deepEqual(parseManagedContainers(''), []);
+  });
+});
+
+describe('docker names and images from users', () => {
+  it('accept what Docker accepts', () => {
+    for (const name of ['kafka-log-lab-broker', 'a', 'lab_1.data']) {
+      assert.equal(dockerNameProblem('container name', name), undefined, name);
+      assert.equal(dockerNameProblem('volume name', name), undefined, name);
+    }
+    for (const image of ['apache/kafka:3.9.2', 'kafka-log-lab/kafka:3.9.2', 'localhost:5000/kafka@sha256:abc']) assert.equal(dockerImageProblem(image), undefined, image);
+  });
+
+  it('refuse what Docker would reject or read as an option, naming the value', () => {
+    assert.match(dockerNameProblem('container name', '-rm') ?? '', /^container name "-rm" is not valid/);
+    assert.match(dockerNameProblem('volume name', 'a b') ?? '', /^volume name "a b" is not valid/);
+    assert.match(dockerNameProblem('volume name', '') ?? '', /^volume name "" is not valid/);
+    assert.match(dockerImageProblem('--privileged') ?? '', /^image "--privileged" is not a Docker image reference/);
+    assert.match(dockerImageProblem('') ?? '', /is not a Docker image reference/);
   });
 });

@@ -1,21 +1,22 @@
 import assert from 'node:assert/strict';
-import { formatFields, formatTable } from '../../../src/cli/textTable';
+import { formatTable } from '../../../src/cli/textTable';
 
 describe('formatTable', () => {
-  it('aligns columns, numbers to the right, and shows missing values as -', () => {
+  it('aligns columns, numbers to the right with thousands separators, and shows missing values as -', () => {
     assert.deepEqual(formatTable(['topic', 'messages'], [['a', 5], ['longer-name', 1200], ['c', null]]), [
       'topic        messages',
       '-----------  --------',
       'a                   5',
-      'longer-name      1200',
+      'longer-name     1,200',
       'c                   -',
     ]);
   });
-});
 
-describe('formatFields', () => {
-  it('flattens nested fields and puts counters on one line, largest first', () => {
-    const lines = formatFields({ messages: 3, sessions: { closed: 1 }, pages: { home: 1, faq: 4, cart: 2, about: 3 }, samples: [] });
-    assert.deepEqual(lines, ['messages: 3', 'sessions.closed: 1', 'pages: faq 4, about 3, cart 2, home 1', 'samples: -']);
+  it('prints identifier columns as they are', () => {
+    assert.deepEqual(formatTable(['partition', 'leader', 'messages'], [[0, 1001, 3000]], { identifiers: ['partition', 'leader'] }), [
+      'partition  leader  messages',
+      '---------  ------  --------',
+      '        0    1001     3,000',
+    ]);
   });
 });
