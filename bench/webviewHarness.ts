@@ -1,16 +1,20 @@
 // The dashboard webview outside VS Code: the built bundle (dist/webview) served on 127.0.0.1
 // under the same document and Content-Security-Policy the extension uses, in headless
 // Chromium, with `acquireVsCodeApi` stubbed so that the page talks the real protocol to a
-// real DashboardController in this process. Also used by the screenshot script's fallback.
+// real DashboardController (behind the same webview channel as in the extension) in this
+// process. Also used by the screenshot script's fallback.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DashboardController } from '../src/host/dashboard/dashboardController';
-import { createNonce, dashboardHtml } from '../src/host/dashboard/dashboardHtml';
+import { DASHBOARD_PAGE } from '../src/host/dashboard/dashboardPage';
 import type { DashboardSession } from '../src/host/dashboard/dashboardSession';
-import type { HostToWebview } from '../src/shared/protocol';
+import { parseWebviewMessage } from '../src/host/dashboard/webviewMessages';
+import { WebviewChannel } from '../src/host/webview/webviewChannel';
+import { createNonce, webviewHtml } from '../src/host/webview/webviewDocument';
+import type { DashboardProtocol } from '../src/shared/protocol';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const webviewDir = path.join(repoRoot, 'dist/webview');
@@ -26,7 +30,8 @@ export interface Harness {
 
 /** Serves the dashboard document and the two bundle files, nothing else. */
 async function serveWebview(theme: string): Promise<{ url: string; server: http.Server }> {
-  for (const file of ['main.js', 'dashboard.css']) {
+  const files = [`${DASHBOARD_PAGE.bundle}.js`, `${DASHBOARD_PAGE.bundle}.css`];
+  for (const file of files) {
     if (!fs.existsSync(path.join(webviewDir, file))) throw new Error(`dist/webview/${file} is missing: run node scripts/build.mjs`);
   }
   const server = http.createServer();
@@ -35,9 +40,9 @@ async function serveWebview(theme: string): Promise<{ url: string; server: http.
   server.on('request', (req, res) => {
     const name = req.url === '/' ? '' : path.basename(req.url ?? '');
     if (name === '') {
-      const html = dashboardHtml({ cspSource: origin, scriptUri: `${origin}/main.js`, styleUri: `${origin}/dashboard.css`, nonce: createNonce(), title: 'Dashboard' });
+      const html = webviewHtml(DASHBOARD_PAGE, { cspSource: origin, scriptUri: `${origin}/${files[0]}`, styleUri: `${origin}/${files[1]}`, nonce: createNonce(), title: 'Dashboard' });
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html.replace('<body>', `<body class="${theme}">`));
-    } else if (name === 'main.js' || name === 'dashboard.css') {
+    } else if (files.includes(name)) {
       res.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/css' });
       fs.createReadStream(path.join(webviewDir, name)).pipe(res);
     } else {
@@ -82,15 +87,16 @@ export async function openHarness(browser: Browser, session: DashboardSession, o
   const { url, server } = await serveWebview(options.theme ?? 'vscode-dark');
   const page = await browser.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 1000 } });
   // The host's posts arrive as window messages, as in VS Code; CDP keeps them in order.
-  const post = (message: HostToWebview) => void page.evaluate((m) => window.postMessage(m, '*'), message).catch(() => undefined);
-  const controller = new DashboardController(session, {
-    post,
+  const channel = new WebviewChannel<DashboardProtocol>({
+    name: 'dashboard',
+    parse: parseWebviewMessage,
+    post: (message) => void page.evaluate((m) => window.postMessage(m, '*'), message).catch(() => undefined),
     visible: () => true,
-    exportListed: async () => undefined,
-    copy: async () => undefined,
     warn: (line) => console.warn(line),
   });
-  await page.exposeFunction('__kllPost', (m: unknown) => void controller.receive(m));
+  const controller = new DashboardController(session, { webview: channel, exportListed: async () => undefined, copy: async () => undefined });
+  channel.serve(controller);
+  await page.exposeFunction('__kllPost', (m: unknown) => void channel.receive(m));
   await page.addInitScript(pageInstrumentation);
   controller.start();
   await page.goto(url);
@@ -100,6 +106,7 @@ export async function openHarness(browser: Browser, session: DashboardSession, o
     controller,
     close: async () => {
       controller.stop();
+      channel.close();
       await page.close().catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -25,10 +25,9 @@ const targets = [
   },
   {
     ...common,
-    // One bundle per panel: the dashboard, and the consumer-group lab when present.
-    entryPoints: Object.fromEntries(
-      [['main', 'webview/main.ts'], ['groupLab', 'webview/groupLab/main.ts']].filter(([, file]) => fs.existsSync(file)),
-    ),
+    // One bundle per panel, named as its page in src/host (WebviewPage.bundle): <name>.js, and
+    // <name>.css from the stylesheets its entry imports.
+    entryPoints: { dashboard: 'webview/dashboard/main.ts', groupLab: 'webview/groupLab/main.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',
@@ -45,6 +44,8 @@ const targets = [
   },
 ];
 
+// Only this build's files get packaged (dist/webview/*.js and *.css).
+fs.rmSync('dist/webview', { recursive: true, force: true });
 const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
@@ -53,5 +54,4 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   fs.chmodSync('dist/cli.js', 0o755);
-  if (fs.existsSync('webview/dashboard.css')) fs.copyFileSync('webview/dashboard.css', 'dist/webview/dashboard.css');
 }

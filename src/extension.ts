@@ -16,15 +16,23 @@ import { registerGroupLab } from './host/groupLab/registerGroupLab';
 import { createLog } from './host/log';
 import { registerProduceCommands } from './host/produce/produceCommands';
 import { registerClusterStatusBar } from './host/status/clusterStatusBar';
+import { CommandFailureRecord } from './host/runCommand';
+import { BackgroundWork } from './core/util/backgroundWork';
 
 export function activate(context: vscode.ExtensionContext): KafkaLogLabApi {
   const started = performance.now();
   const log = createLog();
+  const failures = new CommandFailureRecord();
+  const work = new BackgroundWork(log);
+  background = work;
   const clusters = new ClusterRegistry(context.secrets, log);
   const explorer = new KafkaExplorerProvider(clusters, log);
-  const deps = { context, log, clusters, explorer };
+  const deps = { context, log, failures, work, clusters, explorer };
+  work.own('explorer connections', { stop: () => explorer.closeConnections() });
   context.subscriptions.push(
     log.channel,
+    failures,
+    work,
     clusters,
     ...registerExplorer(deps),
     ...registerClusterCommands(deps),
@@ -40,9 +48,17 @@ export function activate(context: vscode.ExtensionContext): KafkaLogLabApi {
   );
   const activationMs = performance.now() - started;
   log.info(`[activate] Kafka Log Lab ready in ${activationMs.toFixed(1)} ms`);
-  return createApi(explorer, activationMs);
+  return createApi(explorer, failures, activationMs);
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** Set by `activate`: what `deactivate` must stop before the window closes. */
+let background: BackgroundWork | undefined;
+
+/**
+ * VS Code awaits this before it disposes `context.subscriptions`: stop what still runs
+ * (produce, consumers, follow mode, a broker started here) and wait for it, within a bound.
+ */
+export async function deactivate(): Promise<void> {
+  await background?.stopAll(4000);
+  background = undefined;
 }

@@ -1,5 +1,7 @@
 // Building the DOM without HTML strings: every text goes through textContent, so message
-// values can never become markup.
+// values and names that come from the broker (group ids, client ids, hosts) can never
+// become markup. Updates touch the DOM only when something changed, so they are cheap on
+// every update, focus survives and screen readers stay quiet.
 
 type Attributes = Record<string, string | number | boolean | undefined>;
 
@@ -14,17 +16,29 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (name === 'text') element.textContent = String(value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children) element.append(child);
+  element.append(...children);
   return element;
 }
 
-/** Sets text only when it changed (cheap to call on every update). */
+/** Sets text only when it changed. */
 export function setText(element: Element, text: string): void {
   if (element.textContent !== text) element.textContent = text;
 }
 
+export function setAttr(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
 export function show(element: HTMLElement, visible: boolean): void {
   element.hidden = !visible;
+}
+
+/** Puts `children` into `parent` in this order, moving only what is out of place (focus survives). */
+export function placeChildren(parent: Element, children: Element[]): void {
+  children.forEach((child, i) => {
+    if (parent.children[i] !== child) parent.insertBefore(child, parent.children[i] ?? null);
+  });
+  while (parent.children.length > children.length) parent.lastElementChild!.remove();
 }
 
 /** A visually hidden live region that screen readers announce politely. */

@@ -1,13 +1,19 @@
-// Number and time formatting for the dashboard (fixed en-US grouping, so tests and
-// screenshots read the same everywhere).
+// Numbers and times as the panels show them (fixed en-US grouping, so tests and screenshots
+// read the same everywhere). Counts come from core, the one home of number formatting, so a
+// panel and the CLI print the same number the same way.
+import { formatCount, formatFixed } from '../src/core/format/count';
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export { formatCount };
+
 const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
-export const formatCount = (n: number): string => integer.format(n);
-export const formatDecimal = (n: number): string => twoDecimals.format(n);
-export const formatCompact = (n: number): string => (Math.abs(n) < 10_000 ? integer.format(n) : compactFormat.format(n));
+export const formatDecimal = (n: number): string => formatFixed(n, 2);
+export const formatMoney = (n: number): string => formatFixed(n, 2);
+/** Whole numbers up to 9,999, then 12.3K, 1.2M. */
+export const formatCompact = (n: number): string => (Math.abs(n) < 10_000 ? formatCount(Math.round(n)) : compactFormat.format(n));
+
+/** "1 message", "3,000 messages". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** 7263.53 -> "2 h 1 min"; under a minute in seconds. */
 export function formatDuration(seconds: number): string {
@@ -35,6 +41,5 @@ export function formatTimestamp(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
 }
 
-export function formatMoney(n: number): string {
-  return new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
-}
+/** Epoch ms as the local wall-clock time, "21:16:47". */
+export const formatClockTime = (ms: number): string => new Date(ms).toLocaleTimeString('en-GB', { hour12: false });

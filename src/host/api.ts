@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { ExplorerNode } from './explorer/explorerNode';
 import type { KafkaExplorerProvider } from './explorer/explorerProvider';
+import type { CommandFailure, CommandFailureRecord } from './runCommand';
 
 export interface KafkaLogLabApi {
   /** Wall time of `activate()`, milliseconds. */
@@ -15,11 +16,21 @@ export interface KafkaLogLabApi {
     /** Resolves when the numbers fetched in the background (counts, lag) have arrived. */
     settled(): Promise<void>;
   };
+  readonly commands: {
+    /** How many Kafka Log Lab commands have failed so far (pass it to `failuresSince`). */
+    failureCount(): number;
+    /** The failures (shown to the user as error notifications) recorded after `mark`. */
+    failuresSince(mark: number): CommandFailure[];
+  };
 }
 
-export function createApi(explorer: KafkaExplorerProvider, activationMs: number): KafkaLogLabApi {
+export function createApi(explorer: KafkaExplorerProvider, failures: CommandFailureRecord, activationMs: number): KafkaLogLabApi {
   return {
     activationMs,
+    commands: {
+      failureCount: () => failures.count,
+      failuresSince: (mark) => failures.since(mark),
+    },
     explorer: {
       children: (node) => explorer.getChildren(node),
       item: (node) => explorer.getTreeItem(node),

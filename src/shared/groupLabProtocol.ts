@@ -1,10 +1,11 @@
 // The Consumer Group Lab panel's message protocol between the extension host and its webview.
-// Types only.
+// Types only. What every panel shares (ready, ids, error replies, reportRendered) is in webviewRpc.ts.
 //
 // The webview sends `ready` first; the host answers with `init` (everything) and then posts a
 // `snapshot` a few times a second while the lab changes. The webview's actions are requests
 // with an `id`; the host answers each with `done` carrying the same number as `requestId`.
 import type { LabGroupView, LabMemberView, LabPartition, LabSnapshot, RebalanceEvent } from '../core/lab/labTypes';
+import type { ReadyMessage, RenderedResponse, ReportRenderedRequest, RequestFailedResponse } from './webviewRpc';
 
 export type { LabGroupView, LabMemberView, LabPartition, LabSnapshot, RebalanceEvent };
 
@@ -22,18 +23,31 @@ export type GroupLabAction =
   | { type: 'addGroup' }
   | { type: 'produce'; count: number };
 
+/** The answer to an action: `error` says why it failed. */
+export interface ActionDone {
+  type: 'done';
+  requestId: number;
+  error?: string;
+}
+
 /** Webview -> host. */
-export type GroupLabWebviewMessage =
-  | { type: 'ready' }
-  | (GroupLabAction & { id: number })
-  | { type: 'rendered'; requestId: number; report: GroupLabRendered };
+export type GroupLabWebviewMessage = ReadyMessage | (GroupLabAction & { id: number }) | RenderedResponse<GroupLabRendered>;
 
 /** Host -> webview. */
 export type GroupLabHostMessage =
   | { type: 'init'; info: GroupLabInfo; snapshot: LabSnapshot }
   | { type: 'snapshot'; snapshot: LabSnapshot }
-  | { type: 'done'; requestId: number; error?: string }
-  | { type: 'reportRendered'; id: number };
+  | ActionDone
+  | ReportRenderedRequest
+  | RequestFailedResponse;
+
+/** The lab's protocol for the typed client and channel: every action is answered by `done`. */
+export interface GroupLabProtocol {
+  toHost: GroupLabWebviewMessage;
+  toWebview: GroupLabHostMessage;
+  responses: { [A in GroupLabAction['type']]: ActionDone };
+  rendered: GroupLabRendered;
+}
 
 /** What the webview's DOM shows, as text (extension tests read it). */
 export interface GroupLabRendered {

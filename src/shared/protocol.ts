@@ -1,4 +1,5 @@
 // The dashboard's message protocol between the extension host and its webview. Types only.
+// What every panel shares (ready, ids, error replies, reportRendered) is in webviewRpc.ts.
 //
 // The webview sends `ready` first; the host answers with `init` and from then on posts at
 // most ~10 `update`s per second, each acknowledged with `updateApplied` (the host holds the
@@ -8,8 +9,9 @@
 import type { StartPosition } from '../core/kafka/startPosition';
 import type { LogFormat } from '../core/logFormat';
 import type { StatsSnapshot } from '../core/stats';
+import type { ReadyMessage, RenderedResponse, ReportRenderedRequest, RequestFailedResponse } from './webviewRpc';
 
-export type { StartPosition, LogFormat, StatsSnapshot };
+export type { StartPosition, LogFormat, StatsSnapshot, ReadyMessage, ReportRenderedRequest };
 
 /** What the produce summary knows, for "sent vs read". */
 export interface ProducedInfo {
@@ -142,17 +144,14 @@ export interface FilterResponse {
   error?: string;
 }
 
-/** Asks the webview what it shows (used by tests to read the DOM through the protocol). */
-export interface ReportRenderedRequest {
-  type: 'reportRendered';
-  id: number;
-}
-
-export type HostToWebview = InitMessage | UpdateMessage | RowsResponse | MessageResponse | FilterResponse | ReportRenderedRequest;
-
-export interface ReadyMessage {
-  type: 'ready';
-}
+export type HostToWebview =
+  | InitMessage
+  | UpdateMessage
+  | RowsResponse
+  | MessageResponse
+  | FilterResponse
+  | ReportRenderedRequest
+  | RequestFailedResponse;
 
 export interface UpdateAppliedMessage {
   type: 'updateApplied';
@@ -216,12 +215,6 @@ export interface RenderedReport {
   images: number;
 }
 
-export interface RenderedResponse {
-  type: 'rendered';
-  requestId: number;
-  report: RenderedReport;
-}
-
 export type WebviewToHost =
   | ReadyMessage
   | UpdateAppliedMessage
@@ -232,4 +225,12 @@ export type WebviewToHost =
   | RestartMessage
   | ExportMessage
   | CopyMessage
-  | RenderedResponse;
+  | RenderedResponse<RenderedReport>;
+
+/** The dashboard's protocol for the typed client and channel: each request's response. */
+export interface DashboardProtocol {
+  toHost: WebviewToHost;
+  toWebview: HostToWebview;
+  responses: { getRows: RowsResponse; getMessage: MessageResponse; setFilter: FilterResponse };
+  rendered: RenderedReport;
+}

@@ -1,6 +1,8 @@
 // Runs inside a real VS Code extension host: the manifest and the code must agree.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { KafkaLogLabApi } from '../../src/host/api';
+import { runCommand } from './support/explorerTree';
 
 const EXTENSION_ID = 'kafka-log-lab.kafka-log-lab';
 
@@ -34,7 +36,16 @@ describe('Kafka Log Lab in VS Code', function () {
   });
 
   it('opens the Kafka view and refreshes it without error', async () => {
+    const api = extension.exports as KafkaLogLabApi;
     await vscode.commands.executeCommand('kafkaLogLab.explorer.focus');
-    await vscode.commands.executeCommand('kafkaLogLab.refreshExplorer');
+    const { failures } = await runCommand(api, 'kafkaLogLab.refreshExplorer');
+    assert.deepEqual(failures, []);
+  });
+
+  it('reports a failing command as a failure, not as done', async () => {
+    const api = extension.exports as KafkaLogLabApi;
+    const { failures } = await runCommand(api, 'kafkaLogLab.createTopic', { cluster: 'no-such-cluster-anywhere', topic: 'a b' });
+    assert.equal(failures.length, 1);
+    assert.match(failures[0], /^kafkaLogLab\.createTopic: /);
   });
 });

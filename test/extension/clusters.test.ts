@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GenerateSummary } from '../../src/core/generate';
 import type { KafkaLogLabApi } from '../../src/host/api';
-import { extensionApi, rowAt, rows, uniqueName } from './support/explorerTree';
+import { extensionApi, rowAt, rows, runCommand, uniqueName } from './support/explorerTree';
 
 const clusterSettings = () => JSON.stringify(vscode.workspace.getConfiguration('kafkaLogLab').get('clusters'));
 
@@ -39,9 +39,10 @@ describe('Cluster connections', function () {
     assert.match(row.description, /127\.0\.0\.1:1 \(SSL, SASL SCRAM-SHA-256\)/);
   });
 
-  it('rejects a bootstrap list that is not host:port', async () => {
+  it('rejects a bootstrap list that is not host:port, naming the entry', async () => {
     const before = clusterSettings();
-    await vscode.commands.executeCommand('kafkaLogLab.addCluster', { name: uniqueName('bad'), bootstrapServers: 'localhost' });
+    const { failures } = await runCommand(api, 'kafkaLogLab.addCluster', { name: uniqueName('bad'), bootstrapServers: 'localhost' });
+    assert.deepEqual(failures, ['kafkaLogLab.addCluster: bootstrap servers: "localhost" has no port; expected HOST:PORT, e.g. localhost:9092']);
     assert.equal(clusterSettings(), before);
   });
 

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { createKafkaClient } from '../../src/core/kafka/client';
 import type { ConsumerPort } from '../../src/core/kafka/ports';
 import type { KafkaLogLabApi } from '../../src/host/api';
-import { eventually, extensionApi, rowAt, rows, testBrokers, uniqueName, type Row } from './support/explorerTree';
+import { extensionApi, rowAt, rows, testBrokers, uniqueName, type Row } from './support/explorerTree';
+import { retryUntilPasses } from '../support/polling';
 
 const CLUSTER = 'extension-tests';
 
@@ -55,7 +56,7 @@ describe('Consumer groups in the Kafka view', function () {
       await consumer.run({ topics: [topic], fromBeginning: true, eachBatch: async (batch) => void (consumed += batch.messages.length) });
       members.push(consumer);
     }
-    await eventually(async () => {
+    await retryUntilPasses(async () => {
       assert.ok(consumed >= produced, `consumed ${consumed} of ${produced}`);
       assert.equal([...assigned.values()].filter((p) => p.length > 0).length, 2, 'both members own partitions');
     }, 60000);
@@ -65,7 +66,7 @@ describe('Consumer groups in the Kafka view', function () {
     await new Promise((r) => setTimeout(r, 1500));
     const extra = await produceGenerated(topic, 5, 'extra');
 
-    const group = await eventually(async () => {
+    const group = await retryUntilPasses(async () => {
       api.explorer.refresh();
       const g = await rowAt(api, CLUSTER, 'Consumer groups', groupId);
       await rows(api, g.node);
@@ -94,7 +95,7 @@ describe('Consumer groups in the Kafka view', function () {
 
     // Kafka refuses resets while members are connected; once they leave the group is Empty.
     await Promise.all(members.splice(0).map((m) => m.disconnect()));
-    await eventually(async () => {
+    await retryUntilPasses(async () => {
       api.explorer.refresh();
       const g = await rowAt(api, CLUSTER, 'Consumer groups', groupId);
       assert.equal(g.contextValue, 'group.empty');

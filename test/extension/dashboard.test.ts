@@ -7,7 +7,8 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { WebSnapshot } from '../../src/core/stats';
 import type { RenderedReport } from '../../src/shared/protocol';
-import { cliStats, eventually, hostState, numberIn, openDashboard, produced, rendered, scratchDir, testBrokers, uniqueTopic } from './dashboardHelpers';
+import { cliStats, hostState, numberIn, openDashboard, produced, rendered, scratchDir, testBrokers, uniqueTopic } from './dashboardHelpers';
+import { pollUntil } from '../support/polling';
 
 describe('Dashboard on a produced web log', function () {
   this.timeout(180000);
@@ -41,7 +42,7 @@ describe('Dashboard on a produced web log', function () {
 
   it('renders the message count, unique visitors and average visit duration that `kafka-log-lab stats` prints', async () => {
     await openDashboard({ topic, brokers, produced: { file, acked } });
-    const report = await eventually('the dashboard to show every message', () => rendered(topic), showsTheFile);
+    const report = await pollUntil('the dashboard to show every message', () => rendered(topic), showsTheFile);
     assert.equal(numberIn(report.stats.messages), expected.messages);
     assert.equal(numberIn(report.stats.uniqueVisitors), expected.uniqueVisitors);
     assert.equal(numberIn(report.stats.averageVisitDuration), expected.sessions.averageDurationSeconds);
@@ -54,7 +55,7 @@ describe('Dashboard on a produced web log', function () {
   });
 
   it('shows sent vs read: every produced line read once', async () => {
-    const report = await eventually('sent vs read', () => rendered(topic), (r) => numberIn(r.stats['sent.read']) === acked);
+    const report = await pollUntil('sent vs read', () => rendered(topic), (r) => numberIn(r.stats['sent.read']) === acked);
     assert.equal(numberIn(report.stats['sent.produced']), acked);
     assert.equal(numberIn(report.stats['sent.duplicates']), 0);
     assert.equal(numberIn(report.stats['sent.missing']), 0);
@@ -66,9 +67,9 @@ describe('Dashboard on a produced web log', function () {
     assert.ok(report.rows.every((r) => r.cells[4].includes('User_id : ')), 'the value column shows the log lines');
     const closes = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('Action : close')).length;
     assert.equal(await vscode.commands.executeCommand('kafkaLogLab.test.dashboardReceive', topic, { type: 'setFilter', id: 1, query: 'action:close' }), true);
-    const state = await eventually('the filter to apply', () => hostState(topic), (s) => s.list.filter === 'action:close' && s.list.filterProgress === undefined);
+    const state = await pollUntil('the filter to apply', () => hostState(topic), (s) => s.list.filter === 'action:close' && s.list.filterProgress === undefined);
     assert.equal(state.list.count, closes);
-    const filtered = await eventually('filtered rows on screen', () => rendered(topic), (r) => r.rows.length > 0 && r.rows.every((row) => row.cells[4].includes('Action : close')));
+    const filtered = await pollUntil('filtered rows on screen', () => rendered(topic), (r) => r.rows.length > 0 && r.rows.every((row) => row.cells[4].includes('Action : close')));
     assert.ok(filtered.rows.length > 0);
     await vscode.commands.executeCommand('kafkaLogLab.test.dashboardReceive', topic, { type: 'setFilter', id: 2, query: '' });
   });
@@ -77,7 +78,7 @@ describe('Dashboard on a produced web log', function () {
     await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await openDashboard({ topic, brokers }); // reveals the existing panel; its webview loads anew
-    const report = await eventually('the restored dashboard', () => rendered(topic), showsTheFile);
+    const report = await pollUntil('the restored dashboard', () => rendered(topic), showsTheFile);
     assert.equal(numberIn(report.stats.uniqueVisitors), expected.uniqueVisitors);
     assert.equal(numberIn(report.stats.averageVisitDuration), expected.sessions.averageDurationSeconds);
     const panels = await vscode.commands.executeCommand<string[]>('kafkaLogLab.test.dashboardPanels');

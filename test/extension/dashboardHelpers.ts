@@ -10,6 +10,7 @@ import { createKafkaClient, withAdmin } from '../../src/core/kafka/client';
 import type { KafkaClient } from '../../src/core/kafka/ports';
 import { produceFile, type ProduceSummary } from '../../src/core/kafka/produceFile';
 import type { LiveState, RenderedReport, StatsSnapshot } from '../../src/shared/protocol';
+import { pollUntil } from '../support/polling';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -37,7 +38,7 @@ export async function produced(brokers: string, topic: string, file: string, con
 async function createTopicWithLeaders(client: KafkaClient, topic: string): Promise<void> {
   await withAdmin(client, async (admin) => {
     await admin.createTopic({ topic, partitions: 3 });
-    await eventually(`leaders for ${topic}`, () => admin.topicOffsets(topic).then((o) => o.length, () => 0), (n) => n === 3, 30000);
+    await pollUntil(`leaders for ${topic}`, () => admin.topicOffsets(topic).then((o) => o.length, () => 0), (n) => n === 3, 30000);
   });
 }
 
@@ -63,17 +64,6 @@ export function hostState(topic: string): Thenable<LiveState> {
   return vscode.commands.executeCommand<LiveState>('kafkaLogLab.test.dashboardState', topic);
 }
 
-/** Retries `probe` until it gives a value `done` accepts; fails with the last value seen. */
-export async function eventually<T>(what: string, probe: () => PromiseLike<T | undefined>, done: (value: T) => boolean, timeoutMs = 90000): Promise<T> {
-  const started = Date.now();
-  let last: T | undefined;
-  while (Date.now() - started < timeoutMs) {
-    last = await probe();
-    if (last !== undefined && done(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 2000)}`);
-}
 
 /** The number in a rendered value: "1,234" -> 1234, "131.52 s" -> 131.52. */
 export function numberIn(text: string | undefined): number {

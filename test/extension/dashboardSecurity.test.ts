@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { eventually, openDashboard, produced, rendered, scratchDir, testBrokers, uniqueTopic } from './dashboardHelpers';
+import { openDashboard, produced, rendered, scratchDir, testBrokers, uniqueTopic } from './dashboardHelpers';
+import { pollUntil } from '../support/polling';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -28,7 +29,7 @@ describe('Dashboard security', function () {
   });
 
   it('renders a message containing <img src=x onerror=alert(1)> as text', async () => {
-    const report = await eventually('the XSS message on screen', () => rendered(topic), (r) => r.rows.some((row) => row.cells[4] === XSS));
+    const report = await pollUntil('the XSS message on screen', () => rendered(topic), (r) => r.rows.some((row) => row.cells[4] === XSS));
     const row = report.rows.find((r) => r.cells[4] === XSS)!;
     assert.equal(row.valueChildElements, 0, 'the value cell holds text only');
     assert.equal(report.images, 0, 'no <img> element was created');

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import type { GenerateSummary } from '../../src/core/generate';
 import type { ProduceSummary } from '../../src/core/kafka/produceFile';
 import type { KafkaLogLabApi } from '../../src/host/api';
-import { eventually, extensionApi, rowAt, rows, testBrokers, uniqueName } from './support/explorerTree';
+import { extensionApi, rowAt, rows, testBrokers, uniqueName } from './support/explorerTree';
+import { retryUntilPasses } from '../support/polling';
 
 const CLUSTER = 'extension-tests';
 
@@ -52,7 +53,7 @@ describe('Kafka view against a real broker', function () {
     createdTopics.push(topic);
     await vscode.commands.executeCommand('kafkaLogLab.createTopic', { topic, partitions: 3, replicationFactor: 1 });
     // A new topic's leaders can take a moment to reach every metadata cache: refresh like a user.
-    const { row, partitions } = await eventually(async () => {
+    const { row, partitions } = await retryUntilPasses(async () => {
       api.explorer.refresh();
       const found = await rowAt(api, CLUSTER, 'Topics', topic);
       const children = await rows(api, found.node);

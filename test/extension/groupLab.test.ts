@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { createKafkaClient, withAdmin } from '../../src/core/kafka/client';
 import type { LabSnapshot } from '../../src/core/lab/labTypes';
 import type { GroupLabHostMessage, GroupLabRendered } from '../../src/shared/groupLabProtocol';
+import { pollUntil } from '../support/polling';
 
 const brokers = process.env.KLL_TEST_BROKERS;
 const topic = `ext-group-lab-${Date.now().toString(36)}`;
@@ -16,16 +17,6 @@ let requestId = 0;
 const act = (action: Record<string, unknown>) =>
   vscode.commands.executeCommand<GroupLabHostMessage | undefined>('kafkaLogLab.test.groupLabReceive', topic, { ...action, id: ++requestId });
 
-async function eventually<T>(what: string, probe: () => PromiseLike<T>, done: (value: T) => boolean, timeoutMs = 90000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await Promise.resolve(probe()).catch(() => undefined);
-    if (last !== undefined && done(last)) return last;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 3000)}`);
-}
 
 const partitionsOf = (texts: string[]) => texts.map((t) => Number(/^P(\d+)$/.exec(t.trim())?.[1])).sort((a, b) => a - b);
 const numberIn = (text: string) => Number(text.replace(/[^\d]/g, ''));
@@ -54,7 +45,7 @@ describe('Consumer Group Lab panel', function () {
     assert.equal(reply?.type, 'done');
     assert.equal((reply as { error?: string }).error, undefined);
 
-    const shown = await eventually('both facts to hold for 800 messages', rendered,
+    const shown = await pollUntil('both facts to hold for 800 messages', rendered,
       (r) => r.facts.length === 2 && r.facts.every((f) => f.verdict === '✓ holds' && f.text.includes('800')));
     assert.equal(shown.title, `Consumer Group Lab: ${topic}`);
     assert.deepEqual(shown.partitions.map((p) => p.split(' ')[0]), ['P0', 'P1', 'P2', 'P3']);
@@ -78,7 +69,7 @@ describe('Consumer Group Lab panel', function () {
     assert.deepEqual(await act({ type: 'stopMember', groupId: groups[0], member: 'm1' }), { type: 'done', requestId, error: undefined });
     await act({ type: 'addMember', groupId: groups[1] });
     await act({ type: 'produce', count: 200 });
-    const shown = await eventually('the rebalances and 1,000 messages in every group', rendered, (r) =>
+    const shown = await pollUntil('the rebalances and 1,000 messages in every group', rendered, (r) =>
       r.timeline.some((t) => t.includes(groups[0]) && t.endsWith('m1 left')) &&
       r.timeline.some((t) => t.includes(groups[1]) && t.endsWith('m3 joined')) &&
       r.groups.every((g) => g.check.startsWith('✓ all 1,000 messages')));
@@ -91,7 +82,7 @@ describe('Consumer Group Lab panel', function () {
 
     assert.equal(await act({ type: 'produce', count: -5 }), undefined, 'a malformed request is ignored');
     await act({ type: 'addGroup' });
-    const three = await eventually('a third group that read every message', rendered, (r) => r.groups.length === 3 && r.groups[2].check.startsWith('✓ all 1,000 messages'));
+    const three = await pollUntil('a third group that read every message', rendered, (r) => r.groups.length === 3 && r.groups[2].check.startsWith('✓ all 1,000 messages'));
     assert.equal(three.groups[2].members.length, 2);
 
     const labGroups = (await snapshot()).groups.map((g) => g.groupId);

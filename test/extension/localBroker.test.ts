@@ -6,7 +6,8 @@ import * as net from 'node:net';
 import * as vscode from 'vscode';
 import type { KafkaLogLabApi } from '../../src/host/api';
 import type { ClusterConfig } from '../../src/host/settings';
-import { eventually, extensionApi, rowAt, rows } from './support/explorerTree';
+import { extensionApi, rowAt, rows } from './support/explorerTree';
+import { retryUntilPasses } from '../support/polling';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -69,7 +70,7 @@ describe('Local broker commands', function () {
     assert.equal(vscode.workspace.getConfiguration('kafkaLogLab').get('activeCluster'), 'local');
 
     await vscode.commands.executeCommand('kafkaLogLab.explorer.focus');
-    await eventually(async () => {
+    await retryUntilPasses(async () => {
       api.explorer.refresh();
       const cluster = await rowAt(api, 'local');
       assert.equal(cluster.contextValue, 'cluster.active');
@@ -94,7 +95,7 @@ describe('Local broker commands', function () {
     if (!started) this.skip();
     assert.equal(await vscode.commands.executeCommand('kafkaLogLab.stopLocalBroker'), true);
     started = false;
-    await eventually(async () => assert.equal(await answers(port), false, `something still answers on ${bootstrap}`), 30000);
+    await retryUntilPasses(async () => assert.equal(await answers(port), false, `something still answers on ${bootstrap}`), 30000);
   });
 
   it('starts nothing when the Docker engine is asked for and the daemon cannot be reached', async () => {

@@ -6,18 +6,9 @@ import { deleteGroup, describeGroupDetail, listGroupSummaries, resetGroupOffsets
 import { testBrokers, uniqueName } from './support/testBroker';
 import { produceNumbered, waitForStableGroup } from './support/roundTrip';
 import { lastJsonLine, runCli } from './support/runCli';
+import { pollUntil } from '../support/polling';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** A group member that consumed everything so far (committed), then paused so lag can build up. */
 async function startPausedMember(client: KafkaClient, topic: string, groupId: string, expected: number): Promise<ConsumerPort> {
@@ -25,7 +16,7 @@ async function startPausedMember(client: KafkaClient, topic: string, groupId: st
   await consumer.connect();
   await consumer.run({ topics: [topic], fromBeginning: true, eachBatch: async () => undefined });
   await withAdmin(client, (admin) =>
-    waitFor('the group to commit every message', async () => {
+    pollUntil('the group to commit every message', async () => {
       const committed = await admin.groupOffsets(groupId, [topic]);
       return committed.reduce((s, c) => s + Math.max(0, c.offset), 0) === expected ? true : undefined;
     }),
@@ -103,7 +94,7 @@ describe('topic and group administration against a real broker', function () {
     }
 
     await withAdmin(client(), async (admin) => {
-      await waitFor('the group to be Empty', async () => ((await admin.describeGroups([groupId]))[0].state === 'Empty' ? true : undefined));
+      await pollUntil('the group to be Empty', async () => ((await admin.describeGroups([groupId]))[0].state === 'Empty' ? true : undefined));
       await resetGroupOffsets(admin, groupId, topic, { kind: 'earliest' });
       let detail = await describeGroupDetail(admin, groupId);
       assert.equal(detail.state, 'Empty');

@@ -11,21 +11,10 @@ import { freePort } from '../../src/core/broker/freePort';
 import { consumeInGroup, produceNumbered } from './support/roundTrip';
 import { uniqueName } from './support/testBroker';
 import { announceSkip, prepareDocker, releaseDocker, type DockerTestSetup } from './support/dockerSetup';
+import { retryUntilPasses } from '../support/polling';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Retries `work` until it resolves: metadata reaches the other brokers a moment later. */
-async function eventually<T>(work: () => Promise<T>, timeoutMs = 30000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await work();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await sleep(500);
-    }
-  }
-}
 
 describe('Docker engine: 3-broker cluster (real Docker daemon)', function () {
   this.timeout(420000);
@@ -61,9 +50,9 @@ describe('Docker engine: 3-broker cluster (real Docker daemon)', function () {
     assert.deepEqual(info.brokers.map((b) => `${b.nodeId}@${b.host}:${b.port}`).sort(), ports.map((p, i) => `${i + 1}@127.0.0.1:${p}`).sort());
 
     const topic = uniqueName('replicated');
-    await eventually(() => withAdmin(client, (admin) => admin.createTopic({ topic, partitions: 3, replicationFactor: 3 })));
+    await retryUntilPasses(() => withAdmin(client, (admin) => admin.createTopic({ topic, partitions: 3, replicationFactor: 3 })));
     const describeTopic = () => withAdmin(client, (admin) => admin.describeTopics([topic])).then(([t]) => t);
-    let described: TopicInfo = await eventually(describeTopic);
+    let described: TopicInfo = await retryUntilPasses(describeTopic);
     for (const p of described.partitions) assert.deepEqual([...p.replicas].sort(), [1, 2, 3], `partition ${p.partition} has 3 replicas`);
     await produceNumbered(client, topic, 300);
     assert.equal((await consumeInGroup(client, topic, uniqueName('group'), 300)).distinct, 300);
@@ -79,7 +68,7 @@ describe('Docker engine: 3-broker cluster (real Docker daemon)', function () {
       if (Date.now() > deadline) assert.fail(`leadership did not move off broker ${leader}: ${JSON.stringify(described)}`);
       await sleep(500);
     }
-    await eventually(() => produceNumbered(client, topic, 100), 60000);
+    await retryUntilPasses(() => produceNumbered(client, topic, 100), 60000);
 
     const removed = await resetDockerCluster(cluster);
     assert.equal(removed.containers.length, 3);

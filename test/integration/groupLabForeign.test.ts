@@ -10,6 +10,7 @@ import { createKafkaClient, withAdmin } from '../../src/core/kafka/client';
 import { GroupLab } from '../../src/core/lab/groupLab';
 import type { LabGroupView, LabMemberView, RebalanceEvent } from '../../src/core/lab/labTypes';
 import { testBrokers, uniqueName } from './support/testBroker';
+import { pollUntil } from '../support/polling';
 
 // Debian's interpreter: the one python3-confluent-kafka is installed for.
 const PYTHON = '/usr/bin/python3';
@@ -38,15 +39,6 @@ function startPython(brokers: string, topic: string, group: string): PythonConsu
   return state;
 }
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 90000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('consumer-group lab: a foreign Python consumer in a lab group', function () {
   this.timeout(180000);
@@ -83,7 +75,7 @@ describe('consumer-group lab: a foreign Python consumer in a lab group', functio
     python = startPython(testBrokers().join(','), topic, groupId);
 
     // The lab shows what the Python consumer itself says it owns.
-    const shown = await until('the Python member in the lab with the partitions it reports', () => {
+    const shown = await pollUntil('the Python member in the lab with the partitions it reports', () => {
       const f = foreign();
       const own = python!.assigned;
       return f && own && own.length > 0 && f.partitions.join() === own.join() && group().state === 'Stable' ? f : undefined;
@@ -95,13 +87,13 @@ describe('consumer-group lab: a foreign Python consumer in a lab group', functio
     assert.ok(shown.host, 'the host it connects from');
     const ours = group().members.filter((m) => m.ours).flatMap((m) => m.partitions);
     assert.deepEqual([...ours, ...shown.partitions].sort((a, b) => a - b), [0, 1, 2, 3, 4, 5], 'ours and the Python member share the 6 partitions without overlap');
-    const joined = await until('a rebalance event naming it', () => events.find((e) => e.groupId === groupId && e.joined.includes(CLIENT_ID)));
+    const joined = await pollUntil('a rebalance event naming it', () => events.find((e) => e.groupId === groupId && e.joined.includes(CLIENT_ID)));
     assert.deepEqual(joined.assignment.find((a) => a.member === CLIENT_ID)?.partitions, shown.partitions);
     assert.equal(joined.assignment.find((a) => a.member === CLIENT_ID)?.ours, false);
 
     // New messages on its partitions go to the Python member; the group still gets all of them.
     await lab.produce(600);
-    const credited = await until('the group to account for every message', () => {
+    const credited = await pollUntil('the group to account for every message', () => {
       const g = group();
       const f = foreign();
       return g.check.everyMessageOnce && f && f.messages === python!.messages && python!.messages > 0 ? g : undefined;
@@ -114,8 +106,8 @@ describe('consumer-group lab: a foreign Python consumer in a lab group', functio
 
     // It leaves: the lab keeps its count, shows it as gone, and our members own everything again.
     python.child.kill('SIGTERM');
-    await until('the Python consumer to close', () => (python!.closed ? true : undefined), 30000);
-    await until('a rebalance event for its leaving', () => events.find((e) => e.groupId === groupId && e.left.includes(CLIENT_ID)));
+    await pollUntil('the Python consumer to close', () => (python!.closed ? true : undefined), undefined, 30000);
+    await pollUntil('a rebalance event for its leaving', () => events.find((e) => e.groupId === groupId && e.left.includes(CLIENT_ID)));
     await lab.waitForStable(60000);
     const gone = foreign()!;
     assert.equal(gone.state, 'stopped');

@@ -1,5 +1,5 @@
 // Chart colours and fonts come from the editor theme's CSS variables (with fallbacks in
-// dashboard.css), read once and again whenever VS Code switches theme (it changes the
+// webview/dashboard/dashboard.css), read once and again whenever VS Code switches theme (it changes the
 // body's class: vscode-light, vscode-dark, vscode-high-contrast...).
 
 export interface ChartTheme {

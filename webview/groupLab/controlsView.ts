@@ -1,7 +1,8 @@
 // The lab's actions that are not about one group: produce N more messages, add a group. The
 // status line (a polite live region) says what happened, or why it did not.
 import { MAX_PRODUCE_AT_ONCE } from '../../src/shared/groupLabProtocol';
-import { el, setText } from './dom';
+import { el, setText } from '../dom';
+import { formatCount } from '../format';
 
 export interface ControlActions {
   produce(count: number, button: HTMLButtonElement): void;
@@ -21,7 +22,7 @@ export class ControlsView {
     const produce = () => {
       const n = Number(this.countInput.value);
       if (!Number.isInteger(n) || n < 1 || n > MAX_PRODUCE_AT_ONCE) {
-        this.say(`Enter a whole number of messages from 1 to ${MAX_PRODUCE_AT_ONCE.toLocaleString('en-US')}.`, true);
+        this.say(`Enter a whole number of messages from 1 to ${formatCount(MAX_PRODUCE_AT_ONCE)}.`, true);
         this.countInput.focus();
         return;
       }

@@ -1,8 +1,8 @@
 // The two facts of the lab, each with a verdict (✓/✗ and words, never colour alone) and the
 // numbers behind it.
 import type { LabSnapshot } from '../../src/shared/groupLabProtocol';
-import { el, setAttr, setText } from './dom';
-import { count, plural } from './format';
+import { el, setAttr, setText } from '../dom';
+import { formatCount, plural } from '../format';
 
 interface Fact {
   root: HTMLElement;
@@ -37,7 +37,7 @@ export class FactsView {
   }
 
   update(s: LabSnapshot): void {
-    const n = count(s.messages);
+    const n = formatCount(s.messages);
     const parts = s.partitions.length;
     const unbalanced = s.groups.filter((g) => !(g.check.disjoint && g.check.covered && g.check.received === g.check.expected));
     setVerdict(this.balance, s.balanceOk, s.balanceOk
@@ -46,6 +46,6 @@ export class FactsView {
     const behind = s.groups.filter((g) => !g.check.everyMessageOnce);
     setVerdict(this.fanout, s.fanoutOk, s.fanoutOk
       ? `Each of the ${plural(s.groups.length, 'group')} received all ${n} messages: every group gets its own copy.`
-      : behind.map((g) => `${g.groupId}: ${count(g.check.received)} of ${count(g.check.expected)}`).join(' · ') || 'No group yet.');
+      : behind.map((g) => `${g.groupId}: ${formatCount(g.check.received)} of ${formatCount(g.check.expected)}`).join(' · ') || 'No group yet.');
   }
 }

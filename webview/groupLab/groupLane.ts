@@ -1,8 +1,8 @@
 // One consumer group as a lane: its broker state, its check (every message once, partitions
 // owned once), an "Add member" button and a card per member, ours and other processes'.
 import type { LabGroupView, LabPartition } from '../../src/shared/groupLabProtocol';
-import { el, placeChildren, setAttr, setText } from './dom';
-import { count, partitionRanges, plural } from './format';
+import { el, placeChildren, setAttr, setText } from '../dom';
+import { formatCount, plural } from '../format';
 import { MemberCard } from './memberCard';
 
 export interface LaneActions {
@@ -12,13 +12,26 @@ export interface LaneActions {
 
 let laneNumber = 0;
 
+/** 0,1,2,4 -> "0–2, 4" */
+export function partitionRanges(partitions: number[]): string {
+  const sorted = [...partitions].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j > i + 1 ? `${sorted[i]}–${sorted[j]}` : j === i + 1 ? `${sorted[i]}, ${sorted[j]}` : `${sorted[i]}`);
+    i = j;
+  }
+  return parts.join(', ');
+}
+
 /** The group's verdict in words, with ✓/✗ so it never depends on colour. */
 export function groupVerdict(g: LabGroupView, partitions: LabPartition[]): { ok: boolean; text: string } {
   const c = g.check;
   const owned = c.disjoint && c.covered
     ? `partitions ${partitionRanges(partitions.map((p) => p.partition))} each owned once`
     : [c.shared.length ? `partitions ${c.shared.join(', ')} owned twice` : '', c.unowned.length ? `partitions ${c.unowned.join(', ')} unowned` : ''].filter(Boolean).join(', ');
-  const messages = c.everyMessageOnce ? `all ${count(c.expected)} messages, each once` : `${count(c.received)} of ${count(c.expected)} messages`;
+  const messages = c.everyMessageOnce ? `all ${formatCount(c.expected)} messages, each once` : `${formatCount(c.received)} of ${formatCount(c.expected)} messages`;
   const ok = c.everyMessageOnce && c.disjoint && c.covered;
   return { ok, text: `${ok ? '✓' : '✗'} ${messages} · ${owned}` };
 }

@@ -1,13 +1,13 @@
 // The Consumer Group Lab view: header, the two facts, the actions, the topic's partitions,
 // one lane per group with a card per member, and the rebalance timeline. Updated in place
 // from each snapshot, so buttons keep focus and clicks are never lost to a re-render.
-import type { GroupLabAction, GroupLabInfo, GroupLabRendered, LabSnapshot } from '../../src/shared/groupLabProtocol';
+import type { GroupLabAction, GroupLabInfo, GroupLabProtocol, GroupLabRendered, LabSnapshot } from '../../src/shared/groupLabProtocol';
+import { el, placeChildren, setText } from '../dom';
+import { formatCount, plural } from '../format';
+import type { HostClient, NotificationHandlers, WebviewApp } from '../hostClient';
 import { ControlsView } from './controlsView';
-import { el, placeChildren, setText } from './dom';
-import { count, plural } from './format';
 import { FactsView } from './factsView';
 import { GroupLane } from './groupLane';
-import type { LabHost } from './labHost';
 import { updateChips } from './partitionChips';
 import { TimelineView } from './timelineView';
 
@@ -19,8 +19,14 @@ const PHASE_TEXT: Record<LabSnapshot['phase'], string> = {
   error: 'failed',
 };
 
-export class LabApp {
-  private host: LabHost | undefined;
+/** Producing many messages or a slow rebalance takes a while; the button waits that long at most. */
+const ACTION_TIMEOUT_MS = 300_000;
+
+export class LabApp implements WebviewApp<GroupLabProtocol> {
+  readonly notifications: NotificationHandlers<GroupLabProtocol> = {
+    init: (m) => this.init(m.info, m.snapshot),
+    snapshot: (m) => this.update(m.snapshot),
+  };
   private info: GroupLabInfo | undefined;
   private readonly title = el('h1', { text: 'Consumer Group Lab' });
   private readonly subtitle = el('p', { class: 'subtitle muted' });
@@ -33,7 +39,7 @@ export class LabApp {
   private readonly timeline = new TimelineView();
   private last: LabSnapshot | undefined;
 
-  constructor(private readonly root: HTMLElement) {
+  constructor(private readonly root: HTMLElement, private readonly host: HostClient<GroupLabProtocol>) {
     this.controls = new ControlsView({
       produce: (n, button) => this.run({ type: 'produce', count: n }, button, `Producing ${plural(n, 'message')}…`, `Produced ${plural(n, 'message')}.`),
       addGroup: (button) => this.run({ type: 'addGroup' }, button, 'Starting a new group…', 'Added a group: it reads every message from the beginning.'),
@@ -48,27 +54,22 @@ export class LabApp {
     );
   }
 
-  connect(host: LabHost): void {
-    this.host = host;
-    host.connect();
-  }
-
-  init(info: GroupLabInfo, snapshot: LabSnapshot): void {
+  private init(info: GroupLabInfo, snapshot: LabSnapshot): void {
     this.info = info;
     this.root.setAttribute('aria-busy', 'false');
     this.update(snapshot);
   }
 
-  update(s: LabSnapshot): void {
+  private update(s: LabSnapshot): void {
     this.last = s;
     setText(this.title, `Consumer Group Lab: ${s.topic}`);
-    const produced = s.producedByLab ? ` (${count(s.producedByLab)} produced here)` : '';
+    const produced = s.producedByLab ? ` (${formatCount(s.producedByLab)} produced here)` : '';
     setText(this.subtitle, `${this.info?.cluster ?? ''} · ${plural(s.partitions.length, 'partition')} · ${plural(s.messages, 'message')}${produced} · ${PHASE_TEXT[s.phase]}`);
     setText(this.problem, s.problem ? `Problem: ${s.problem}` : '');
     this.problem.hidden = !s.problem;
     this.facts.update(s);
     const messagesOf = new Map(s.partitions.map((p) => [p.partition, p.messages]));
-    updateChips(this.partitions, s.partitions.map((p) => p.partition), (p) => count(messagesOf.get(p) ?? 0), 'none yet');
+    updateChips(this.partitions, s.partitions.map((p) => p.partition), (p) => formatCount(messagesOf.get(p) ?? 0), 'none yet');
     const lanes = s.groups.map((g) => {
       let lane = this.laneViews.get(g.groupId);
       if (!lane) {
@@ -95,7 +96,7 @@ export class LabApp {
 
   /** Sends one action; its button is disabled until the host answered. */
   private async run(action: GroupLabAction, button: HTMLButtonElement, pending: string, done: string): Promise<void> {
-    if (!this.host || this.pending.has(button)) return;
+    if (this.pending.has(button)) return;
     if (this.last?.phase !== 'running') {
       this.controls.say(`Not now: the lab is ${PHASE_TEXT[this.last?.phase ?? 'starting']}`, true);
       return;
@@ -103,13 +104,13 @@ export class LabApp {
     this.pending.add(button);
     button.setAttribute('aria-disabled', 'true');
     this.controls.say(pending);
-    const error = await this.host.act(action);
+    const error = await this.host.request(action, ACTION_TIMEOUT_MS).then((done) => done.error, (e: Error) => e.message);
     this.pending.delete(button);
     this.controls.say(error ? `Could not do that: ${error}` : done, Boolean(error));
     if (this.last) this.update(this.last);
   }
 
-  reportRendered(): GroupLabRendered {
+  report(): GroupLabRendered {
     const texts = (selector: string, scope: ParentNode = this.root) => Array.from(scope.querySelectorAll(selector)).map((e) => e.textContent ?? '');
     return {
       title: this.title.textContent ?? '',

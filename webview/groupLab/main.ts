@@ -1,14 +1,7 @@
 // Entry of the Consumer Group Lab webview bundle (dist/webview/groupLab.js and groupLab.css).
 import './groupLab.css';
+import type { GroupLabProtocol } from '../../src/shared/groupLabProtocol';
+import { startWebviewApp } from '../webviewApp';
 import { LabApp } from './labApp';
-import { LabHost } from './labHost';
 
-const root = document.getElementById('group-lab');
-if (root) {
-  const app = new LabApp(root);
-  app.connect(new LabHost({
-    init: (info, snapshot) => app.init(info, snapshot),
-    snapshot: (snapshot) => app.update(snapshot),
-    reportRendered: () => app.reportRendered(),
-  }));
-}
+startWebviewApp<GroupLabProtocol>((root, host) => new LabApp(root, host));

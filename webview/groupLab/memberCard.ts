@@ -1,9 +1,9 @@
 // One member of a group: its name, whether the lab started it or another process did, the
 // partitions it owns (chips with numbers), how many messages it received, and a Stop button.
 import type { LabMemberView } from '../../src/shared/groupLabProtocol';
-import { el, setAttr, setText } from './dom';
-import { count, partitionLabel } from './format';
-import { updateChips } from './partitionChips';
+import { el, setAttr, setText } from '../dom';
+import { formatCount } from '../format';
+import { partitionLabel, updateChips } from './partitionChips';
 
 const STATE_TEXT: Record<LabMemberView['state'], string> = {
   joining: 'joining…',
@@ -46,10 +46,10 @@ export class MemberCard {
   update(m: LabMemberView): void {
     setAttr(this.element, 'class', `member ${m.ours ? 'ours' : 'foreign'} state-${m.state}`);
     setText(this.state, STATE_TEXT[m.state]);
-    setText(this.messages, count(m.messages));
+    setText(this.messages, formatCount(m.messages));
     setText(this.unit, m.ours ? (m.messages === 1 ? ' message' : ' messages') : ' messages (from committed offsets)');
     updateChips(this.chips, m.partitions, undefined, m.state === 'stopped' || m.state === 'crashed' ? 'nothing (left the group)' : 'nothing yet');
-    setText(this.perPartition, m.perPartition.length ? `read ${m.perPartition.map((r) => `${partitionLabel(r.partition)} ${count(r.messages)}`).join(' · ')}` : '');
+    setText(this.perPartition, m.perPartition.length ? `read ${m.perPartition.map((r) => `${partitionLabel(r.partition)} ${formatCount(r.messages)}`).join(' · ')}` : '');
     const memberId = m.memberId ?? 'not joined yet';
     setText(this.ids, `client ${m.clientId}${m.host ? ` on ${m.host}` : ''} · member ${memberId}`);
     setAttr(this.ids, 'title', `client id: ${m.clientId}\nmember id: ${memberId}`);

@@ -1,9 +1,11 @@
 // Partition chips: the number as text plus a colour per partition from the theme's chart
 // colours (8 classes, repeating), so "who owns what" reads at a glance and without colour.
-import { el, placeChildren, setText } from './dom';
-import { partitionLabel } from './format';
+import { el, placeChildren, setText } from '../dom';
 
 const COLOURS = 8;
+
+/** "P0 P3" style labels, always with the numbers as text (colour is only a second cue). */
+export const partitionLabel = (p: number): string => `P${p}`;
 
 export function partitionChip(partition: number, detail?: string): HTMLElement {
   const chip = el('span', { class: `chip part-${partition % COLOURS}`, 'data-partition': partition });

@@ -1,8 +1,8 @@
 // The rebalances so far, newest first: when, which group, who joined or left, and who owns
 // which partitions afterwards.
 import type { RebalanceEvent } from '../../src/shared/groupLabProtocol';
-import { el, placeChildren } from './dom';
-import { clockTime } from './format';
+import { el, placeChildren } from '../dom';
+import { formatClockTime } from '../format';
 import { partitionChip } from './partitionChips';
 
 function eventItem(e: RebalanceEvent): HTMLLIElement {
@@ -16,7 +16,7 @@ function eventItem(e: RebalanceEvent): HTMLLIElement {
   }
   return el('li', { class: 'event', 'data-seq': e.seq },
     el('div', { class: 'event-head' },
-      el('time', { class: 'muted', datetime: new Date(e.atMs).toISOString(), text: clockTime(e.atMs) }),
+      el('time', { class: 'muted', datetime: new Date(e.atMs).toISOString(), text: formatClockTime(e.atMs) }),
       el('span', { class: 'event-group', text: e.groupId }),
       el('span', { class: 'event-change', text: change }),
     ),

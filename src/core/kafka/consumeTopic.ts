@@ -2,15 +2,13 @@
 // line. The format is given, or detected from the first messages (held back until then and
 // replayed, so no message is left out of the statistics).
 import type { LogFormat } from '../logFormat';
-import { detectFormat } from '../parse';
-import { createStats, type LogStats, type StatsSnapshot } from '../stats';
+import type { StatsSnapshot } from '../stats';
+import { StatsFeed } from '../stats/statsFeed';
 import type { ConsumedBatch, IncomingMessage } from './ports';
 import { readTopic, type ReadProgress, type ReadTopicOptions, type StopReason } from './topicReader';
 import { requireValidTopicName } from './topicName';
 
 export type { StatsSnapshot } from '../stats';
-
-export const DETECTION_SAMPLE = 20;
 
 /** One fetched batch as text, for live views. */
 export interface ConsumedLines {
@@ -60,51 +58,6 @@ export function valueText(value: Buffer | null): string {
   if (end > 0 && text.charCodeAt(end - 1) === 10) end--;
   if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
   return end === text.length ? text : text.slice(0, end);
-}
-
-/** Feeds lines to statistics, detecting the format from the first lines when asked. */
-export class StatsFeed {
-  private stats: LogStats | undefined;
-  private sample: string[] = [];
-  private lineNumber = 0;
-  format: LogFormat | undefined;
-
-  constructor(format: LogFormat | 'auto' = 'auto', private readonly sampleSize = DETECTION_SAMPLE) {
-    if (format !== 'auto') this.start(format);
-  }
-
-  add(line: string): void {
-    if (this.stats) {
-      // Line numbers (in unparsed samples) are message numbers in reading order.
-      this.stats.addLine(line, ++this.lineNumber);
-      return;
-    }
-    this.sample.push(line);
-    if (this.sample.length >= this.sampleSize) this.detect();
-  }
-
-  /** Final statistics: detects the format from what arrived if fewer lines than the sample did. */
-  snapshot(): StatsSnapshot {
-    if (!this.stats) this.detect();
-    return this.stats!.snapshot();
-  }
-
-  /** Statistics so far, without deciding the format early. */
-  liveSnapshot(): StatsSnapshot | undefined {
-    return this.stats?.snapshot();
-  }
-
-  private detect(): void {
-    const sample = this.sample;
-    this.sample = [];
-    this.start(detectFormat(sample.filter((l) => l.length > 0)));
-    for (const line of sample) this.stats!.addLine(line, ++this.lineNumber);
-  }
-
-  private start(format: LogFormat): void {
-    this.format = format;
-    this.stats = createStats(format);
-  }
 }
 
 export async function consumeTopic(options: ConsumeTopicOptions): Promise<ConsumeResult> {

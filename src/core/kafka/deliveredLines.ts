@@ -2,7 +2,7 @@
 // offsets that carries this file's `kll.src` header, as a bitmap of line numbers.
 // This is what makes `--resume` exact even when a send failed without an answer.
 import { LineBitmap } from './lineRanges';
-import { LINE_HEADER, SOURCE_HEADER } from './lineMessages';
+import { LINE_HEADER, SOURCE_HEADER, headerText, lineNumberOf } from './lineMessages';
 import type { KafkaClient } from './ports';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -31,9 +31,8 @@ export async function deliveredLines(
       seeks: ends.map((e) => ({ topic, partition: e.partition, offset: String(Math.max(from.get(e.partition) ?? 0, e.earliest)) })),
       eachBatch: async (batch) => {
         for (const m of batch.messages) {
-          const src = m.headers?.[SOURCE_HEADER];
-          const line = m.headers?.[LINE_HEADER];
-          if (src !== undefined && line !== undefined && src.toString() === sourceId) delivered.add(Number(line.toString()));
+          const line = lineNumberOf(headerText(m.headers, LINE_HEADER));
+          if (line !== undefined && headerText(m.headers, SOURCE_HEADER) === sourceId) delivered.add(line);
           if (Number(m.offset) + 1 >= (endOf.get(batch.partition) ?? 0)) pending.delete(batch.partition);
         }
       },

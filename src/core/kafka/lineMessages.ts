@@ -3,7 +3,7 @@
 // headers that let `verify` and `--resume` recognise exactly which line it was.
 import type { LogFormat } from '../logFormat';
 import { parseLine, visitorOf } from '../parse';
-import type { OutgoingMessage } from './ports';
+import type { IncomingMessage, OutgoingMessage } from './ports';
 
 export type ValueMode = 'raw' | 'json';
 export type KeyMode = { kind: 'visitor' } | { kind: 'none' } | { kind: 'field'; field: string };
@@ -48,6 +48,18 @@ export function lineToMessage(plan: MessagePlan, line: Buffer, lineNumber: numbe
     value: plan.as === 'json' ? JSON.stringify(record) : line,
     headers: { [LINE_HEADER]: String(lineNumber), [SOURCE_HEADER]: plan.sourceId },
   };
+}
+
+/** A header's value as text (kafkajs hands headers over as Buffers). */
+export function headerText(headers: IncomingMessage['headers'], name: string): string | undefined {
+  const value = headers?.[name];
+  return value === undefined ? undefined : value.toString();
+}
+
+/** The line number a `kll.line` header names; undefined when it names none (another producer's header). */
+export function lineNumberOf(header: string | undefined): number | undefined {
+  const line = header === undefined ? NaN : Number(header);
+  return Number.isInteger(line) && line > 0 ? line : undefined;
 }
 
 /** Approximate bytes a message takes on the wire (value + key + headers + record overhead). */

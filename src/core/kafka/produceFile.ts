@@ -9,7 +9,7 @@ import { deliveredLines } from './deliveredLines';
 import { lineToMessage, messageBytes, needsParsing, type KeyMode, type MessagePlan, type ValueMode } from './lineMessages';
 import type { LineRange } from './lineRanges';
 import { ratePacer, replayPacer, type Pacer } from './pacing';
-import type { Compression, KafkaClient } from './ports';
+import type { Compression, KafkaClient, ProducerPort } from './ports';
 import { loadCheckpoint, saveCheckpoint, sourceIdOf, type ProduceCheckpoint } from './produceCheckpoint';
 import { timestampOf } from './recordTime';
 import { retryTransient } from './transientRetry';
@@ -84,48 +84,104 @@ export interface ProduceSummary {
 
 const MAX_REPORTED_UNPARSED = 1000;
 
+/** What the reading loop counted, besides what the pipeline sent and the broker acknowledged. */
+interface LineTotals {
+  linesRead: number;
+  empty: number;
+  unparsed: number;
+  alreadyDelivered: number;
+  unparsedLines: number[];
+  /** The first line left unread because the run was cancelled or the pipeline failed. */
+  stopReadingAt?: number;
+}
+
+/** One run's moving parts, as the reading loop uses them. */
+interface SendRun {
+  plan: MessagePlan;
+  /** Lines must be parsed (JSON values, record keys, replay timestamps). */
+  parse: boolean;
+  pipeline: DeliveryPipeline;
+  pacer: Pacer | undefined;
+  /** Lines an earlier run delivered (`--resume`). */
+  delivered: { has(line: number): boolean } | undefined;
+  totals: LineTotals;
+}
+
 export async function produceFile(o: ProduceFileOptions): Promise<ProduceSummary> {
   const t0 = performance.now();
+  const plan = await planMessages(o);
+  const { createdTopic, startOffsets } = await prepareTopic(o);
+  const { checkpoint, delivered } = await startCheckpoint(o, plan.sourceId, startOffsets);
+  const producer = o.client.producer({ compression: o.compression, idempotent: o.idempotent ?? true });
+  await producer.connect();
+  const run: SendRun = {
+    plan, parse: needsParsing(plan) || o.replay !== undefined, pipeline: openPipeline(o, producer), pacer: pacerFor(o), delivered,
+    totals: { linesRead: 0, empty: 0, unparsed: 0, alreadyDelivered: 0, unparsedLines: [] },
+  };
+  const progress = () => progressOf(run, t0);
+  const ticker = o.onProgress ? setInterval(() => o.onProgress!(progress()), o.progressIntervalMs ?? 250) : undefined;
+  try {
+    await sendLines(o, run);
+    await run.pipeline.flush();
+    await run.pipeline.drain();
+  } finally {
+    if (ticker) clearInterval(ticker);
+    await producer.disconnect().catch(() => undefined);
+  }
+  const final = progress();
+  o.onProgress?.(final);
+  checkpoint.lastSummary = { acked: run.pipeline.ackedCount, failed: run.pipeline.failedCount, endedAt: new Date().toISOString() };
+  saveCheckpoint(checkpoint, o.brokers);
+  return summarize(o, run, final, createdTopic);
+}
+
+/** Checks the file and decides how its lines become messages. */
+async function planMessages(o: ProduceFileOptions): Promise<MessagePlan> {
   requireValidTopicName(o.topic);
   requireReadableFile(o.file);
   if (!o.binary && (await looksBinary(o.file))) {
     throw new UserError(`${o.file}: looks like a binary file (NUL bytes in the first block); nothing was sent. Use --binary to send it anyway`);
   }
   const format: LogFormat = !o.format || o.format === 'auto' ? detectFormat(await readSampleLines(o.file, 50, 65536)) : o.format;
-  const as = o.as ?? 'raw';
-  const plan: MessagePlan = { format, as, key: o.key ?? { kind: 'visitor' }, sourceId: sourceIdOf(o.file) };
-  const parse = needsParsing(plan) || o.replay !== undefined;
+  return { format, as: o.as ?? 'raw', key: o.key ?? { kind: 'visitor' }, sourceId: sourceIdOf(o.file) };
+}
 
+/** Creates the topic when it is missing; its end offsets are where this run's messages start. */
+async function prepareTopic(o: ProduceFileOptions): Promise<{ createdTopic: boolean; startOffsets: ProduceCheckpoint['startOffsets'] }> {
   const admin = o.client.admin();
   await admin.connect();
-  let createdTopic = false;
-  let startOffsets: ProduceCheckpoint['startOffsets'];
   try {
+    let createdTopic = false;
     if (!(await admin.listTopics()).includes(o.topic)) {
       createdTopic = await admin.createTopic({ topic: o.topic, partitions: o.partitions ?? 3, replicationFactor: o.replicationFactor });
     }
-    startOffsets = (await retryTransient(() => admin.topicOffsets(o.topic))).map((p) => ({ partition: p.partition, offset: p.latest }));
+    const ends = await retryTransient(() => admin.topicOffsets(o.topic));
+    return { createdTopic, startOffsets: ends.map((p) => ({ partition: p.partition, offset: p.latest })) };
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+}
 
+/** Records this run for `--resume`; when resuming, reads back what the earlier run delivered. */
+async function startCheckpoint(o: ProduceFileOptions, sourceId: string, startOffsets: ProduceCheckpoint['startOffsets']) {
   let delivered: { has(line: number): boolean } | undefined;
   if (o.resume) {
     const earlier = loadCheckpoint(o.file, o.topic, o.brokers);
     if (!earlier) throw new UserError(`no earlier run of ${o.file} to ${o.topic} is recorded; run without --resume`);
-    delivered = await deliveredLines(o.client, o.topic, plan.sourceId, earlier.startOffsets);
+    delivered = await deliveredLines(o.client, o.topic, sourceId, earlier.startOffsets);
     startOffsets = earlier.startOffsets;
   }
   const checkpoint: ProduceCheckpoint = {
-    file: o.file, topic: o.topic, brokers: o.brokers.join(','), sourceId: plan.sourceId,
+    file: o.file, topic: o.topic, brokers: o.brokers.join(','), sourceId,
     startOffsets, startedAt: new Date().toISOString(),
   };
   saveCheckpoint(checkpoint, o.brokers);
+  return { checkpoint, delivered };
+}
 
-  const producer = o.client.producer({ compression: o.compression, idempotent: o.idempotent ?? true });
-  await producer.connect();
+function openPipeline(o: ProduceFileOptions, producer: ProducerPort): DeliveryPipeline {
   const paced = o.rate !== undefined || o.replay !== undefined;
-  const pipeline = new DeliveryPipeline(producer, o.topic, {
+  return new DeliveryPipeline(producer, o.topic, {
     batchBytes: o.batchBytes ?? 900_000,
     // kafkajs groups a send's messages by partition in quadratic time, so many sends of a
     // couple of thousand messages beat few huge ones.
@@ -133,68 +189,83 @@ export async function produceFile(o: ProduceFileOptions): Promise<ProduceSummary
     maxInFlight: o.maxInFlight ?? 6,
     soloBytes: 512 * 1024,
   });
-  const pacer: Pacer | undefined =
-    o.replay !== undefined ? replayPacer(o.replay, o.signal) : o.rate !== undefined ? ratePacer(o.rate, o.signal) : undefined;
+}
 
-  let linesRead = 0, empty = 0, unparsed = 0, alreadyDelivered = 0;
-  const unparsedLines: number[] = [];
-  const progress = (): ProduceProgress => {
-    const elapsedMs = performance.now() - t0;
-    return {
-      linesRead, sent: pipeline.sentCount, acked: pipeline.ackedCount, failed: pipeline.failedCount,
-      skipped: empty + unparsed + alreadyDelivered, elapsedMs, messagesPerSecond: pipeline.ackedCount / (elapsedMs / 1000 || 1),
-    };
-  };
-  const ticker = o.onProgress ? setInterval(() => o.onProgress!(progress()), o.progressIntervalMs ?? 250) : undefined;
-  let stopReadingAt: number | undefined;
-  try {
-    const follow = o.follow ? { signal: o.signal ?? new AbortController().signal } : undefined;
-    reading: for await (const batch of readRawLineBatches(o.file, { fromLine: o.fromLine, follow })) {
-      for (let i = 0; i < batch.lines.length; i++) {
-        if (o.signal?.aborted || pipeline.fatal) {
-          stopReadingAt = batch.firstLine + i;
-          break reading;
-        }
-        const lineNumber = batch.firstLine + i;
-        const bytes = batch.lines[i];
-        linesRead++;
-        if (bytes.length === 0) { empty++; continue; }
-        if (delivered?.has(lineNumber)) { alreadyDelivered++; continue; }
-        const message = lineToMessage(plan, bytes, lineNumber, parse);
-        if (message === 'unparsed') {
-          unparsed++;
-          if (unparsedLines.length < MAX_REPORTED_UNPARSED) unparsedLines.push(lineNumber);
-          continue;
-        }
-        if (pacer) {
-          await pacer.next(o.replay !== undefined ? timestampOf(format, parseLine(format, bytes.toString('utf8'))) : undefined);
-          if (o.signal?.aborted) { stopReadingAt = lineNumber; linesRead--; break reading; }
-        }
-        await pipeline.add({ line: lineNumber, message, bytes: messageBytes(message) });
+function pacerFor(o: ProduceFileOptions): Pacer | undefined {
+  if (o.replay !== undefined) return replayPacer(o.replay, o.signal);
+  return o.rate !== undefined ? ratePacer(o.rate, o.signal) : undefined;
+}
+
+/** Reads the file (following it with `follow`) and sends its lines until the end, a cancel or a fatal failure. */
+async function sendLines(o: ProduceFileOptions, run: SendRun): Promise<void> {
+  const follow = o.follow ? { signal: o.signal ?? new AbortController().signal } : undefined;
+  for await (const batch of readRawLineBatches(o.file, { fromLine: o.fromLine, follow })) {
+    for (let i = 0; i < batch.lines.length; i++) {
+      if (o.signal?.aborted || run.pipeline.fatal) {
+        run.totals.stopReadingAt = batch.firstLine + i;
+        return;
       }
-      // In follow mode and when paced, lines should not wait for a full batch.
-      if (follow || pacer) await pipeline.flush();
+      if (!(await sendLine(o, run, batch.firstLine + i, batch.lines[i]))) return;
     }
-    await pipeline.flush();
-    await pipeline.drain();
-  } finally {
-    if (ticker) clearInterval(ticker);
-    await producer.disconnect().catch(() => undefined);
+    // In follow mode and when paced, lines should not wait for a full batch.
+    if (follow || run.pacer) await run.pipeline.flush();
   }
-  const final = progress();
-  o.onProgress?.(final);
-  const skipped = empty + unparsed + alreadyDelivered;
-  const cancelled = Boolean(o.signal?.aborted) && !o.follow;
-  const complete = !pipeline.fatal && stopReadingAt === undefined && pipeline.ackedCount === linesRead - skipped;
-  checkpoint.lastSummary = { acked: pipeline.ackedCount, failed: pipeline.failedCount, endedAt: new Date().toISOString() };
-  saveCheckpoint(checkpoint, o.brokers);
+}
+
+/** One line: skipped (empty, delivered before, unparsed) or paced and queued. False when a cancel cut the pacing short. */
+async function sendLine(o: ProduceFileOptions, run: SendRun, lineNumber: number, bytes: Buffer): Promise<boolean> {
+  const totals = run.totals;
+  totals.linesRead++;
+  if (bytes.length === 0) {
+    totals.empty++;
+    return true;
+  }
+  if (run.delivered?.has(lineNumber)) {
+    totals.alreadyDelivered++;
+    return true;
+  }
+  const message = lineToMessage(run.plan, bytes, lineNumber, run.parse);
+  if (message === 'unparsed') {
+    totals.unparsed++;
+    if (totals.unparsedLines.length < MAX_REPORTED_UNPARSED) totals.unparsedLines.push(lineNumber);
+    return true;
+  }
+  if (run.pacer) {
+    const format = run.plan.format;
+    await run.pacer.next(o.replay !== undefined ? timestampOf(format, parseLine(format, bytes.toString('utf8'))) : undefined);
+    if (o.signal?.aborted) {
+      totals.stopReadingAt = lineNumber;
+      totals.linesRead--;
+      return false;
+    }
+  }
+  await run.pipeline.add({ line: lineNumber, message, bytes: messageBytes(message) });
+  return true;
+}
+
+const skippedOf = (t: LineTotals) => t.empty + t.unparsed + t.alreadyDelivered;
+
+function progressOf(run: SendRun, t0: number): ProduceProgress {
+  const { totals, pipeline } = run;
+  const elapsedMs = performance.now() - t0;
   return {
-    file: o.file, topic: o.topic, format, as,
-    lines: linesRead, sent: pipeline.sentCount, acked: pipeline.ackedCount, failed: pipeline.failedCount,
-    skipped, empty, unparsed, alreadyDelivered,
+    linesRead: totals.linesRead, sent: pipeline.sentCount, acked: pipeline.ackedCount, failed: pipeline.failedCount,
+    skipped: skippedOf(totals), elapsedMs, messagesPerSecond: pipeline.ackedCount / (elapsedMs / 1000 || 1),
+  };
+}
+
+function summarize(o: ProduceFileOptions, run: SendRun, final: ProduceProgress, createdTopic: boolean): ProduceSummary {
+  const { totals, pipeline, plan } = run;
+  const skipped = skippedOf(totals);
+  const cancelled = Boolean(o.signal?.aborted) && !o.follow;
+  const complete = !pipeline.fatal && totals.stopReadingAt === undefined && pipeline.ackedCount === totals.linesRead - skipped;
+  return {
+    file: o.file, topic: o.topic, format: plan.format, as: plan.as,
+    lines: totals.linesRead, sent: pipeline.sentCount, acked: pipeline.ackedCount, failed: pipeline.failedCount,
+    skipped, empty: totals.empty, unparsed: totals.unparsed, alreadyDelivered: totals.alreadyDelivered,
     durationMs: Math.round(final.elapsedMs),
     messagesPerSecond: Math.round(final.messagesPerSecond),
-    failures: pipeline.failures, unparsedLines, ackedRanges: pipeline.acked.toArray(),
+    failures: pipeline.failures, unparsedLines: totals.unparsedLines, ackedRanges: pipeline.acked.toArray(),
     createdTopic, cancelled, stoppedReason: pipeline.fatal, complete,
   };
 }

@@ -3,7 +3,7 @@
 // verifyFileAgainstTopic are both built on it.
 import crypto from 'node:crypto';
 import { UserError } from '../errors';
-import type { AdminPort, ConsumedBatch, IncomingMessage, KafkaClient, PartitionOffsets } from './ports';
+import type { AdminPort, ConsumedBatch, ConsumerPort, IncomingMessage, KafkaClient, PartitionOffsets } from './ports';
 import { startOffsets, type PartitionStart, type StartPosition } from './startPosition';
 
 export type StopReason = 'max' | 'end' | 'idle' | 'aborted';
@@ -56,7 +56,12 @@ export interface ReadSummary {
 
 const TICK_MS = 50;
 
-async function planStart(admin: AdminPort, o: ReadTopicOptions): Promise<{ ends: PartitionOffsets[]; start: PartitionStart[] }> {
+interface StartPlan {
+  ends: PartitionOffsets[];
+  start: PartitionStart[];
+}
+
+async function planStart(admin: AdminPort, o: ReadTopicOptions): Promise<StartPlan> {
   const topics = await admin.listTopics();
   if (!topics.includes(o.topic)) throw new UserError(`topic "${o.topic}" does not exist`);
   const ends = await admin.topicOffsets(o.topic);
@@ -73,6 +78,16 @@ async function planStart(admin: AdminPort, o: ReadTopicOptions): Promise<{ ends:
   return { ends, start: startOffsets(o.from, ends, committed, atTime) };
 }
 
+/** Plans the start with a connected admin; disconnects it when planning fails. */
+async function planWith(admin: AdminPort, o: ReadTopicOptions): Promise<StartPlan> {
+  try {
+    return await planStart(admin, o);
+  } catch (e) {
+    await admin.disconnect().catch(() => undefined);
+    throw e;
+  }
+}
+
 export async function readTopic(o: ReadTopicOptions): Promise<ReadSummary> {
   if (o.signal?.aborted) throw new UserError('cancelled before reading started');
   const admin = o.client.admin();
@@ -81,112 +96,142 @@ export async function readTopic(o: ReadTopicOptions): Promise<ReadSummary> {
   // Group-less reading still needs a group in kafkajs: a throw-away one, removed afterwards.
   const groupLess = !o.groupId;
   const groupId = o.groupId ?? `kafka-log-lab-reader-${crypto.randomBytes(6).toString('hex')}`;
-  let plan: Awaited<ReturnType<typeof planStart>>;
-  try {
-    plan = await planStart(admin, o);
-  } catch (e) {
-    await admin.disconnect().catch(() => undefined);
-    throw e;
-  }
-  const endOf = new Map(plan.ends.map((e) => [e.partition, e.latest]));
-  const next = new Map(plan.start.map((s) => [s.partition, s.offset]));
-  const counts: Record<string, number> = {};
-  for (const e of plan.ends) counts[e.partition] = 0;
-
-  let messages = 0;
-  let assigned: number[] | undefined;
-  let assignedAt = 0;
-  let firstAssignedAt = 0;
-  let lastMessageAt = 0;
-  let stopReason: StopReason | undefined;
-  let crash: Error | undefined;
-  let wake: () => void = () => undefined;
-
-  const caughtUp = () => assigned !== undefined && assigned.every((p) => (next.get(p) ?? 0) >= (endOf.get(p) ?? 0));
-  const stop = (reason: StopReason) => {
-    stopReason ??= reason;
-    wake();
-  };
-
+  const read = new TopicRead(o, await planWith(admin, o), startedAt, groupLess);
   const consumer = o.client.consumer({ groupId, autoCommit: !groupLess });
-  consumer.onAssignment((event) => {
-    assigned = event.assignment.filter((a) => a.topic === o.topic).flatMap((a) => a.partitions);
-    assignedAt = Date.now();
-    firstAssignedAt ||= assignedAt;
-    if (o.untilEnd && caughtUp()) stop('end');
-  });
-  consumer.onCrash((error) => {
-    crash = error;
-    wake();
-  });
-  const onAbort = () => stop('aborted');
+  read.watch(consumer);
+  const onAbort = () => read.stop('aborted');
   o.signal?.addEventListener('abort', onAbort, { once: true });
-
-  const progress = (): ReadProgress => {
-    const elapsedMs = Date.now() - (firstAssignedAt || startedAt);
-    return { messages, perSecond: elapsedMs > 0 ? Math.round((messages * 1000) / elapsedMs) : 0, partitions: { ...counts }, elapsedMs };
-  };
-
   try {
     await consumer.connect();
     await consumer.run({
       topics: [o.topic],
       fromBeginning: true,
-      seeks: plan.start.filter((s) => s.seek).map((s) => ({ topic: o.topic, partition: s.partition, offset: String(s.offset) })),
+      seeks: read.seeks(),
       // A group reader commits exactly what it used, also when it stops in the middle of a batch.
       autoResolve: groupLess,
-      eachBatch: async (batch) => {
-        if (stopReason || batch.messages.length === 0) return;
-        let taken = batch.messages;
-        if (o.max !== undefined && messages + taken.length >= o.max) taken = taken.slice(0, o.max - messages);
-        if (taken.length === 0) return;
-        const lastOffset = taken[taken.length - 1].offset;
-        messages += taken.length;
-        counts[batch.partition] = (counts[batch.partition] ?? 0) + taken.length;
-        next.set(batch.partition, Number(lastOffset) + 1);
-        lastMessageAt = Date.now();
-        await o.onMessages(taken, batch);
-        if (!groupLess) batch.resolveOffset?.(lastOffset);
-        if (o.max !== undefined && messages >= o.max) stop('max');
-        else if (o.untilEnd && caughtUp()) stop('end');
-      },
+      eachBatch: (batch) => read.take(batch),
     });
-
-    const idleMs = o.idleMs ?? 0;
-    const stallMs = o.stallMs ?? Math.max(idleMs * 6, 30000);
-    let lastProgressAt = Date.now();
-    while (!stopReason && !crash) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, TICK_MS);
-      });
-      const now = Date.now();
-      if (o.onProgress && now - lastProgressAt >= (o.progressIntervalMs ?? 1000)) {
-        lastProgressAt = now;
-        o.onProgress(progress());
-      }
-      if (stopReason || crash) break;
-      if (o.untilEnd && caughtUp()) stop('end');
-      // Quiet time counts from the assignment: a slow group join is not idleness.
-      const quietSince = Math.max(lastMessageAt, assignedAt || startedAt);
-      const quiet = now - quietSince;
-      if (idleMs > 0 && quiet >= idleMs && (caughtUp() || quiet >= stallMs)) stop('idle');
-    }
-    if (crash) throw crash;
-    return {
-      topic: o.topic,
-      messages,
-      partitions: counts,
-      stoppedBy: stopReason ?? 'aborted',
-      start: plan.start,
-      endAtStart: plan.ends,
-      durationMs: Date.now() - startedAt,
-      readMs: messages > 0 ? lastMessageAt - (firstAssignedAt || startedAt) : 0,
-    };
+    await read.untilStopped();
+    return read.summary();
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
     await consumer.disconnect().catch(() => undefined);
     if (groupLess) await admin.deleteGroups([groupId]).catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/** One read in progress: what was read, where each assigned partition stands, and why it stops. */
+class TopicRead {
+  private messages = 0;
+  private readonly counts: Record<string, number> = {};
+  private readonly endOf: Map<number, number>;
+  private readonly next: Map<number, number>;
+  private assigned: number[] | undefined;
+  private assignedAt = 0;
+  private firstAssignedAt = 0;
+  private lastMessageAt = 0;
+  private stopReason: StopReason | undefined;
+  private crash: Error | undefined;
+  private wake: () => void = () => undefined;
+
+  constructor(private readonly o: ReadTopicOptions, private readonly plan: StartPlan, private readonly startedAt: number, private readonly groupLess: boolean) {
+    this.endOf = new Map(plan.ends.map((e) => [e.partition, e.latest]));
+    this.next = new Map(plan.start.map((s) => [s.partition, s.offset]));
+    for (const e of plan.ends) this.counts[e.partition] = 0;
+  }
+
+  seeks(): Array<{ topic: string; partition: number; offset: string }> {
+    return this.plan.start.filter((s) => s.seek).map((s) => ({ topic: this.o.topic, partition: s.partition, offset: String(s.offset) }));
+  }
+
+  watch(consumer: ConsumerPort): void {
+    consumer.onAssignment((event) => {
+      this.assigned = event.assignment.filter((a) => a.topic === this.o.topic).flatMap((a) => a.partitions);
+      this.assignedAt = Date.now();
+      this.firstAssignedAt ||= this.assignedAt;
+      if (this.o.untilEnd && this.caughtUp()) this.stop('end');
+    });
+    consumer.onCrash((error) => {
+      this.crash = error;
+      this.wake();
+    });
+  }
+
+  stop(reason: StopReason): void {
+    this.stopReason ??= reason;
+    this.wake();
+  }
+
+  /** One fetched batch: handed over (cut to `max`), committed for a group, then the stop checks. */
+  async take(batch: ConsumedBatch): Promise<void> {
+    const o = this.o;
+    if (this.stopReason || batch.messages.length === 0) return;
+    let taken = batch.messages;
+    if (o.max !== undefined && this.messages + taken.length >= o.max) taken = taken.slice(0, o.max - this.messages);
+    if (taken.length === 0) return;
+    const lastOffset = taken[taken.length - 1].offset;
+    this.messages += taken.length;
+    this.counts[batch.partition] = (this.counts[batch.partition] ?? 0) + taken.length;
+    this.next.set(batch.partition, Number(lastOffset) + 1);
+    this.lastMessageAt = Date.now();
+    await o.onMessages(taken, batch);
+    if (!this.groupLess) batch.resolveOffset?.(lastOffset);
+    if (o.max !== undefined && this.messages >= o.max) this.stop('max');
+    else if (o.untilEnd && this.caughtUp()) this.stop('end');
+  }
+
+  /** Ticks until a stop condition holds, reporting progress on the way; rethrows a consumer crash. */
+  async untilStopped(): Promise<void> {
+    const o = this.o;
+    const idleMs = o.idleMs ?? 0;
+    const stallMs = o.stallMs ?? Math.max(idleMs * 6, 30000);
+    let lastProgressAt = Date.now();
+    while (!this.stopReason && !this.crash) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, TICK_MS);
+      });
+      const now = Date.now();
+      if (o.onProgress && now - lastProgressAt >= (o.progressIntervalMs ?? 1000)) {
+        lastProgressAt = now;
+        o.onProgress(this.progress());
+      }
+      if (this.stopReason || this.crash) break;
+      this.checkQuiet(now, idleMs, stallMs);
+    }
+    if (this.crash) throw this.crash;
+  }
+
+  summary(): ReadSummary {
+    const messages = this.messages;
+    return {
+      topic: this.o.topic,
+      messages,
+      partitions: this.counts,
+      stoppedBy: this.stopReason ?? 'aborted',
+      start: this.plan.start,
+      endAtStart: this.plan.ends,
+      durationMs: Date.now() - this.startedAt,
+      readMs: messages > 0 ? this.lastMessageAt - (this.firstAssignedAt || this.startedAt) : 0,
+    };
+  }
+
+  private checkQuiet(now: number, idleMs: number, stallMs: number): void {
+    if (this.o.untilEnd && this.caughtUp()) this.stop('end');
+    // Quiet time counts from the assignment: a slow group join is not idleness.
+    const quiet = now - Math.max(this.lastMessageAt, this.assignedAt || this.startedAt);
+    if (idleMs > 0 && quiet >= idleMs && (this.caughtUp() || quiet >= stallMs)) this.stop('idle');
+  }
+
+  private progress(): ReadProgress {
+    const elapsedMs = Date.now() - (this.firstAssignedAt || this.startedAt);
+    const perSecond = elapsedMs > 0 ? Math.round((this.messages * 1000) / elapsedMs) : 0;
+    return { messages: this.messages, perSecond, partitions: { ...this.counts }, elapsedMs };
+  }
+
+  private caughtUp(): boolean {
+    const assigned = this.assigned;
+    return assigned !== undefined && assigned.every((p) => (this.next.get(p) ?? 0) >= (this.endOf.get(p) ?? 0));
   }
 }

@@ -1,13 +1,12 @@
 // `verify`: the labs' "messages sent = messages read" check done right. Reads the whole
 // topic (up to the end offsets it has when the check starts), then streams the file and
-// reports what is missing, duplicated or unexpected. See verifyTally.ts for the rules.
+// reports what is missing, duplicated or unexpected. See core/verify for the rules.
 import { UserError } from '../errors';
 import { readRawLineBatches } from '../io/lineBatches';
-import { LINE_HEADER, SOURCE_HEADER } from './lineMessages';
 import type { KafkaClient } from './ports';
 import { sourceIdOf } from './produceCheckpoint';
 import { readTopic, type ReadProgress } from './topicReader';
-import { VerifyTally, type VerifyCounts } from './verifyTally';
+import { VerifyTally, type VerifyCounts } from '../verify/verifyTally';
 import { requireValidTopicName } from './topicName';
 import { requireReadableFile } from '../fileErrors';
 
@@ -21,10 +20,6 @@ export interface VerifyReport extends VerifyCounts {
 export interface VerifyOptions {
   signal?: AbortSignal;
   onProgress?(progress: ReadProgress): void;
-}
-
-function headerText(value: Buffer | string | undefined): string | undefined {
-  return value === undefined ? undefined : value.toString();
 }
 
 export async function verifyFileAgainstTopic(file: string, topic: string, client: KafkaClient, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -41,11 +36,7 @@ export async function verifyFileAgainstTopic(file: string, topic: string, client
     signal: options.signal,
     onProgress: options.onProgress,
     onMessages: (messages) => {
-      for (const m of messages) {
-        const headers = m.headers;
-        if (headers === undefined) tally.addMessage(m.value);
-        else tally.addMessage(m.value, headerText(headers[LINE_HEADER]), headerText(headers[SOURCE_HEADER]));
-      }
+      for (const m of messages) tally.addIncoming(m);
     },
   });
   if (summary.stoppedBy === 'aborted') throw new UserError('verify was cancelled before the whole topic was read');

@@ -1,11 +1,13 @@
 // Statistics of the web lab format (seed 000). A visitor's visit starts at their earliest
 // event and ends at their `close` event (the latest one if there are several); visitors with
 // a close are "closed", the others "vanished"; the average visit duration is over closed
-// visits. Durations are kept in integer microseconds, so the average is exact.
+// visits. Durations are kept in integer microseconds, so the average is exact; their
+// distribution (`visitDurations`) is kept by the same rules for live views.
 import { ownCopy } from '../parse/lineText';
 import { parseWebLine, type WebRecord } from '../parse/webLine';
 import { BoundedCounter } from './boundedCounter';
 import { LineStats, round2, type BaseSnapshot } from './lineStats';
+import { VisitDurations, type DurationHistogram } from './visitDurations';
 
 export interface WebSnapshot extends BaseSnapshot {
   format: 'web';
@@ -27,6 +29,7 @@ export class WebStats extends LineStats<WebRecord, WebSnapshot> {
   private readonly pages = new BoundedCounter();
   private closed = 0;
   private closedDurationUs = 0;
+  private readonly durations = new VisitDurations();
 
   protected parse(line: string): WebRecord | undefined {
     return parseWebLine(line);
@@ -41,7 +44,7 @@ export class WebStats extends LineStats<WebRecord, WebSnapshot> {
       visit = { firstUs: us, closeUs: Number.NaN };
       this.visits.set(ownCopy(record.user_id), visit);
     } else if (us < visit.firstUs) {
-      if (!Number.isNaN(visit.closeUs)) this.closedDurationUs += visit.firstUs - us;
+      if (!Number.isNaN(visit.closeUs)) this.stretchClosed(visit.closeUs - visit.firstUs, visit.closeUs - us);
       visit.firstUs = us;
     }
     if (record.action !== 'close') return;
@@ -49,10 +52,21 @@ export class WebStats extends LineStats<WebRecord, WebSnapshot> {
       visit.closeUs = us;
       this.closed++;
       this.closedDurationUs += us - visit.firstUs;
+      this.durations.add(us - visit.firstUs);
     } else if (us > visit.closeUs) {
-      this.closedDurationUs += us - visit.closeUs;
+      this.stretchClosed(visit.closeUs - visit.firstUs, us - visit.firstUs);
       visit.closeUs = us;
     }
+  }
+
+  /** Closed-visit durations by bucket; adds up to `sessions.closed`. */
+  visitDurations(): DurationHistogram {
+    return this.durations.histogram();
+  }
+
+  private stretchClosed(beforeUs: number, afterUs: number): void {
+    this.closedDurationUs += afterUs - beforeUs;
+    this.durations.stretch(beforeUs, afterUs);
   }
 
   snapshot(): WebSnapshot {

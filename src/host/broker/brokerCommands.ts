@@ -85,8 +85,14 @@ export function registerBrokerCommands(deps: KafkaDeps): vscode.Disposable[] {
     following?.abort();
     following = undefined;
   };
+  // The running broker is owned by the extension's background work: closing the window stops it.
+  let releaseRunning: (() => void) | undefined;
   const setRunning = (broker: LocalBroker | undefined) => {
     if (broker !== running) stopFollowing();
+    if (broker !== running) {
+      releaseRunning?.();
+      releaseRunning = broker ? deps.work.own(`the local ${broker.engine} broker`, { stop: () => broker.stop() }) : undefined;
+    }
     running = broker;
     if (broker?.engine === 'jvm' && broker.dataDir) jvmDataDirs.add(broker.dataDir);
     void vscode.commands.executeCommand('setContext', 'kafkaLogLab.localBrokerRunning', Boolean(broker));
@@ -309,11 +315,6 @@ export function registerBrokerCommands(deps: KafkaDeps): vscode.Disposable[] {
       return true;
     }),
     status.disposable,
-    {
-      dispose: () => {
-        stopFollowing();
-        void running?.stop();
-      },
-    },
+    { dispose: stopFollowing },
   ];
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { HostDeps } from '../deps';
 import type { ExportFormat } from '../../shared/protocol';
 import type { DashboardSession } from './dashboardSession';
-import { toJsonLine, writeExport } from './exportMessages';
+import { toJsonLine, writeExport } from '../../core/messages/exportMessages';
 
 function defaultExportUri(topic: string, format: ExportFormat): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

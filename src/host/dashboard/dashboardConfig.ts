@@ -1,5 +1,7 @@
 // The argument of "Open Dashboard" (from the explorer, the produce summary, tests) and the
 // state a webview saved for a reload, both checked before use: either may come from outside.
+import { parseBrokerList } from '../../core/kafka/client';
+import { topicNameProblem } from '../../core/kafka/topicName';
 import type { DashboardConfig, ProducedInfo, StartPosition } from '../../shared/protocol';
 import { isFormatChoice, isGroupId, toStartPosition } from './webviewMessages';
 
@@ -18,16 +20,19 @@ export interface OpenDashboardArgs {
 type Fields = Record<string, unknown>;
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Kafka's own rule for topic names. */
-export const isTopicName = (v: unknown): v is string => typeof v === 'string' && /^[a-zA-Z0-9._-]{1,249}$/.test(v);
+const isTopicName = (v: unknown): v is string => typeof v === 'string' && topicNameProblem(v) === undefined;
 
-/** host:port entries, from a list or a comma-separated string; undefined if any is malformed. */
+/** host:port entries (core's rule), from a list or a comma-separated string; undefined if any is malformed. */
 export function toBrokers(v: unknown): string[] | undefined {
   const list = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : undefined;
   if (!list) return undefined;
   const brokers = list.map((b) => (typeof b === 'string' ? b.trim() : '')).filter((b) => b.length > 0);
-  const valid = brokers.length > 0 && brokers.every((b) => /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(b));
-  return valid ? brokers : undefined;
+  if (brokers.length === 0) return undefined;
+  try {
+    return parseBrokerList(brokers.join(','));
+  } catch {
+    return undefined;
+  }
 }
 
 export function toProduced(v: unknown): ProducedInfo | undefined {

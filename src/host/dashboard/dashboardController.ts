@@ -1,32 +1,28 @@
-// The host's side of one dashboard conversation, editor-free: validates what the webview
-// sends, answers its requests from the session's model, and paces the live updates. The
-// panel adapts it to a VS Code webview; the benchmark drives it against a bare browser page.
-import type { ExportFormat, HostToWebview, RenderedReport, WebviewToHost } from '../../shared/protocol';
+// The host's side of one dashboard conversation, editor-free: answers the webview's requests
+// from the session's model and paces the live updates. The webview channel (src/host/webview)
+// checks the messages and keeps the ready handshake; the panel adapts both to a VS Code
+// webview, the benchmark drives them against a bare browser page.
+import type { DashboardProtocol, ExportFormat, HostToWebview } from '../../shared/protocol';
+import type { AppMessage } from '../../shared/webviewRpc';
+import type { ChannelApp, WebviewLink } from '../webview/webviewChannel';
 import type { DashboardSession } from './dashboardSession';
 import { UpdatePacer } from './updatePacer';
-import { parseWebviewMessage } from './webviewMessages';
 
 export interface ControllerPorts {
-  post(message: HostToWebview): void;
-  /** Whether the webview is on screen (a hidden one is not sent updates). */
-  visible(): boolean;
+  /** The webview's end: a hidden or not yet ready webview is not sent updates. */
+  webview: WebviewLink<DashboardProtocol>;
   exportListed(format: ExportFormat): Promise<unknown>;
   copy(seq: number, what: 'json' | 'value'): Promise<void>;
-  warn(line: string): void;
 }
 
 export const TICK_MS = 50;
 /** Longest slice of filtering an existing buffer per turn of the event loop. */
 export const FILTER_SLICE_MS = 12;
-const REPORT_TIMEOUT_MS = 10000;
 
-export class DashboardController {
+export class DashboardController implements ChannelApp<DashboardProtocol> {
   private readonly pacer = new UpdatePacer();
-  private readonly reports = new Map<number, (report: RenderedReport) => void>();
   private timer: ReturnType<typeof setInterval> | undefined;
-  private webviewReady = false;
   private lastMark = '';
-  private nextRequestId = 1;
   private filtering = false;
   private stopped = false;
 
@@ -41,76 +37,41 @@ export class DashboardController {
     clearInterval(this.timer);
   }
 
-  /** The webview document went away (panel hidden); a new one will say `ready`. */
-  webviewGone(): void {
-    this.webviewReady = false;
-  }
-
-  /** Handles one message from the webview; false when it is not a protocol message. */
-  async receive(raw: unknown): Promise<boolean> {
-    const message = parseWebviewMessage(raw);
-    if (!message) {
-      const type = typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 40) : typeof raw;
-      this.ports.warn(`[dashboard] ignored a webview message that is not in the protocol (type ${type})`);
-      return false;
-    }
-    await this.handle(message);
-    return true;
-  }
-
-  /** Asks the webview what it shows, read from its DOM. */
-  requestRendered(): Promise<RenderedReport> {
-    if (!this.webviewReady || !this.ports.visible()) return Promise.reject(new Error('the dashboard webview is not loaded'));
-    const id = this.nextRequestId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.reports.delete(id);
-        reject(new Error('the dashboard webview did not report what it shows'));
-      }, REPORT_TIMEOUT_MS);
-      this.reports.set(id, (report) => {
-        clearTimeout(timer);
-        resolve(report);
-      });
-      this.ports.post({ type: 'reportRendered', id });
-    });
+  /** A (new) webview document is ready: it gets the whole state. */
+  ready(): void {
+    this.pacer.reset();
+    this.sendInit();
   }
 
   tick(now: number): void {
     const model = this.session.model;
     model.tick(now);
     if (model.list.scanning) this.continueFiltering();
-    if (!this.webviewReady || !this.ports.visible()) return;
+    if (!this.ports.webview.onScreen()) return;
     const mark = model.changeMark;
     if (!this.pacer.due(now, mark !== this.lastMark)) return;
     this.lastMark = mark;
-    this.ports.post({ type: 'update', updateId: this.pacer.sent(now), live: model.live(false) });
+    this.ports.webview.post({ type: 'update', updateId: this.pacer.sent(now), live: model.live(false) });
   }
 
-  private async handle(message: WebviewToHost): Promise<void> {
+  /** One checked message of the webview; a request's response is returned. */
+  async handle(message: AppMessage<DashboardProtocol>): Promise<HostToWebview | undefined> {
     const session = this.session;
     switch (message.type) {
-      case 'ready':
-        this.webviewReady = true;
-        this.pacer.reset();
-        this.sendInit();
-        return;
       case 'updateApplied':
         this.pacer.acked(message.updateId);
         return;
       case 'getRows':
-        this.ports.post({
+        return {
           type: 'rows', requestId: message.id, listVersion: message.listVersion, from: message.from,
           rows: session.model.rows(message.listVersion, message.from, message.count),
-        });
-        return;
+        };
       case 'getMessage':
-        this.ports.post({ type: 'message', requestId: message.id, row: session.model.message(message.seq) });
-        return;
+        return { type: 'message', requestId: message.id, row: session.model.message(message.seq) };
       case 'setFilter': {
         const error = session.model.setFilter(message.query);
-        this.ports.post(error ? { type: 'filterApplied', requestId: message.id, error } : { type: 'filterApplied', requestId: message.id });
         this.continueFiltering();
-        return;
+        return error ? { type: 'filterApplied', requestId: message.id, error } : { type: 'filterApplied', requestId: message.id };
       }
       case 'control':
         if (message.action === 'pause') session.pause();
@@ -128,17 +89,13 @@ export class DashboardController {
       case 'copy':
         await this.ports.copy(message.seq, message.what);
         return;
-      case 'rendered':
-        this.reports.get(message.requestId)?.(message.report);
-        this.reports.delete(message.requestId);
-        return;
     }
   }
 
   private sendInit(): void {
-    if (!this.webviewReady) return;
+    if (!this.ports.webview.ready) return;
     this.lastMark = this.session.model.changeMark;
-    this.ports.post({ type: 'init', config: this.session.config, live: this.session.model.live(true) });
+    this.ports.webview.post({ type: 'init', config: this.session.config, live: this.session.model.live(true) });
   }
 
   /** Filters the buffered messages in short slices until the filter caught up. */

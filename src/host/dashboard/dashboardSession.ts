@@ -65,7 +65,7 @@ export class DashboardSession {
       topic: config.topic,
       from: config.from,
       groupId: config.groupId,
-      stats: false, // the model keeps its own statistics, of every message
+      stats: false, // the model's LiveTopic feeds the engine's StatsFeed itself (it also detects on quiet)
       signal: controller.signal,
       progressIntervalMs: 500,
       onProgress: (progress) => {

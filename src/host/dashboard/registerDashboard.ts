@@ -7,8 +7,10 @@ import { sourceIdOf } from '../../core/kafka/produceCheckpoint';
 import type { DashboardConfig } from '../../shared/protocol';
 import type { HostDeps } from '../deps';
 import { registerCommand } from '../runCommand';
+import { OpenPanels, panelKey } from '../webview/openPanels';
+import { webviewPanelOptions } from '../webview/webviewAppPanel';
 import { toDashboardConfig } from './dashboardConfig';
-import { DASHBOARD_VIEW_TYPE, DashboardPanel, dashboardWebviewOptions } from './dashboardPanel';
+import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './dashboardPanel';
 import { DashboardSession, runningReaders } from './dashboardSession';
 import { bufferSize, onBufferSizeChanged } from './dashboardSettings';
 import { askForTarget, dashboardClients, rememberBrokers, targetFromArgs, type ClusterLookup } from './dashboardTarget';
@@ -24,23 +26,16 @@ function fileSourceId(file: string): string | undefined {
   }
 }
 
-const panelKey = (config: Pick<DashboardConfig, 'brokers' | 'topic'>) => `${config.brokers.join(',')}/${config.topic}`;
-
 /** `clusters` (the Kafka view's registry) lets named clusters connect with their SSL/SASL settings. */
 export function registerDashboard(deps: HostDeps & { clusters?: ClusterLookup }): vscode.Disposable[] {
-  const panels = new Map<string, DashboardPanel>();
+  const panels = new OpenPanels<DashboardPanel>('dashboard');
   const createClient = dashboardClients(deps.clusters, (line) => deps.log.warn(line));
 
   const show = (config: DashboardConfig, existingPanel?: vscode.WebviewPanel): DashboardPanel => {
     const session = new DashboardSession(config, bufferSize(), createClient, (line) => deps.log.info(line));
     const panel = existingPanel ?? vscode.window.createWebviewPanel(
-      DASHBOARD_VIEW_TYPE, `Dashboard: ${config.topic}`, vscode.ViewColumn.Active, dashboardWebviewOptions(deps.context));
-    const key = panelKey(config);
-    const dashboard: DashboardPanel = new DashboardPanel(panel, session, deps, () => {
-      if (panels.get(key) === dashboard) panels.delete(key);
-    });
-    panels.set(key, dashboard);
-    return dashboard;
+      DASHBOARD_VIEW_TYPE, `Dashboard: ${config.topic}`, vscode.ViewColumn.Active, webviewPanelOptions(deps.context));
+    return panels.add(panelKey(config), (closed) => new DashboardPanel(panel, session, deps, closed));
   };
 
   const open = async (raw?: unknown): Promise<void> => {
@@ -87,26 +82,25 @@ export function registerDashboard(deps: HostDeps & { clusters?: ClusterLookup })
         show(config, panel);
       },
     }),
-    onBufferSizeChanged((size) => panels.forEach((p) => p.session.resize(size))),
-    { dispose: () => [...panels.values()].forEach((p) => void p.dispose()) },
+    onBufferSizeChanged((size) => panels.all().forEach((p) => p.session.resize(size))),
+    // Their consumers and labs end when the window closes: deactivate waits for them.
+    panels,
+    new vscode.Disposable(deps.work.own('dashboards', { stop: () => panels.dispose() })),
   ];
   if (deps.context.extensionMode === vscode.ExtensionMode.Test) disposables.push(...registerTestCommands(deps, panels));
   return disposables;
 }
 
 /** Test-only: not contributed to the palette, registered only when VS Code runs the extension's tests. */
-function registerTestCommands(deps: HostDeps, panels: Map<string, DashboardPanel>): vscode.Disposable[] {
-  const find = (topic: unknown) => {
-    const found = [...panels.values()].find((p) => p.topic === topic);
-    if (!found) throw new Error(`no dashboard is open for topic ${String(topic)}`);
-    return found;
-  };
+function registerTestCommands(deps: HostDeps, panels: OpenPanels<DashboardPanel>): vscode.Disposable[] {
+  const find = (topic: unknown) => panels.byTopic(topic);
   return [
     vscode.commands.registerCommand('kafkaLogLab.test.dashboardRendered', (topic: string) => find(topic).requestRendered()),
-    vscode.commands.registerCommand('kafkaLogLab.test.dashboardReceive', (topic: string, message: unknown) => find(topic).receive(message)),
+    // False for a message outside the protocol.
+    vscode.commands.registerCommand('kafkaLogLab.test.dashboardReceive', async (topic: string, message: unknown) => (await find(topic).receive(message)).accepted),
     vscode.commands.registerCommand('kafkaLogLab.test.dashboardState', (topic: string) => find(topic).session.model.live(true)),
     vscode.commands.registerCommand('kafkaLogLab.test.dashboardClose', (topic: string) => find(topic).dispose()),
     vscode.commands.registerCommand('kafkaLogLab.test.dashboardReaders', () => runningReaders()),
-    vscode.commands.registerCommand('kafkaLogLab.test.dashboardPanels', () => [...panels.values()].map((p) => p.topic)),
+    vscode.commands.registerCommand('kafkaLogLab.test.dashboardPanels', () => panels.topics()),
   ];
 }

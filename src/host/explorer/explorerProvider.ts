@@ -111,11 +111,17 @@ export class KafkaExplorerProvider implements vscode.TreeDataProvider<ExplorerNo
     }
   }
 
+  /** Closes every cluster's admin connection and waits until they are closed. */
+  async closeConnections(): Promise<void> {
+    const all = [...this.queriesByCluster.values()].map(({ queries }) => queries.dispose());
+    this.queriesByCluster.clear();
+    await Promise.all(all);
+  }
+
   dispose(): void {
     clearTimeout(this.redrawTimer);
     this.subscription.dispose();
-    for (const { queries } of this.queriesByCluster.values()) void queries.dispose();
-    this.queriesByCluster.clear();
+    void this.closeConnections();
     this.treeChanged.dispose();
     this.stateChanged.dispose();
   }

@@ -11,6 +11,7 @@ import type { HostDeps } from '../deps';
 import { count } from '../explorer/explorerNode';
 import { registerCommand } from '../runCommand';
 import { markDone } from '../walkthrough/walkthroughProgress';
+import { withCancellableProgress } from '../lifecycle';
 
 export interface GenerateArgs {
   format: GeneratedFormat;
@@ -68,20 +69,16 @@ export async function generateLogs(deps: HostDeps, arg?: unknown): Promise<{ fil
   const seed = request.seed ?? Math.random().toString(36).slice(2, 10);
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const { generateToFile } = await import('../../core/generate');
-  const summary = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Generating ${request.format} logs into ${path.basename(file)}`, cancellable: true },
-    (_progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      // Six hours back, so the log ends about now like a real one.
-      const written = generateToFile(file, { format: request.format, users: request.visitors ?? 1000, seed, startMs: Date.now() - 6 * 3600_000 }, controller.signal);
-      return written.catch(async (e) => {
-        if (!controller.signal.aborted) throw e;
-        await fs.promises.rm(file, { force: true });
-        throw new vscode.CancellationError();
-      });
-    },
-  );
+  const summary = await withCancellableProgress(deps.work, `Generating ${request.format} logs into ${path.basename(file)}`, (signal) => {
+    // Six hours back, so the log ends about now like a real one.
+    const written = generateToFile(file, { format: request.format, users: request.visitors ?? 1000, seed, startMs: Date.now() - 6 * 3600_000 }, signal);
+    return written.catch(async (e) => {
+      if (!signal.aborted) throw e;
+      // Only the unfinished file this command started writing is removed.
+      await fs.promises.rm(file, { force: true });
+      throw new vscode.CancellationError();
+    });
+  });
   deps.log.info(`[generate] ${file}: ${summary.lines} lines, ${summary.visitors} visitors, seed ${summary.seed}, ${summary.elapsedMs} ms`);
   markDone('logsGenerated');
   const uri = vscode.Uri.file(file);

@@ -7,17 +7,17 @@ import { UserError } from '../../core/errors';
 import { GroupLab } from '../../core/lab/groupLab';
 import type { HostDeps } from '../deps';
 import { registerCommand } from '../runCommand';
+import { OpenPanels, panelKey } from '../webview/openPanels';
+import { webviewPanelOptions } from '../webview/webviewAppPanel';
 import { labClients, type LabClusterLookup } from './groupLabClients';
-import { GROUP_LAB_VIEW_TYPE, GroupLabPanel, groupLabWebviewOptions } from './groupLabPanel';
+import { GROUP_LAB_VIEW_TYPE, GroupLabPanel } from './groupLabPanel';
 import { askForConfig, configFromArgs, topicRow, type GroupLabConfig } from './groupLabSetup';
 
 export const OPEN_GROUP_LAB_COMMAND = 'kafkaLogLab.openGroupLab';
 
-const panelKey = (c: Pick<GroupLabConfig, 'brokers' | 'topic'>) => `${c.brokers.join(',')}/${c.topic}`;
-
 /** `clusters` (the Kafka view's registry) gives the active cluster and its connection settings. */
 export function registerGroupLab(deps: HostDeps & { clusters?: LabClusterLookup }): vscode.Disposable[] {
-  const panels = new Map<string, GroupLabPanel>();
+  const panels = new OpenPanels<GroupLabPanel>('group lab');
   const warn = (line: string) => deps.log.warn(line);
 
   const open = async (raw?: unknown): Promise<{ topic: string; groups: string[] } | undefined> => {
@@ -37,13 +37,9 @@ export function registerGroupLab(deps: HostDeps & { clusters?: LabClusterLookup 
       { topic: config.topic, groups: config.groups, membersPerGroup: config.members, partitions: config.partitions },
       { ...(await labClients(config, deps.clusters, warn)), log: (line) => deps.log.info(line) },
     );
-    const panel = vscode.window.createWebviewPanel(GROUP_LAB_VIEW_TYPE, `Group Lab: ${config.topic}`, vscode.ViewColumn.Active, groupLabWebviewOptions(deps.context));
-    const key = panelKey(config);
+    const panel = vscode.window.createWebviewPanel(GROUP_LAB_VIEW_TYPE, `Group Lab: ${config.topic}`, vscode.ViewColumn.Active, webviewPanelOptions(deps.context));
     const info = { topic: config.topic, cluster: config.clusterName ?? config.brokers.join(','), membersPerGroup: config.members };
-    const labPanel: GroupLabPanel = new GroupLabPanel(panel, lab, info, deps, () => {
-      if (panels.get(key) === labPanel) panels.delete(key);
-    });
-    panels.set(key, labPanel);
+    panels.add(panelKey(config), (closed) => new GroupLabPanel(panel, lab, info, deps, closed));
     deps.log.info(`[group lab] ${config.groups} groups of ${config.members} on ${config.topic} at ${info.cluster}`);
     try {
       await lab.start();
@@ -57,24 +53,23 @@ export function registerGroupLab(deps: HostDeps & { clusters?: LabClusterLookup 
 
   const disposables: vscode.Disposable[] = [
     registerCommand(deps, OPEN_GROUP_LAB_COMMAND, open),
-    { dispose: () => [...panels.values()].forEach((p) => void p.dispose()) },
+    // Their consumers and labs end when the window closes: deactivate waits for them.
+    panels,
+    new vscode.Disposable(deps.work.own('group labs', { stop: () => panels.dispose() })),
   ];
   if (deps.context.extensionMode === vscode.ExtensionMode.Test) disposables.push(...registerTestCommands(panels));
   return disposables;
 }
 
 /** Test-only: not contributed to the palette, registered only when VS Code runs the extension's tests. */
-function registerTestCommands(panels: Map<string, GroupLabPanel>): vscode.Disposable[] {
-  const find = (topic: unknown) => {
-    const found = [...panels.values()].find((p) => p.topic === topic);
-    if (!found) throw new Error(`no group lab is open for topic ${String(topic)}`);
-    return found;
-  };
+function registerTestCommands(panels: OpenPanels<GroupLabPanel>): vscode.Disposable[] {
+  const find = (topic: unknown) => panels.byTopic(topic);
   return [
     vscode.commands.registerCommand('kafkaLogLab.test.groupLabSnapshot', (topic: string) => find(topic).lab.snapshot()),
     vscode.commands.registerCommand('kafkaLogLab.test.groupLabRendered', (topic: string) => find(topic).requestRendered()),
-    vscode.commands.registerCommand('kafkaLogLab.test.groupLabReceive', (topic: string, message: unknown) => find(topic).receive(message)),
+    // The host's answer to an action (`done`), or undefined for a message outside the protocol.
+    vscode.commands.registerCommand('kafkaLogLab.test.groupLabReceive', async (topic: string, message: unknown) => (await find(topic).receive(message)).reply),
     vscode.commands.registerCommand('kafkaLogLab.test.groupLabClose', (topic: string) => find(topic).dispose()),
-    vscode.commands.registerCommand('kafkaLogLab.test.groupLabPanels', () => [...panels.values()].map((p) => p.topic)),
+    vscode.commands.registerCommand('kafkaLogLab.test.groupLabPanels', () => panels.topics()),
   ];
 }

@@ -12,6 +12,7 @@ import type { ClusterConfig } from '../settings';
 import { markDone } from '../walkthrough/walkthroughProgress';
 import type { FollowTracker } from './followMode';
 import type { ProduceChoices } from './produceChoices';
+import { withCancellableProgress } from '../lifecycle';
 
 export interface ProduceRequest {
   file: string;
@@ -66,22 +67,21 @@ export async function runProduce(deps: KafkaDeps, follows: FollowTracker, reques
   if (follow) {
     const run = follows.start(file, choices.topic);
     try {
-      summary = await produceFile({ ...options, follow: true, signal: run.signal, progressIntervalMs: 500, onProgress: (p) => run.progress(p.acked) });
+      summary = await deps.work.run(
+        `following ${name} → ${choices.topic}`,
+        (signal) => produceFile({ ...options, follow: true, signal, progressIntervalMs: 500, onProgress: (p) => run.progress(p.acked) }),
+        run.signal,
+      );
     } finally {
       run.finished();
     }
   } else {
-    summary = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Producing ${name} to ${choices.topic}`, cancellable: true },
-      (progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
-        return produceFile({
-          ...options,
-          signal: controller.signal,
-          onProgress: (p) => progress.report({ message: `${count(p.acked)} lines delivered, ${count(p.linesRead)} read · ${count(Math.round(p.messagesPerSecond))} lines/s` }),
-        });
-      },
+    summary = await withCancellableProgress(deps.work, `Producing ${name} to ${choices.topic}`, (signal, progress) =>
+      produceFile({
+        ...options,
+        signal,
+        onProgress: (p) => progress.report({ message: `${count(p.acked)} lines delivered, ${count(p.linesRead)} read · ${count(Math.round(p.messagesPerSecond))} lines/s` }),
+      }),
     );
   }
   logSummary(deps, summary);
@@ -94,16 +94,11 @@ export async function runProduce(deps: KafkaDeps, follows: FollowTracker, reques
 export async function runVerify(deps: KafkaDeps, cluster: ClusterConfig, file: string, topic: string): Promise<VerifyReport> {
   const { verifyFileAgainstTopic } = await import('../../core/kafka/verifyTopic');
   const client = await deps.clusters.client(cluster);
-  const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Verifying ${path.basename(file)} against ${topic}`, cancellable: true },
-    (progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      return verifyFileAgainstTopic(file, topic, client, {
-        signal: controller.signal,
-        onProgress: (p) => progress.report({ message: `${count(p.messages)} messages read` }),
-      });
-    },
+  const report = await withCancellableProgress(deps.work, `Verifying ${path.basename(file)} against ${topic}`, (signal, progress) =>
+    verifyFileAgainstTopic(file, topic, client, {
+      signal,
+      onProgress: (p) => progress.report({ message: `${count(p.messages)} messages read` }),
+    }),
   );
   const ok = report.missing === 0 && report.duplicates === 0;
   const others = report.unexpected ? ` The topic also holds ${count(report.unexpected)} messages from elsewhere.` : '';

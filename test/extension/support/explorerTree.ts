@@ -21,6 +21,16 @@ export async function extensionApi(): Promise<KafkaLogLabApi> {
   return extension.activate();
 }
 
+/**
+ * Runs a Kafka Log Lab command and returns what it returned and the failures it showed the
+ * user: the command wrapper turns a failure into an error notification, not a rejection.
+ */
+export async function runCommand<T = unknown>(api: KafkaLogLabApi, command: string, ...args: unknown[]): Promise<{ result: T | undefined; failures: string[] }> {
+  const mark = api.commands.failureCount();
+  const result = await vscode.commands.executeCommand<T>(command, ...args);
+  return { result, failures: api.commands.failuresSince(mark).map((f) => `${f.command}: ${f.message}`) };
+}
+
 function text(value: string | vscode.TreeItemLabel | vscode.MarkdownString | boolean | undefined): string {
   if (value === undefined || typeof value === 'boolean') return '';
   if (typeof value === 'string') return value;
@@ -58,18 +68,6 @@ export async function rowAt(api: KafkaLogLabApi, ...path: Array<string | RegExp>
   return current;
 }
 
-/** Retries `check` until it passes (Kafka metadata and group state settle asynchronously). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30000, intervalMs = 500): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, intervalMs));
-    }
-  }
-}
 
 /** Brokers of the real Kafka the extension tests run against, or undefined (tests skip). */
 export function testBrokers(): string | undefined {

@@ -1,8 +1,8 @@
 // Pure parts of the webview's virtual list: scroll geometry and the row page cache.
 import assert from 'node:assert/strict';
 import type { MessageRow } from '../../../src/shared/protocol';
-import { PAGE_ROWS, RowCache } from '../../../webview/list/rowCache';
-import { MAX_SCROLL_PIXELS, contentHeight, firstRowAt, scrollTopFor } from '../../../webview/list/scrollMath';
+import { PAGE_ROWS, RowCache } from '../../../webview/dashboard/list/rowCache';
+import { MAX_SCROLL_PIXELS, contentHeight, firstRowAt, scrollTopFor } from '../../../webview/dashboard/list/scrollMath';
 
 const row = (position: number): MessageRow => ({ position, seq: position, partition: 0, offset: position, timestamp: 0, key: null, value: `v${position}` });
 

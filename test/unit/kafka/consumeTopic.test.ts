@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
-import { StatsFeed, consumeTopic, valueText } from '../../../src/core/kafka/consumeTopic';
-import { createStats } from '../../../src/core/stats';
-import { generateToString } from '../../../src/core/generate';
+import { consumeTopic, valueText } from '../../../src/core/kafka/consumeTopic';
+import { engineSnapshot, generatedLines } from '../fixtures/engineStats';
 import { FakeKafka } from './fakeKafka';
 
-const webLines = (users: number) =>
-  generateToString({ format: 'web', seed: 'feed', startMs: Date.UTC(2025, 9, 16), users }).text.split('\n').filter((l) => l.length > 0);
-
-function reference(lines: string[]) {
-  const stats = createStats('web');
-  lines.forEach((l, i) => stats.addLine(l, i + 1));
-  return stats.snapshot();
-}
+const webLines = (users: number) => generatedLines('web', 'feed', users).filter((l) => l.length > 0);
+const reference = (lines: string[]) => engineSnapshot('web', lines);
 
 describe('valueText', () => {
   it('decodes UTF-8 once and strips a BOM and a trailing CRLF or LF', () => {
@@ -20,41 +13,6 @@ describe('valueText', () => {
     assert.equal(valueText(Buffer.from('inner\r\nkept')), 'inner\r\nkept');
     assert.equal(valueText(null), '');
     assert.equal(valueText(Buffer.alloc(0)), '');
-  });
-});
-
-describe('StatsFeed', () => {
-  it('holds the first lines back until it knows the format, then counts them all', () => {
-    const lines = webLines(30);
-    assert.ok(lines.length > 40);
-    const feed = new StatsFeed('auto');
-    for (const l of lines) feed.add(l);
-    assert.equal(feed.format, 'web');
-    assert.deepEqual(feed.snapshot(), reference(lines));
-  });
-
-  it('detects from what it has when fewer messages than the sample arrive', () => {
-    const lines = webLines(30).slice(0, 4);
-    const feed = new StatsFeed('auto');
-    for (const l of lines) feed.add(l);
-    assert.equal(feed.format, undefined, 'not decided before the end');
-    assert.deepEqual(feed.snapshot(), reference(lines));
-    assert.equal(feed.format, 'web');
-  });
-
-  it('uses a given format without detecting (raw text stays raw)', () => {
-    const feed = new StatsFeed('raw');
-    const lines = webLines(5);
-    for (const l of lines) feed.add(l);
-    const snapshot = feed.snapshot();
-    assert.equal(snapshot.format, 'raw');
-    assert.equal(snapshot.messages, lines.length);
-  });
-
-  it('counts nothing and falls back to raw for an empty topic', () => {
-    const snapshot = new StatsFeed('auto').snapshot();
-    assert.equal(snapshot.messages, 0);
-    assert.equal(snapshot.format, 'raw');
   });
 });
 

@@ -2,7 +2,8 @@
 // security policy.
 import assert from 'node:assert/strict';
 import { parseGroupLabMessage } from '../../../src/host/groupLab/groupLabInbox';
-import { createNonce, groupLabCsp, groupLabHtml } from '../../../src/host/groupLab/groupLabHtml';
+import { GROUP_LAB_PAGE } from '../../../src/host/groupLab/groupLabPage';
+import { createNonce, webviewCsp, webviewHtml } from '../../../src/host/webview/webviewDocument';
 
 describe('group lab webview: messages and document', () => {
   it('accepts the protocol messages and drops anything else', () => {
@@ -22,8 +23,8 @@ describe('group lab webview: messages and document', () => {
     const nonce = createNonce();
     assert.equal(Buffer.from(nonce, 'base64').length, 16);
     assert.notEqual(createNonce(), nonce);
-    assert.equal(groupLabCsp('vscode-resource:', 'N'), "default-src 'none'; script-src 'nonce-N'; style-src vscode-resource:; font-src vscode-resource:");
-    const html = groupLabHtml({ cspSource: 'src:', scriptUri: 'https://x/a.js?"<', styleUri: 'https://x/a.css', nonce: 'N', title: '<b>lab</b>' });
+    assert.equal(webviewCsp(GROUP_LAB_PAGE, 'vscode-resource:', 'N'), "default-src 'none'; script-src 'nonce-N'; style-src vscode-resource:; font-src vscode-resource:");
+    const html = webviewHtml(GROUP_LAB_PAGE, { cspSource: 'src:', scriptUri: 'https://x/a.js?"<', styleUri: 'https://x/a.css', nonce: 'N', title: '<b>lab</b>' });
     assert.match(html, /<script nonce="N" src="https:\/\/x\/a.js\?&quot;&lt;"><\/script>/);
     assert.match(html, /<title>&lt;b&gt;lab&lt;\/b&gt;<\/title>/);
     assert.doesNotMatch(html, /<style|style=|onclick/);

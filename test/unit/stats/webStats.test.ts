@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { createStats } from '../../../src/core/stats';
+import { parseWebLine } from '../../../src/core/parse';
+import { WebStats, createStats } from '../../../src/core/stats';
+import { VISIT_DURATION_EDGES } from '../../../src/core/stats/visitDurations';
 import { generateToString } from '../../../src/core/generate';
 
 const line = (n: number, time: string, user: string, action: string, page: string) =>
@@ -80,5 +82,21 @@ describe('web statistics', () => {
     assert.equal(snapshot.uniqueVisitors, starts.size);
     assert.equal(snapshot.sessions.closed, durations.length);
     assert.equal(snapshot.sessions.averageDurationSeconds, Math.round(average * 100) / 100);
+  });
+});
+
+describe('web visit durations', () => {
+  const record = (user: string, time: string, action: string) => parseWebLine(`Timestamp : 2025-10-16 ${time} - User_id : ${user} -- Action : ${action} -- Page : home`)!;
+
+  it('moves a visit between buckets when it stretches', () => {
+    const v = new WebStats();
+    v.addRecord(record('u', '10:00:00', 'go_to'));
+    v.addRecord(record('u', '10:00:20', 'close')); // 20 s: first bucket (<= 30 s)
+    assert.equal(v.visitDurations().counts[0], 1);
+    v.addRecord(record('u', '09:59:00', 'view')); // an earlier event: 80 s now
+    v.addRecord(record('u', '10:10:00', 'close')); // a later close: 11 min
+    const counts = v.visitDurations().counts;
+    assert.equal(counts.reduce((a, b) => a + b, 0), 1);
+    assert.equal(counts[VISIT_DURATION_EDGES.indexOf(1800)], 1);
   });
 });

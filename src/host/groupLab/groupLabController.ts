@@ -1,0 +1,80 @@
+// The host's side of one Consumer Group Lab conversation: everything in `init` when the webview
+// is ready, a snapshot at most every POST_EVERY_MS while the lab changes, and each action of
+// the webview run against the lab, answered by `done` (with the reason when it failed).
+import { describeError } from '../../core/errors';
+import type { GroupLab } from '../../core/lab/groupLab';
+import type { ActionDone, GroupLabAction, GroupLabInfo, GroupLabProtocol } from '../../shared/groupLabProtocol';
+import type { AppMessage } from '../../shared/webviewRpc';
+import type { HostLog } from '../log';
+import type { ChannelApp, WebviewLink } from '../webview/webviewChannel';
+import { MAX_GROUPS, MAX_MEMBERS } from './groupLabSetup';
+
+/** At most this many snapshots per second reach the webview. */
+const POST_EVERY_MS = 250;
+
+export class GroupLabController implements ChannelApp<GroupLabProtocol> {
+  private postTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly lab: GroupLab,
+    private readonly info: GroupLabInfo,
+    private readonly webview: WebviewLink<GroupLabProtocol>,
+    private readonly log: Pick<HostLog, 'error'>,
+  ) {
+    this.unsubscribe = lab.onChange(() => this.schedulePost());
+  }
+
+  ready(): void {
+    this.webview.post({ type: 'init', info: this.info, snapshot: this.lab.snapshot() });
+  }
+
+  async handle(message: AppMessage<GroupLabProtocol>): Promise<ActionDone> {
+    const { id, ...action } = message;
+    return { type: 'done', requestId: id, error: await this.act(action) };
+  }
+
+  /** No more snapshots (the panel closed; stopping the lab is the panel's). */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.postTimer);
+    this.unsubscribe();
+  }
+
+  /** Runs one action of the webview; returns the reason when it failed. */
+  private async act(action: GroupLabAction): Promise<string | undefined> {
+    try {
+      const snapshot = this.lab.snapshot();
+      switch (action.type) {
+        case 'addMember': {
+          const live = snapshot.groups.find((g) => g.groupId === action.groupId)?.members.filter((m) => m.ours && (m.state === 'active' || m.state === 'joining'));
+          if (live && live.length >= MAX_MEMBERS) return `A group runs at most ${MAX_MEMBERS} members here`;
+          await this.lab.addMember(action.groupId);
+          return undefined;
+        }
+        case 'stopMember':
+          await this.lab.stopMember(action.groupId, action.member);
+          return undefined;
+        case 'addGroup':
+          if (snapshot.groups.length >= MAX_GROUPS) return `The lab runs at most ${MAX_GROUPS} groups`;
+          await this.lab.addGroup(this.info.membersPerGroup);
+          return undefined;
+        case 'produce':
+          await this.lab.produce(action.count);
+          return undefined;
+      }
+    } catch (e) {
+      this.log.error(`[group lab] ${action.type} failed`, e);
+      return describeError(e);
+    }
+  }
+
+  private schedulePost(): void {
+    if (this.postTimer || this.stopped) return;
+    this.postTimer = setTimeout(() => {
+      this.postTimer = undefined;
+      if (this.webview.onScreen()) this.webview.post({ type: 'snapshot', snapshot: this.lab.snapshot() });
+    }, POST_EVERY_MS);
+  }
+}

@@ -1,0 +1,55 @@
+// The expanded message: its metadata and the whole value, pretty-printed when it is JSON,
+// with copy actions. Shown below the list for the row that is expanded.
+import type { MessageRow } from '../../../src/shared/protocol';
+import { el, setText, show } from '../../dom';
+import { formatTimestamp } from '../../format';
+import { createButton } from '../../toolkit';
+
+export interface DetailActions {
+  copy(seq: number, what: 'json' | 'value'): void;
+  close(): void;
+}
+
+/** JSON values indented by two spaces; anything else as it is. */
+export function prettyValue(value: string): string {
+  const trimmed = value.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return JSON.stringify(JSON.parse(value), null, 2);
+    } catch {
+      // not JSON after all
+    }
+  }
+  return value;
+}
+
+export class MessageDetail {
+  readonly element: HTMLElement;
+  private readonly meta = el('p', { class: 'detail-meta' });
+  private readonly value = el('pre', { class: 'detail-value', tabindex: 0, 'aria-label': 'Message value' });
+  private seq = -1;
+
+  constructor(private readonly actions: DetailActions) {
+    const copyJson = createButton('Copy as JSON', { secondary: true, title: 'The message with its partition, offset, timestamp and key' });
+    const copyValue = createButton('Copy value', { secondary: true });
+    const close = createButton('Close', { secondary: true });
+    copyJson.addEventListener('click', () => actions.copy(this.seq, 'json'));
+    copyValue.addEventListener('click', () => actions.copy(this.seq, 'value'));
+    close.addEventListener('click', () => actions.close());
+    this.element = el('section', { class: 'detail card', 'aria-label': 'Expanded message' },
+      el('div', { class: 'detail-bar' }, this.meta, copyJson, copyValue, close), this.value);
+    show(this.element, false);
+  }
+
+  get shownSeq(): number | undefined {
+    return this.element.hidden ? undefined : this.seq;
+  }
+
+  show(row: MessageRow | null | undefined): void {
+    show(this.element, !!row);
+    if (!row) return;
+    this.seq = row.seq;
+    setText(this.meta, `Partition ${row.partition} · offset ${row.offset} · ${formatTimestamp(row.timestamp)} · key ${row.key ?? '(none)'}`);
+    setText(this.value, prettyValue(row.value) + (row.truncated ? '\n…' : ''));
+  }
+}
