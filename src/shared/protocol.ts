@@ -10,6 +10,7 @@ import type { StartPosition } from '../core/kafka/startPosition';
 import type { LogFormat } from '../core/logFormat';
 import type { StatsSnapshot } from '../core/stats';
 import type { ReadyMessage, RenderedResponse, ReportRenderedRequest, RequestFailedResponse } from './webviewRpc';
+import type { BufferedMessage } from '../core/messages/messageRing';
 
 export type { StartPosition, LogFormat, StatsSnapshot, ReadyMessage, ReportRenderedRequest };
 
@@ -34,18 +35,13 @@ export interface DashboardConfig {
   produced?: ProducedInfo;
 }
 
-/** One buffered message as the list shows it. */
-export interface MessageRow {
+/**
+ * One buffered message as the list shows it: `seq` is its arrival number since the dashboard
+ * started (it names the message in later requests), `timestamp` epoch milliseconds.
+ */
+export interface MessageRow extends BufferedMessage {
   /** Place in the current list (see ListInfo). */
   position: number;
-  /** Arrival number since the dashboard started; identifies the message in later requests. */
-  seq: number;
-  partition: number;
-  offset: number;
-  /** Epoch milliseconds. */
-  timestamp: number;
-  key: string | null;
-  value: string;
   /** The value was cut for the list; `getMessage` returns it whole. */
   truncated?: boolean;
 }

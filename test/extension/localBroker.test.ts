@@ -91,6 +91,24 @@ describe('Local broker commands', function () {
     assert.ok(shown.lines > 0, 'no [broker] lines were written to the log channel');
   });
 
+  it('keeps its topics across Stop and Start (the data stays in the extension\'s storage)', async function () {
+    if (!started) this.skip();
+    const topic = `kept-${Date.now().toString(36)}`;
+    await vscode.commands.executeCommand('kafkaLogLab.createTopic', { cluster: 'local', topic, partitions: 1 });
+    assert.equal(await vscode.commands.executeCommand('kafkaLogLab.stopLocalBroker'), true);
+    started = false;
+    await retryUntilPasses(async () => assert.equal(await answers(port), false), 30000);
+    const again = await vscode.commands.executeCommand('kafkaLogLab.startLocalBroker', { port, engine: 'jvm' });
+    started = again === bootstrap;
+    assert.equal(again, bootstrap);
+    await retryUntilPasses(async () => {
+      api.explorer.refresh();
+      const folder = await rowAt(api, 'local', 'Topics');
+      const names = (await rows(api, folder.node)).map((r) => r.label);
+      assert.ok(names.includes(topic), `${topic} is gone after Stop and Start: ${names.join(', ')}`);
+    });
+  });
+
   it('stops the broker, which then no longer answers', async function () {
     if (!started) this.skip();
     assert.equal(await vscode.commands.executeCommand('kafkaLogLab.stopLocalBroker'), true);

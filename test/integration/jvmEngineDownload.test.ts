@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { TESTED_KAFKA_VERSIONS, ensureKafkaJars } from '../../src/core/broker/kafkaJars';
 import { jarFileName, manifestFor } from '../../src/core/broker/kafkaManifest';
+import { connectProxy } from '../support/connectProxy';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const MAVEN_CENTRAL = 'repo.maven.apache.org:443';
@@ -56,23 +56,6 @@ async function closedLocalPort(): Promise<number> {
   return port;
 }
 
-/** A plain HTTP CONNECT proxy on 127.0.0.1 that tunnels to where it is asked and remembers where. */
-function tunnellingProxy() {
-  const targets: string[] = [];
-  const server = http.createServer((_req, res) => res.writeHead(405).end());
-  server.on('connect', (req: http.IncomingMessage, client: net.Socket) => {
-    targets.push(req.url!);
-    const [host, port] = req.url!.split(':');
-    const upstream = net.connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.pipe(client).pipe(upstream);
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  return { server, targets };
-}
-
 function readyPort(run: Run, version: string): number {
   const port = new RegExp(`^Kafka ${version.replace(/\./g, '\\.')} ready at 127\\.0\\.0\\.1:(\\d+) \\(pid \\d+, started in [\\d.]+ s\\)$`, 'm').exec(run.stdout)?.[1];
   assert.ok(port, `exit ${run.code}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
@@ -85,7 +68,7 @@ describe('JVM engine: Kafka from Maven Central with Java alone', function () {
   let cache = '';
   let env: NodeJS.ProcessEnv = {};
   let deadProxy = '';
-  const proxy = tunnellingProxy();
+  const proxy = connectProxy();
 
   const libsOf = (version: string) => path.join(cache, 'kafka', version, 'libs');
   const startArgs = (version: string) => ['broker', 'start', '--engine', 'jvm', '--kafka-version', version, '--data-dir', path.join(root, `data ${version} ñ`)];
@@ -133,7 +116,7 @@ describe('JVM engine: Kafka from Maven Central with Java alone', function () {
         assert.match(run.stderr, new RegExp(`^Downloading Apache Kafka ${version}: [\\d.]+ of [\\d.]+ MB \\(\\d+%\\), \\d+ of ${manifest.jars.length} jars$`, 'm'));
         const downloaded = new RegExp(`^Downloaded and verified ${manifest.jars.length} jars \\(([\\d.]+ MB)\\) in ([\\d.]+) s`, 'm').exec(run.stderr);
         assert.ok(downloaded, run.stderr);
-        if (i === 0) assert.deepEqual([...new Set(proxy.targets)], [MAVEN_CENTRAL]);
+        if (i === 0) assert.deepEqual([...new Set(proxy.asked.map((a) => a.target))], [MAVEN_CENTRAL]);
         for (const jar of manifest.jars) assert.equal(sha256(path.join(libsOf(version), jarFileName(jar))), jar.sha256, jarFileName(jar));
 
         const topics = await cli(['topics', 'list', '--brokers', `127.0.0.1:${port}`], env, 60_000);

@@ -2,6 +2,7 @@
 // Docker or on the local Java (src/core/broker/startBroker), is registered as the "local"
 // cluster and made active once it answers; its state shows in the status bar.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EngineChoice, LocalBroker } from '../../core/broker/startBroker';
 import { describeError } from '../../core/errors';
@@ -73,6 +74,15 @@ function withBrokerProgress<T>(
   });
 }
 
+/**
+ * Where the editor's JVM broker keeps its topics: in the extension's global storage, so they
+ * survive Stop/Start and window reloads (Docker keeps them in its volume); only Reset deletes.
+ */
+function persistentJvmDataDir(deps: KafkaDeps): string | undefined {
+  const storage = deps.context.globalStorageUri;
+  return storage.scheme === 'file' ? path.join(storage.fsPath, 'local-broker', 'jvm-data') : undefined;
+}
+
 export function registerBrokerCommands(deps: KafkaDeps): vscode.Disposable[] {
   let running: LocalBroker | undefined;
   /** Data dirs of JVM brokers started here, deleted by Reset. */
@@ -99,7 +109,7 @@ export function registerBrokerCommands(deps: KafkaDeps): vscode.Disposable[] {
     status.update(broker ? { state: 'running', engine: broker.engine, bootstrap: broker.bootstrap, kafkaVersion: broker.kafkaVersion } : { state: 'stopped' });
   };
 
-  const startBroker = async (engine: EngineChoice, port: number | undefined, dataDir?: string, name?: string): Promise<LocalBroker> => {
+  const startBroker = async (engine: EngineChoice, port: number | undefined, dataDir = persistentJvmDataDir(deps), name?: string): Promise<LocalBroker> => {
     const image = readSettings().localBrokerDockerImage || undefined;
     const { startLocalBroker } = await import('../../core/broker/startBroker');
     status.update({ state: 'starting', engine: engine === 'auto' ? undefined : engine });
@@ -303,6 +313,8 @@ export function registerBrokerCommands(deps: KafkaDeps): vscode.Disposable[] {
             deps.log.info(`[broker] reset: removed containers [${removed.containers.join(', ')}] and volumes [${removed.volumes.join(', ')}]`);
           }
         }
+        const kept = persistentJvmDataDir(deps);
+        if (kept) jvmDataDirs.add(kept);
         for (const dir of jvmDataDirs) {
           fs.rmSync(dir, { recursive: true, force: true });
           deps.log.info(`[broker] reset: deleted ${dir}`);

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { checkJarFolder } from '../../../src/core/broker/jarCache';
 import { downloadJars, type DownloadProgress } from '../../../src/core/broker/jarDownload';
 import type { KafkaManifest } from '../../../src/core/broker/kafkaManifest';
 import { useTempDir } from '../tempFiles';
+import { connectProxy } from '../../support/connectProxy';
 
 const BODY = crypto.randomBytes(300_000);
 const SHA = crypto.createHash('sha256').update(BODY).digest('hex');
@@ -57,27 +57,6 @@ function startRepository(tlsFiles: { key: Buffer; cert: Buffer }) {
   return { server, ranges };
 }
 
-/** An HTTP CONNECT proxy that wants user "ana" with password "p@ss"; it records what it was asked. */
-function startProxy() {
-  const asked: Array<{ target: string; auth?: string }> = [];
-  const server = http.createServer((_req, res) => res.writeHead(405).end());
-  server.on('connect', (req: http.IncomingMessage, client: net.Socket) => {
-    asked.push({ target: req.url!, auth: req.headers['proxy-authorization'] });
-    if (req.headers['proxy-authorization'] !== `Basic ${Buffer.from('ana:p@ss').toString('base64')}`) {
-      client.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
-      return;
-    }
-    const [host, port] = req.url!.split(':');
-    const upstream = net.connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.pipe(client).pipe(upstream);
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  return { server, asked };
-}
-
 /** A loopback port nothing listens on (it was free a moment ago). */
 async function closedLocalPort(): Promise<number> {
   const server = net.createServer();
@@ -92,7 +71,7 @@ describe('HTTPS download of one pinned file', function () {
   this.timeout(20_000);
   const tmp = useTempDir();
   let repository: ReturnType<typeof startRepository>;
-  let proxy: ReturnType<typeof startProxy>;
+  let proxy: ReturnType<typeof connectProxy>;
   let base = '';
   let proxyPort = 0;
   let ca: Buffer;
@@ -102,7 +81,7 @@ describe('HTTPS download of one pinned file', function () {
     const tlsFiles = selfSignedCertificate(tmp());
     ca = tlsFiles.cert;
     repository = startRepository(tlsFiles);
-    proxy = startProxy();
+    proxy = connectProxy({ user: 'ana', password: 'p@ss' });
     base = `https://127.0.0.1:${await listen(repository.server)}`;
     proxyPort = await listen(proxy.server);
   });
