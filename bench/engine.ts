@@ -27,7 +27,11 @@ const n = (value: number) => Math.round(value).toLocaleString('en-US');
 const perSecond = (r: TaskResult) => (r.lines * 1000) / r.ms;
 const seconds = (r: TaskResult) => `${(r.ms / 1000).toFixed(2)} s`;
 const mb = (r: TaskResult) => `${Math.round(r.maxRssMB)} MB`;
-const pad = (cells: string[], widths: number[]) => cells.map((c, i) => c.padEnd(widths[i])).join('').trimEnd();
+const pad = (cells: string[], widths: number[]) =>
+  cells
+    .map((c, i) => c.padEnd(widths[i]))
+    .join('')
+    .trimEnd();
 
 function hasPython(): boolean {
   return spawnSync('python3', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -37,13 +41,21 @@ async function main(argv: string[]): Promise<void> {
   if (argv[0] === '--task') return runTask(argv.slice(1));
   const at = argv.indexOf('--lines');
   const lines = at < 0 ? 1_000_000 : Number(argv[at + 1]);
-  if (!(Number.isSafeInteger(lines) && lines > 0)) throw new Error(`--lines needs a positive whole number, got ${argv[at + 1]}`);
+  if (!(Number.isSafeInteger(lines) && lines > 0))
+    throw new Error(`--lines needs a positive whole number, got ${argv[at + 1]}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-bench-'));
   const file = (name: string) => path.join(dir, name);
-  const report: Record<string, unknown> = { lines, node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model };
+  const report: Record<string, unknown> = {
+    lines,
+    node: process.version,
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+  };
   try {
     const py = hasPython() ? spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim() : 'no python3';
-    console.log(`Engine benchmark: ${n(lines)} lines per format; Node ${process.version}, ${py}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'CPU'}`);
+    console.log(
+      `Engine benchmark: ${n(lines)} lines per format; Node ${process.version}, ${py}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'CPU'}`,
+    );
 
     console.log('\nGenerate (seeded, streamed to a file) vs a plain Node write loop of the same bytes');
     const w1 = [9, 13, 9, 10, 11, 14, 10];
@@ -54,7 +66,12 @@ async function main(argv: string[]): Promise<void> {
       const plain = task('plain-write', '-', file('plain.out'), String(g.bytes));
       fs.rmSync(file('plain.out'));
       const ratio = g.ms / plain.ms;
-      console.log(pad([format, n(perSecond(g)), n(g.bytes / 1e3 / g.ms), seconds(g), mb(g), seconds(plain), `${ratio.toFixed(2)}x`], w1));
+      console.log(
+        pad(
+          [format, n(perSecond(g)), n(g.bytes / 1e3 / g.ms), seconds(g), mb(g), seconds(plain), `${ratio.toFixed(2)}x`],
+          w1,
+        ),
+      );
       report[`generate.${format}`] = { ...g, plainWriteMs: plain.ms, ratioToPlainWrite: Number(ratio.toFixed(2)) };
     }
 
@@ -64,7 +81,8 @@ async function main(argv: string[]): Promise<void> {
     const analysed: Record<string, TaskResult> = {};
     for (const format of FORMATS) {
       const s = (analysed[format] = task('stats', 'auto', file(`${format}.log`)));
-      if (s.lines !== generated[format].lines) throw new Error(`stats saw ${s.lines} lines of ${format}, generated ${generated[format].lines}`);
+      if (s.lines !== generated[format].lines)
+        throw new Error(`stats saw ${s.lines} lines of ${format}, generated ${generated[format].lines}`);
       console.log(pad([format, n(perSecond(s)), n(s.bytes / 1e3 / s.ms), seconds(s), mb(s)], w2));
       report[`stats.${format}`] = s;
     }
@@ -79,11 +97,35 @@ async function main(argv: string[]): Promise<void> {
       console.log(pad(['step', 'ours lines/s', 'seed lines/s', 'speed-up', 'peak RSS ours / seed'], w3));
       const gen = generated.web;
       const st = analysed.web;
-      console.log(pad(['generate', n(perSecond(gen)), n(perSecond(pyGen)), `${(perSecond(gen) / perSecond(pyGen)).toFixed(1)}x`, `${mb(gen)} / ${mb(pyGen)}`], w3));
-      console.log(pad(['stats', n(perSecond(st)), n(perSecond(pyStats)), `${(perSecond(st) / perSecond(pyStats)).toFixed(1)}x`, `${mb(st)} / ${mb(pyStats)}`], w3));
+      console.log(
+        pad(
+          [
+            'generate',
+            n(perSecond(gen)),
+            n(perSecond(pyGen)),
+            `${(perSecond(gen) / perSecond(pyGen)).toFixed(1)}x`,
+            `${mb(gen)} / ${mb(pyGen)}`,
+          ],
+          w3,
+        ),
+      );
+      console.log(
+        pad(
+          [
+            'stats',
+            n(perSecond(st)),
+            n(perSecond(pyStats)),
+            `${(perSecond(st) / perSecond(pyStats)).toFixed(1)}x`,
+            `${mb(st)} / ${mb(pyStats)}`,
+          ],
+          w3,
+        ),
+      );
       const ours = st.detail as { uniqueVisitors: number; sessions: { averageDurationSeconds: number } };
       const theirs = pyStats as TaskResult & { uniqueVisitors: number; averageFromFirstEventSeconds: number };
-      const agree = ours.uniqueVisitors === theirs.uniqueVisitors && ours.sessions.averageDurationSeconds === theirs.averageFromFirstEventSeconds;
+      const agree =
+        ours.uniqueVisitors === theirs.uniqueVisitors &&
+        ours.sessions.averageDurationSeconds === theirs.averageFromFirstEventSeconds;
       console.log(
         `cross-check on our web file: visitors ${n(ours.uniqueVisitors)} vs ${n(theirs.uniqueVisitors)}, average visit ` +
           `${ours.sessions.averageDurationSeconds} s vs ${theirs.averageFromFirstEventSeconds} s: ${agree ? 'same' : 'DIFFERENT'}`,

@@ -24,7 +24,11 @@ export async function runTask(args: string[]): Promise<void> {
   let result: Omit<TaskResult, 'ms' | 'maxRssMB'>;
   if (task === 'generate' && isGeneratedFormat(format)) {
     const summary = await generateToFile(file, { format, seed: 'bench', startMs: START, lines: Number(count) });
-    result = { lines: summary.lines, bytes: summary.bytes, detail: { visitors: summary.visitors, sessions: summary.sessions } };
+    result = {
+      lines: summary.lines,
+      bytes: summary.bytes,
+      detail: { visitors: summary.visitors, sessions: summary.sessions },
+    };
   } else if (task === 'plain-write') {
     result = await plainWrite(file, Number(count));
   } else if (task === 'stats') {
@@ -37,7 +41,9 @@ export async function runTask(args: string[]): Promise<void> {
   }
   const ms = performance.now() - began;
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ...result, ms: Math.round(ms), maxRssMB: Math.round(maxRssMB * 10) / 10 }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ ...result, ms: Math.round(ms), maxRssMB: Math.round(maxRssMB * 10) / 10 }) + '\n',
+  );
 }
 
 /**

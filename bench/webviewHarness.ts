@@ -19,8 +19,15 @@ import type { DashboardProtocol } from '../src/shared/protocol';
 const repoRoot = path.resolve(__dirname, '../..');
 const webviewDir = path.join(repoRoot, 'dist/webview');
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface Harness {
   page: Page;
@@ -32,7 +39,8 @@ export interface Harness {
 async function serveWebview(theme: string): Promise<{ url: string; server: http.Server }> {
   const files = [`${DASHBOARD_PAGE.bundle}.js`, `${DASHBOARD_PAGE.bundle}.css`];
   for (const file of files) {
-    if (!fs.existsSync(path.join(webviewDir, file))) throw new Error(`dist/webview/${file} is missing: run node scripts/build.mjs`);
+    if (!fs.existsSync(path.join(webviewDir, file)))
+      throw new Error(`dist/webview/${file} is missing: run node scripts/build.mjs`);
   }
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -40,8 +48,16 @@ async function serveWebview(theme: string): Promise<{ url: string; server: http.
   server.on('request', (req, res) => {
     const name = req.url === '/' ? '' : path.basename(req.url ?? '');
     if (name === '') {
-      const html = webviewHtml(DASHBOARD_PAGE, { cspSource: origin, scriptUri: `${origin}/${files[0]}`, styleUri: `${origin}/${files[1]}`, nonce: createNonce(), title: 'Dashboard' });
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html.replace('<body>', `<body class="${theme}">`));
+      const html = webviewHtml(DASHBOARD_PAGE, {
+        cspSource: origin,
+        scriptUri: `${origin}/${files[0]}`,
+        styleUri: `${origin}/${files[1]}`,
+        nonce: createNonce(),
+        title: 'Dashboard',
+      });
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(html.replace('<body>', `<body class="${theme}">`));
     } else if (files.includes(name)) {
       res.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/css' });
       fs.createReadStream(path.join(webviewDir, name)).pipe(res);
@@ -76,14 +92,30 @@ function pageInstrumentation(): void {
   }).observe({ type: 'longtask', buffered: true });
   // Long animation frames say which script ran in a long frame (or that none did: the thread was starved).
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as unknown as Array<PerformanceEntry & { blockingDuration: number; scripts: Array<{ invoker: string; duration: number }> }>) {
-      perf.longFrames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, scriptMs: e.scripts.reduce((sum, x) => sum + x.duration, 0), scripts: e.scripts.map((x) => `${x.invoker} ${Math.round(x.duration)} ms`) });
+    for (const e of list.getEntries() as unknown as Array<
+      PerformanceEntry & { blockingDuration: number; scripts: Array<{ invoker: string; duration: number }> }
+    >) {
+      perf.longFrames.push({
+        start: e.startTime,
+        duration: e.duration,
+        blocking: e.blockingDuration,
+        scriptMs: e.scripts.reduce((sum, x) => sum + x.duration, 0),
+        scripts: e.scripts.map((x) => `${x.invoker} ${Math.round(x.duration)} ms`),
+      });
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
-  document.addEventListener('securitypolicyviolation', (e) => perf.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    perf.cspViolations.push(
+      `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
+    ),
+  );
 }
 
-export async function openHarness(browser: Browser, session: DashboardSession, options: { theme?: string; width?: number; height?: number } = {}): Promise<Harness> {
+export async function openHarness(
+  browser: Browser,
+  session: DashboardSession,
+  options: { theme?: string; width?: number; height?: number } = {},
+): Promise<Harness> {
   const { url, server } = await serveWebview(options.theme ?? 'vscode-dark');
   const page = await browser.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 1000 } });
   // The host's posts arrive as window messages, as in VS Code; CDP keeps them in order.
@@ -94,7 +126,12 @@ export async function openHarness(browser: Browser, session: DashboardSession, o
     visible: () => true,
     warn: (line) => console.warn(line),
   });
-  const controller = new DashboardController(session, { webview: channel, exportListed: async () => undefined, copy: async () => undefined });
+  const controller = new DashboardController(session, {
+    webview: channel,
+    exportListed: async () => undefined,
+    copy: async () => undefined,
+    startLocalBroker: async () => undefined,
+  });
   channel.serve(controller);
   await page.exposeFunction('__kllPost', (m: unknown) => void channel.receive(m));
   await page.addInitScript(pageInstrumentation);

@@ -24,12 +24,16 @@ function rootDependencies(version) {
     { group: 'org.apache.kafka', artifact: 'kafka-tools', version },
   ];
   // Kafka 4 logs through log4j2 but leaves the SLF4J binding to the distribution.
-  if (Number(version.split('.')[0]) >= 4) deps.push({ group: 'org.apache.logging.log4j', artifact: 'log4j-slf4j-impl', version: '2.24.3' });
+  if (Number(version.split('.')[0]) >= 4)
+    deps.push({ group: 'org.apache.logging.log4j', artifact: 'log4j-slf4j-impl', version: '2.24.3' });
   return deps;
 }
 
 function pomFor(deps) {
-  const lines = deps.map((d) => `    <dependency><groupId>${d.group}</groupId><artifactId>${d.artifact}</artifactId><version>${d.version}</version></dependency>`);
+  const lines = deps.map(
+    (d) =>
+      `    <dependency><groupId>${d.group}</groupId><artifactId>${d.artifact}</artifactId><version>${d.version}</version></dependency>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -81,9 +85,27 @@ function makeManifest(version) {
     fs.writeFileSync(path.join(work, 'pom.xml'), pomFor(deps));
     const out = path.join(work, 'jars');
     // --strict-checksums: a jar whose .sha1 on Maven Central disagrees stops the run.
-    execFileSync('mvn', ['-q', '-B', '--strict-checksums', '-Dstyle.color=never', '-f', path.join(work, 'pom.xml'),
-      'dependency:copy-dependencies', `-DoutputDirectory=${out}`, '-DincludeScope=runtime', '-Dmdep.useRepositoryLayout=true'], { stdio: 'inherit' });
-    const jars = [...jarsUnder(out)].map((file) => ({ ...coordinatesOf(path.relative(out, file)), size: fs.statSync(file).size, sha256: sha256(file) }));
+    execFileSync(
+      'mvn',
+      [
+        '-q',
+        '-B',
+        '--strict-checksums',
+        '-Dstyle.color=never',
+        '-f',
+        path.join(work, 'pom.xml'),
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${out}`,
+        '-DincludeScope=runtime',
+        '-Dmdep.useRepositoryLayout=true',
+      ],
+      { stdio: 'inherit' },
+    );
+    const jars = [...jarsUnder(out)].map((file) => ({
+      ...coordinatesOf(path.relative(out, file)),
+      size: fs.statSync(file).size,
+      sha256: sha256(file),
+    }));
     const fileName = (j) => `${j.artifact}-${j.version}${j.classifier ? `-${j.classifier}` : ''}.jar`;
     jars.sort((a, b) => fileName(a).localeCompare(fileName(b)));
     // The jars land in one flat folder (like a Kafka distribution's libs/): names must not collide.
@@ -98,7 +120,9 @@ function makeManifest(version) {
     };
     const target = path.join(manifestDir, `kafka-${version}.json`);
     fs.writeFileSync(target, formatManifest(manifest));
-    console.log(`${path.relative(repoRoot, target)}: ${jars.length} jars, ${(manifest.totalBytes / 1e6).toFixed(1)} MB`);
+    console.log(
+      `${path.relative(repoRoot, target)}: ${jars.length} jars, ${(manifest.totalBytes / 1e6).toFixed(1)} MB`,
+    );
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

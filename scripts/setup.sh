@@ -31,8 +31,12 @@ node scripts/build.mjs
 step "Kafka jars"
 node dist/cli.js broker fetch --tested
 
-step "code-server"
-bash scripts/install-code-server.sh
+# Two VS Codes for the editor tests: the oldest we support (code-server 4.100.3, VS Code 1.100, on
+# this Node 20) and today's (4.139.1, VS Code 1.139, on a Node 24 from the npm registry).
+step "code-server (oldest supported VS Code)"
+bash scripts/install-code-server.sh min
+step "code-server (current VS Code)"
+bash scripts/install-code-server.sh current
 
 # Docker engine tests: a Docker daemon (started here when none answers) and the local Kafka
 # image they run, since no registry is reachable. Neither may fail setup: without them the

@@ -7,19 +7,57 @@ import fs from 'node:fs';
 const mocha = ['node_modules/.bin/mocha', '--color', '--reporter', 'spec'];
 const stages = [
   { name: 'lint', kind: 'check', cmd: ['node_modules/.bin/eslint', '.'] },
-  { name: 'typecheck', kind: 'check', cmd: ['node_modules/.bin/tsc', '-p', 'tsconfig.json'], before: () => fs.rmSync('out', { recursive: true, force: true }) },
+  { name: 'format', kind: 'check', cmd: ['npm', 'run', '--silent', 'format:check'] },
+  {
+    name: 'typecheck',
+    kind: 'check',
+    cmd: ['node_modules/.bin/tsc', '-p', 'tsconfig.json'],
+    before: () => fs.rmSync('out', { recursive: true, force: true }),
+  },
   { name: 'build', kind: 'check', cmd: ['node', 'scripts/build.mjs'] },
   { name: 'unit', kind: 'mocha', cmd: [...mocha, '--timeout', '20000', 'out/test/unit/**/*.test.js'] },
   {
-    name: 'integration', kind: 'mocha',
-    cmd: [...mocha, '--timeout', '120000', '--require', 'out/test/integration/support/testBroker.js', 'out/test/integration/**/*.test.js'],
+    name: 'integration',
+    kind: 'mocha',
+    cmd: [
+      ...mocha,
+      '--timeout',
+      '120000',
+      '--require',
+      'out/test/integration/support/testBroker.js',
+      'out/test/integration/**/*.test.js',
+    ],
   },
-  { name: 'extension', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/run-extension-tests.mjs', '--no-build'] },
+  // The extension tests run in the oldest VS Code we support (engines.vscode); the trust tests
+  // in today's (KLL_VSCODE, scripts/vscode/codeServer.mjs), in an untrusted folder.
+  {
+    name: 'extension',
+    kind: 'counted',
+    needsBroker: true,
+    env: { KLL_VSCODE: 'min' },
+    cmd: ['node', 'scripts/vscode/run-extension-tests.mjs', '--no-build'],
+  },
+  {
+    name: 'extension-restricted',
+    kind: 'counted',
+    env: { KLL_VSCODE: 'current', KLL_WORKSPACE_TRUST: 'restricted', KLL_EXTENSION_TEST_GREP: 'Restricted Mode' },
+    cmd: ['node', 'scripts/vscode/run-extension-tests.mjs', '--no-build'],
+  },
   { name: 'ui', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/ui-check.mjs'] },
   // Playwright drives the real VS Code like a person and saves the README's screenshots.
   { name: 'ui-explorer', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/screenshots-explorer.mjs'] },
-  { name: 'ui-dashboard', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/screenshots-dashboard.mjs'] },
-  { name: 'ui-group-lab', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/screenshots-group-lab.mjs'] },
+  {
+    name: 'ui-dashboard',
+    kind: 'counted',
+    needsBroker: true,
+    cmd: ['node', 'scripts/vscode/screenshots-dashboard.mjs'],
+  },
+  {
+    name: 'ui-group-lab',
+    kind: 'counted',
+    needsBroker: true,
+    cmd: ['node', 'scripts/vscode/screenshots-group-lab.mjs'],
+  },
 ];
 
 /** No stage of a healthy run comes near this; it only ends one that hangs. */
@@ -40,13 +78,21 @@ function runStage(stage) {
     }
     // Its own process group, so a stage that hangs (a leaked handle, a stuck child) can be
     // ended whole: it then fails with the reason instead of stalling the run.
-    const child = spawn(stage.cmd[0], stage.cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, FORCE_COLOR: '1' } });
+    const child = spawn(stage.cmd[0], stage.cmd.slice(1), {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, FORCE_COLOR: '1', ...stage.env },
+    });
     running = child;
     let timedOut = false;
     const watchdog = setTimeout(() => {
       timedOut = true;
       console.log(`[test] ${stage.name}: still running after ${STAGE_LIMIT_MIN} min; ending it`);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }, STAGE_LIMIT_MIN * 60000);
     let text = '';
     const relay = (stream) => (chunk) => {
@@ -58,7 +104,9 @@ function runStage(stage) {
     child.on('close', (code) => {
       const plain = stripAnsi(text);
       const num = (re) => Number(plain.match(re)?.[1] ?? 0);
-      let passed, failed, skipped = 0;
+      let passed,
+        failed,
+        skipped = 0;
       if (stage.kind === 'check') {
         passed = code === 0 ? 1 : 0;
         failed = code === 0 ? 0 : 1;
@@ -100,12 +148,17 @@ function startEditorBroker() {
   }
 }
 function stopEditorBroker() {
-  if (editorBroker) spawnSync('node', ['dist/cli.js', 'broker', 'stop', '--port', String(editorBroker.port)], { stdio: 'inherit' });
+  if (editorBroker)
+    spawnSync('node', ['dist/cli.js', 'broker', 'stop', '--port', String(editorBroker.port)], { stdio: 'inherit' });
 }
 process.on('exit', stopEditorBroker);
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
-    try { if (running) process.kill(-running.pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      if (running) process.kill(-running.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
     process.exit(130);
   });
 }
@@ -116,13 +169,21 @@ for (const stage of selected) {
   console.log(`\n[test] ===== ${stage.name} =====`);
   const result = await runStage(stage);
   results.push({ stage: stage.name, ...result });
-  console.log(`[test] ${stage.name}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''} (${(result.ms / 1000).toFixed(1)} s)`);
+  console.log(
+    `[test] ${stage.name}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''} (${(result.ms / 1000).toFixed(1)} s)`,
+  );
 }
 
 stopEditorBroker();
 editorBroker = null;
-const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = results.reduce(
+  (t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log('\n[test] summary');
-for (const r of results) console.log(`[test]   ${r.stage.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${(r.ms / 1000).toFixed(1)} s`);
+for (const r of results)
+  console.log(
+    `[test]   ${r.stage.padEnd(17)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${(r.ms / 1000).toFixed(1)} s`,
+  );
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);

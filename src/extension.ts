@@ -16,6 +16,7 @@ import { registerGroupLab } from './host/groupLab/registerGroupLab';
 import { createLog } from './host/log';
 import { registerProduceCommands } from './host/produce/produceCommands';
 import { registerClusterStatusBar } from './host/status/clusterStatusBar';
+import { registerTerminalCli } from './host/terminal/terminalCli';
 import { CommandFailureRecord } from './host/runCommand';
 import { BackgroundWork } from './core/util/backgroundWork';
 
@@ -45,10 +46,20 @@ export function activate(context: vscode.ExtensionContext): KafkaLogLabApi {
     ...registerProduceCommands(deps),
     ...registerBrokerCommands(deps),
     ...registerClusterStatusBar(deps),
+    ...registerTerminalCli(deps),
   );
   const activationMs = performance.now() - started;
   log.info(`[activate] Kafka Log Lab ready in ${activationMs.toFixed(1)} ms`);
-  return createApi(explorer, failures, activationMs);
+  // The cluster commands' questions can be answered in advance only by the extension tests.
+  const test =
+    context.extensionMode === vscode.ExtensionMode.Test
+      ? {
+          prompter: clusters.prompter,
+          logDir: context.logUri.fsPath,
+          userSettings: vscode.Uri.joinPath(context.globalStorageUri, '..', '..', 'settings.json').fsPath,
+        }
+      : undefined;
+  return createApi(explorer, failures, activationMs, test);
 }
 
 /** Set by `activate`: what `deactivate` must stop before the window closes. */

@@ -10,7 +10,8 @@ const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maxi
 export const formatDecimal = (n: number): string => formatFixed(n, 2);
 export const formatMoney = (n: number): string => formatFixed(n, 2);
 /** Whole numbers up to 9,999, then 12.3K, 1.2M. */
-export const formatCompact = (n: number): string => (Math.abs(n) < 10_000 ? formatCount(Math.round(n)) : compactFormat.format(n));
+export const formatCompact = (n: number): string =>
+  Math.abs(n) < 10_000 ? formatCount(Math.round(n)) : compactFormat.format(n);
 
 /** "1 message", "3,000 messages". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;

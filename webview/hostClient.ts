@@ -53,7 +53,10 @@ export class HostClient<P extends PanelProtocol> {
   request<M extends RequestOf<P>>(message: M, timeoutMs = REQUEST_TIMEOUT_MS): Promise<ResponseTo<P, M['type']>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.settle(id)?.reject(new Error(`no answer from the extension within ${timeoutMs / 1000} s`)), timeoutMs);
+      const timer = setTimeout(
+        () => this.settle(id)?.reject(new Error(`no answer from the extension within ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      );
       this.pending.set(id, { resolve: resolve as (response: unknown) => void, reject, timer });
       this.api.postMessage({ ...message, id });
     });

@@ -31,7 +31,12 @@ export function registerToolkit(): void {
   if (registered) return;
   registered = true;
   provideVSCodeDesignSystem().register(
-    vsCodeButton(), vsCodeCheckbox(), vsCodeDivider(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField(),
+    vsCodeButton(),
+    vsCodeCheckbox(),
+    vsCodeDivider(),
+    vsCodeDropdown(),
+    vsCodeOption(),
+    vsCodeTextField(),
   );
 }
 
@@ -43,7 +48,11 @@ export function createButton(label: string, options: { secondary?: boolean; titl
   return button;
 }
 
-export function createDropdown(choices: Array<{ value: string; label: string }>, ariaLabel: string, value?: string): ValueControl {
+export function createDropdown(
+  choices: Array<{ value: string; label: string }>,
+  ariaLabel: string,
+  value?: string,
+): ValueControl {
   const dropdown = document.createElement('vscode-dropdown') as ValueControl;
   dropdown.setAttribute('aria-label', ariaLabel);
   for (const choice of choices) {
@@ -56,7 +65,10 @@ export function createDropdown(choices: Array<{ value: string; label: string }>,
   return dropdown;
 }
 
-export function createTextField(ariaLabel: string, options: { placeholder?: string; value?: string; size?: number } = {}): ValueControl {
+export function createTextField(
+  ariaLabel: string,
+  options: { placeholder?: string; value?: string; size?: number } = {},
+): ValueControl {
   const field = document.createElement('vscode-text-field') as ValueControl;
   field.setAttribute('aria-label', ariaLabel);
   if (options.placeholder) field.setAttribute('placeholder', options.placeholder);

@@ -3,7 +3,9 @@
 import type { PanelProtocol } from '../src/shared/webviewRpc';
 import { HostClient, type WebviewApp } from './hostClient';
 
-export function startWebviewApp<P extends PanelProtocol>(create: (root: HTMLElement, host: HostClient<P>) => WebviewApp<P>): void {
+export function startWebviewApp<P extends PanelProtocol>(
+  create: (root: HTMLElement, host: HostClient<P>) => WebviewApp<P>,
+): void {
   const root = document.querySelector('main');
   if (!root) return;
   const host = new HostClient<P>();

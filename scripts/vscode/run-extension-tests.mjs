@@ -5,26 +5,62 @@
 //   node scripts/vscode/run-extension-tests.mjs [--no-build]
 //
 // --no-build skips `node scripts/build.mjs` + `tsc` when the caller already built.
-// Env: KLL_EXTENSION_TEST_TIMEOUT_MS (default 300000), VERBOSE=1 for the workbench's whole log.
+// Env: KLL_EXTENSION_TEST_TIMEOUT_MS (default 300000), VERBOSE=1 for the workbench's whole log,
+// KLL_EXTENSION_TEST_GREP=TEXT to run only the tests whose title matches, KLL_EXTENSION_TEST_RESULTS=FILE,
+// KLL_VSCODE=min|current (which VS Code), KLL_WORKSPACE_TRUST=restricted to open the folder untrusted.
 // Everything in this process's environment reaches the extension host (e.g. KLL_TEST_BROKERS).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import {
-  repoRoot, logger, requireTools, createSandbox, sandboxEnv, startCodeServer, launchChromium, workbenchUrl, onInterrupt,
+  repoRoot,
+  logger,
+  requireTools,
+  createSandbox,
+  sandboxEnv,
+  startCodeServer,
+  launchChromium,
+  workbenchUrl,
+  onInterrupt,
+  honoursTestPayload,
 } from './codeServer.mjs';
+import { installTestLauncher, waitForResults } from './testLauncher.mjs';
 
 const log = logger('extension-tests');
 const timeoutMs = Number(process.env.KLL_EXTENSION_TEST_TIMEOUT_MS || 300000);
-const resultsFile = path.join(repoRoot, 'test-results', 'extension-results.json');
+const resultsFile =
+  process.env.KLL_EXTENSION_TEST_RESULTS || path.join(repoRoot, 'test-results', 'extension-results.json');
 const testsEntry = path.join(repoRoot, 'out/test/extension/suite/index');
+const restricted = process.env.KLL_WORKSPACE_TRUST === 'restricted';
+// Trust on, and no prompt: a folder never trusted before opens in Restricted Mode.
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+};
+
+/** What test/extension/trust.test.ts expects an untrusted folder to ask for. */
+function writeUntrustedFolderSettings(sandbox) {
+  fs.mkdirSync(path.join(sandbox.workspace, '.vscode'));
+  fs.writeFileSync(
+    path.join(sandbox.workspace, '.vscode', 'settings.json'),
+    JSON.stringify({
+      'kafkaLogLab.localBroker.engine': 'docker',
+      'kafkaLogLab.localBroker.dockerImage': 'example/not-a-kafka-image',
+      'kafkaLogLab.explorer.showInternalTopics': true,
+    }),
+  );
+}
 
 function build() {
   log('building extension and tests');
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
   try {
-    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: repoRoot, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    });
   } catch {
     // tsc still emits; type errors are the typecheck step's to report, not a reason to skip VS Code.
     log('tsc reported type errors (above); running the emitted tests anyway');
@@ -55,7 +91,9 @@ async function runSuite(sandbox) {
   onInterrupt(cleanup);
   try {
     fs.rmSync(resultsFile, { force: true });
-    server = await startCodeServer(sandbox, sandboxEnv(sandbox, { KLL_EXTENSION_TEST_RESULTS: resultsFile }));
+    server = await startCodeServer(sandbox, sandboxEnv(sandbox, { KLL_EXTENSION_TEST_RESULTS: resultsFile }), {
+      workspaceTrust: restricted,
+    });
     log(`code-server pid ${server.pid} on ${server.host}`);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -66,15 +104,23 @@ async function runSuite(sandbox) {
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
 
     const remote = (p) => `vscode-remote://${server.host}${p}`;
-    const payload = [
-      ['extensionDevelopmentPath', remote(repoRoot)],
-      ['extensionTestsPath', remote(testsEntry)],
-      ['skipWelcome', 'true'],
-    ];
-    await page.goto(workbenchUrl(server.host, sandbox.workspace, payload));
+    const payload = honoursTestPayload
+      ? [
+          ['extensionDevelopmentPath', remote(repoRoot)],
+          ['extensionTestsPath', remote(testsEntry)],
+          ['skipWelcome', 'true'],
+        ]
+      : undefined;
+    // The first load of the workbench can take a minute on a busy 2-core machine.
+    await page.goto(workbenchUrl(server.host, sandbox.workspace, payload), { timeout: 180000 });
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
+    if (!honoursTestPayload) void waitForResults(resultsFile, timeoutMs).then(finish);
     const code = await exitCode;
     clearTimeout(timer);
+    if (launcherOutput && fs.existsSync(launcherOutput)) {
+      const filter = testOutputFilter();
+      for (const line of fs.readFileSync(launcherOutput, 'utf8').split('\n')) filter('log', [line]);
+    }
     if (code !== 0) {
       const shot = path.join(repoRoot, 'test-results/screenshots/extension-tests-failure.png');
       fs.mkdirSync(path.dirname(shot), { recursive: true });
@@ -90,10 +136,14 @@ async function runSuite(sandbox) {
 let passed = 0;
 let failed = 0;
 let sandbox;
+/** Where the launcher extension copies the suite's output (VS Code versions without test mode). */
+let launcherOutput;
 try {
   requireTools();
   if (!process.argv.includes('--no-build')) build();
-  sandbox = createSandbox('kll-ext-tests-');
+  sandbox = createSandbox('kll-ext-tests-', restricted ? RESTRICTED_SETTINGS : {});
+  if (restricted) writeUntrustedFolderSettings(sandbox);
+  if (!honoursTestPayload) launcherOutput = installTestLauncher(sandbox, testsEntry);
   const code = await runSuite(sandbox);
   log(code === 'timeout' ? `no result within ${timeoutMs} ms` : `VS Code exited with code ${code}`);
   if (fs.existsSync(resultsFile)) {

@@ -11,13 +11,25 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  repoRoot, logger, requireTools, createSandbox, sandboxEnv, startCodeServer, launchChromium, workbenchUrl, onInterrupt,
-  createChecks, keepSandboxOnFailure, runChecks,
+  repoRoot,
+  logger,
+  requireTools,
+  createSandbox,
+  sandboxEnv,
+  startCodeServer,
+  launchChromium,
+  workbenchUrl,
+  onInterrupt,
+  createChecks,
+  keepSandboxOnFailure,
+  runChecks,
 } from './codeServer.mjs';
+import { contrastProblems } from './contrastCheck.mjs';
 
 const log = logger('dashboard-ui');
 const shots = path.join(repoRoot, 'test-results/screenshots');
-const cli = (...args) => execFileSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+const cli = (...args) =>
+  execFileSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), ...args], { cwd: repoRoot, encoding: 'utf8' });
 const argValue = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 // Labels in the theme picker, and the class VS Code gives a webview's body in that theme.
 const THEMES = {
@@ -77,7 +89,11 @@ async function answerQuickPick(page, text) {
   await input.waitFor({ timeout: 30000 });
   if (text !== undefined) {
     await input.fill(text);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 15000 }).catch(() => {});
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: text })
+      .first()
+      .waitFor({ timeout: 15000 })
+      .catch(() => {});
   }
   await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
@@ -87,7 +103,10 @@ async function answerQuickPick(page, text) {
 async function waitForMessages(frame, count, timeout = 90000) {
   const started = Date.now();
   while (Date.now() - started < timeout) {
-    const text = await frame.locator('[data-stat="counter.messages"]').textContent({ timeout: 5000 }).catch(() => '');
+    const text = await frame
+      .locator('[data-stat="counter.messages"]')
+      .textContent({ timeout: 5000 })
+      .catch(() => '');
     if (numberIn(text) >= count) return true;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -95,7 +114,9 @@ async function waitForMessages(frame, count, timeout = 90000) {
 }
 
 async function statsOnScreen(frame) {
-  return frame.locator('[data-stat]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.stat, e.textContent])));
+  return frame
+    .locator('[data-stat]')
+    .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.stat, e.textContent])));
 }
 
 /** Web log through the produce UI, then the summary's "Open Dashboard" (falls back to the palette). */
@@ -140,10 +161,15 @@ async function useTheme(page, theme) {
 
 /** Types a per-field filter like a user and checks the list count against the statistics. */
 async function filterClientErrors(frame, expected) {
-  const want = Object.entries(expected.status).filter(([code]) => code.startsWith('4')).reduce((sum, [, n]) => sum + n, 0);
+  const want = Object.entries(expected.status)
+    .filter(([code]) => code.startsWith('4'))
+    .reduce((sum, [, n]) => sum + n, 0);
   await frame.locator('.filter-bar vscode-text-field input').fill('status:4xx');
   const summary = frame.locator('.list-summary');
-  const text = await summary.filter({ hasText: `${want.toLocaleString('en-US')} of` }).textContent({ timeout: 15000 }).catch(async () => summary.textContent());
+  const text = await summary
+    .filter({ hasText: `${want.toLocaleString('en-US')} of` })
+    .textContent({ timeout: 15000 })
+    .catch(async () => summary.textContent());
   check(numberIn(text) === want, `filter status:4xx lists ${text} (stats: ${want} requests with a 4xx status)`);
 }
 
@@ -152,7 +178,10 @@ async function shootExpandedEvent(page, frame) {
   await frame.locator('.message-table').focus();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
-  const value = await frame.locator('.detail .detail-value').textContent({ timeout: 5000 }).catch(() => '');
+  const value = await frame
+    .locator('.detail .detail-value')
+    .textContent({ timeout: 5000 })
+    .catch(() => '');
   check(value.startsWith('{\n  "'), 'an expanded JSON value is pretty-printed');
   await frame.locator('.messages').evaluate((e) => e.scrollIntoView());
   await page.waitForTimeout(500);
@@ -165,7 +194,11 @@ async function shoot(page, name) {
   const theme = Object.keys(THEMES).find((t) => name.includes(`-${t}`));
   const body = await dashboardFrame(page).locator('body').getAttribute('class');
   check(body.split(' ').includes(THEMES[theme].body), `${name}: the webview follows the ${theme} theme (${body})`);
-  await dashboardFrame(page).locator('body').evaluate(() => window.scrollTo(0, 0));
+  const lowContrast = await contrastProblems(dashboardFrame(page));
+  check(lowContrast.length === 0, `${name}: every text meets WCAG AA contrast ${lowContrast.slice(0, 10).join('; ')}`);
+  await dashboardFrame(page)
+    .locator('body')
+    .evaluate(() => window.scrollTo(0, 0));
   await page.mouse.move(5, 500);
   await page.waitForTimeout(1200); // charts redraw on the next frames
   const file = path.join(shots, name);
@@ -175,7 +208,8 @@ async function shoot(page, name) {
 
 async function main() {
   requireTools();
-  if (!process.argv.includes('--no-build')) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  if (!process.argv.includes('--no-build'))
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
   fs.mkdirSync(shots, { recursive: true });
   let brokers = argValue('--brokers') ?? process.env.KLL_TEST_BROKERS;
   let ownBroker;
@@ -195,10 +229,26 @@ async function main() {
       brokers = JSON.parse(cli('broker', 'start', '--engine', 'jvm', '--port', String(ownBroker), '--json')).bootstrap;
     }
     const suffix = ownBroker ? '' : `_${Date.now().toString(36)}`;
-    const logs = LOGS.map((l) => ({ ...l, topic: `${l.topic}${suffix}`, file: path.join(sandbox.workspace, 'logs', `${l.format}.log`) }));
+    const logs = LOGS.map((l) => ({
+      ...l,
+      topic: `${l.topic}${suffix}`,
+      file: path.join(sandbox.workspace, 'logs', `${l.format}.log`),
+    }));
     fs.mkdirSync(path.join(sandbox.workspace, 'logs'));
     for (const l of logs) {
-      cli('generate', '--format', l.format, '--out', l.file, '--users', String(l.users), '--seed', `screens-${l.format}`, '--start', '2025-10-16T08:00:00Z');
+      cli(
+        'generate',
+        '--format',
+        l.format,
+        '--out',
+        l.file,
+        '--users',
+        String(l.users),
+        '--seed',
+        `screens-${l.format}`,
+        '--start',
+        '2025-10-16T08:00:00Z',
+      );
       l.expected = JSON.parse(cli('stats', l.file, '--json'));
       if (l.format !== 'web') await produceWithRetry(l, brokers);
     }
@@ -206,8 +256,12 @@ async function main() {
     server = await startCodeServer(sandbox, sandboxEnv(sandbox));
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
-    const payload = [['extensionDevelopmentPath', `vscode-remote://${server.host}${repoRoot}`], ['skipWelcome', 'true']];
-    await page.goto(workbenchUrl(server.host, sandbox.workspace, payload));
+    const payload = [
+      ['extensionDevelopmentPath', `vscode-remote://${server.host}${repoRoot}`],
+      ['skipWelcome', 'true'],
+    ];
+    // A loaded machine can take minutes to serve the workbench: the same bound as the other scripts.
+    await page.goto(workbenchUrl(server.host, sandbox.workspace, payload), { timeout: 180000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     await page.waitForTimeout(4000); // extensions activate
     await useTheme(page, 'dark');
@@ -216,13 +270,28 @@ async function main() {
     const fromProduce = await openWebFromProduce(page, web.file, web.topic);
     if (!fromProduce) await openFromPalette(page, web.topic);
     let frame = dashboardFrame(page);
-    check(await waitForMessages(frame, web.expected.messages), `web dashboard counts all ${web.expected.messages} messages`);
+    check(
+      await waitForMessages(frame, web.expected.messages),
+      `web dashboard counts all ${web.expected.messages} messages`,
+    );
     const stats = await statsOnScreen(frame);
-    check(numberIn(stats.messages) === web.expected.messages, `messages on screen ${stats.messages} = stats ${web.expected.messages}`);
-    check(numberIn(stats.uniqueVisitors) === web.expected.uniqueVisitors, `unique visitors on screen ${stats.uniqueVisitors} = stats ${web.expected.uniqueVisitors}`);
-    check(numberIn(stats.averageVisitDuration) === web.expected.sessions.averageDurationSeconds,
-      `average visit duration on screen ${stats.averageVisitDuration} = stats ${web.expected.sessions.averageDurationSeconds}`);
-    if (fromProduce) check(numberIn(stats['sent.missing']) === 0 && numberIn(stats['sent.duplicates']) === 0, 'sent vs read: nothing missing, no duplicates');
+    check(
+      numberIn(stats.messages) === web.expected.messages,
+      `messages on screen ${stats.messages} = stats ${web.expected.messages}`,
+    );
+    check(
+      numberIn(stats.uniqueVisitors) === web.expected.uniqueVisitors,
+      `unique visitors on screen ${stats.uniqueVisitors} = stats ${web.expected.uniqueVisitors}`,
+    );
+    check(
+      numberIn(stats.averageVisitDuration) === web.expected.sessions.averageDurationSeconds,
+      `average visit duration on screen ${stats.averageVisitDuration} = stats ${web.expected.sessions.averageDurationSeconds}`,
+    );
+    if (fromProduce)
+      check(
+        numberIn(stats['sent.missing']) === 0 && numberIn(stats['sent.duplicates']) === 0,
+        'sent vs read: nothing missing, no duplicates',
+      );
     await page.keyboard.press('Control+B'); // the side bar away: the dashboard gets the width
     await shoot(page, 'dashboard-web-dark.png');
 
@@ -231,22 +300,37 @@ async function main() {
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
-    check(await frame.locator('.detail .detail-value').isVisible({ timeout: 5000 }).catch(() => false), 'Enter on a selected row expands the message');
+    check(
+      await frame
+        .locator('.detail .detail-value')
+        .isVisible({ timeout: 5000 })
+        .catch(() => false),
+      'Enter on a selected row expands the message',
+    );
     const expanded = await frame.locator('.detail .detail-value').textContent();
     check(expanded.includes('User_id : '), 'the expanded message shows the whole value');
 
     for (const l of [nginx, events]) {
       await openFromPalette(page, l.topic);
       frame = dashboardFrame(page);
-      check(await waitForMessages(frame, l.expected.messages), `${l.format} dashboard counts all ${l.expected.messages} messages`);
+      check(
+        await waitForMessages(frame, l.expected.messages),
+        `${l.format} dashboard counts all ${l.expected.messages} messages`,
+      );
       const shown = await statsOnScreen(frame);
       if (l === nginx) {
-        check(numberIn(shown.sessions) === l.expected.sessions.count && numberIn(shown.averageSessionDuration) === l.expected.sessions.averageDurationSeconds,
-          `nginx sessions ${shown.sessions} / ${shown.averageSessionDuration} = stats ${l.expected.sessions.count} / ${l.expected.sessions.averageDurationSeconds} s`);
+        check(
+          numberIn(shown.sessions) === l.expected.sessions.count &&
+            numberIn(shown.averageSessionDuration) === l.expected.sessions.averageDurationSeconds,
+          `nginx sessions ${shown.sessions} / ${shown.averageSessionDuration} = stats ${l.expected.sessions.count} / ${l.expected.sessions.averageDurationSeconds} s`,
+        );
         await filterClientErrors(frame, l.expected);
       } else {
-        check(numberIn(shown.revenue) === l.expected.revenue && numberIn(shown.uniqueVisitors) === l.expected.uniqueVisitors,
-          `events revenue ${shown.revenue}, users ${shown.uniqueVisitors} = stats ${l.expected.revenue}, ${l.expected.uniqueVisitors}`);
+        check(
+          numberIn(shown.revenue) === l.expected.revenue &&
+            numberIn(shown.uniqueVisitors) === l.expected.uniqueVisitors,
+          `events revenue ${shown.revenue}, users ${shown.uniqueVisitors} = stats ${l.expected.revenue}, ${l.expected.uniqueVisitors}`,
+        );
       }
       await shoot(page, `dashboard-${l.format}-dark.png`);
     }
@@ -254,14 +338,20 @@ async function main() {
 
     await useTheme(page, 'light');
     for (const l of logs) {
-      await page.locator('.tabs-container .tab', { hasText: `Dashboard: ${l.topic}` }).first().click();
+      await page
+        .locator('.tabs-container .tab', { hasText: `Dashboard: ${l.topic}` })
+        .first()
+        .click();
       frame = dashboardFrame(page);
       check(await waitForMessages(frame, l.expected.messages), `${l.format} dashboard restored after switching tabs`);
       await shoot(page, `dashboard-${l.format}-light.png`);
     }
 
     await useTheme(page, 'contrast');
-    await page.locator('.tabs-container .tab', { hasText: `Dashboard: ${web.topic}` }).first().click();
+    await page
+      .locator('.tabs-container .tab', { hasText: `Dashboard: ${web.topic}` })
+      .first()
+      .click();
     check(await waitForMessages(dashboardFrame(page), web.expected.messages), 'web dashboard in high contrast');
     await shoot(page, 'dashboard-web-contrast.png');
 
@@ -269,7 +359,10 @@ async function main() {
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     frame = dashboardFrame(page);
-    check(await waitForMessages(frame, events.expected.messages, 60000), 'after a window reload the dashboard is restored and reads again');
+    check(
+      await waitForMessages(frame, events.expected.messages, 60000),
+      'after a window reload the dashboard is restored and reads again',
+    );
   } finally {
     await cleanup();
   }

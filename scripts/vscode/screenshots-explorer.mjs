@@ -9,8 +9,19 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  repoRoot, logger, requireTools, createSandbox, sandboxEnv, installVsix, startCodeServer, launchChromium, workbenchUrl, onInterrupt,
-  createChecks, keepSandboxOnFailure, runChecks,
+  repoRoot,
+  logger,
+  requireTools,
+  createSandbox,
+  sandboxEnv,
+  installVsix,
+  startCodeServer,
+  launchChromium,
+  workbenchUrl,
+  onInterrupt,
+  createChecks,
+  keepSandboxOnFailure,
+  runChecks,
 } from './codeServer.mjs';
 import { seedCluster } from './screenshots-support.mjs';
 
@@ -24,7 +35,14 @@ const flag = (name) => {
 
 const checks = createChecks(log);
 const { check } = checks;
-const appears = (locator, timeout = 30000) => locator.first().waitFor({ timeout }).then(() => true, () => false);
+const appears = (locator, timeout = 30000) =>
+  locator
+    .first()
+    .waitFor({ timeout })
+    .then(
+      () => true,
+      () => false,
+    );
 /** Saves the window, and with `clip` also a cropped copy (`*-crop.png`) small enough for the README. */
 const shoot = async (page, name, clip) => {
   await page.screenshot({ path: path.join(shots, name) });
@@ -34,7 +52,9 @@ const shoot = async (page, name, clip) => {
 
 /** Clicks a tree row of the sidebar by its label (exact text of the label element). */
 async function clickRow(page, label, options = {}) {
-  const row = page.locator('.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  const row = page
+    .locator('.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
   await row.waitFor({ timeout: 30000 });
   await row.click(options);
   return row;
@@ -66,17 +86,32 @@ async function openFile(page, name) {
 
 async function explorerWithTopicsAndGroups(page) {
   await openFile(page, 'web-sample.log');
-  check(await appears(page.locator('.editor-actions .action-label[aria-label="Produce This File to Kafka"]')), 'the editor title of a .log file offers "Produce This File to Kafka"');
+  check(
+    await appears(page.locator('.editor-actions .action-label[aria-label="Produce This File to Kafka"]')),
+    'the editor title of a .log file offers "Produce This File to Kafka"',
+  );
   await page.locator('.activitybar .action-item [aria-label^="Kafka Log Lab"]').first().click();
   await widenSidebar(page, 560);
-  check(await appears(page.locator('.sidebar .monaco-list-row', { hasText: 'local' }), 60000), 'the Kafka view lists the "local" cluster');
+  check(
+    await appears(page.locator('.sidebar .monaco-list-row', { hasText: 'local' }), 60000),
+    'the Kafka view lists the "local" cluster',
+  );
   for (const label of ['Topics', 'log_web', 'Consumer groups', 'lab-members']) await clickRow(page, label);
   const member = page.locator('.sidebar .monaco-list-row', { hasText: 'member-a' }).first();
   check(await appears(member), 'the consumer group shows its members');
   await member.click();
-  check(await appears(page.locator('.sidebar .monaco-list-row', { hasText: /log_web \/ \d.*committed/ })), 'a member shows its partitions with committed offsets and lag');
-  check(await appears(page.locator('.sidebar .monaco-list-row', { hasText: /partition 0.*leader/ })), 'the topic shows its partitions with offsets');
-  check(await appears(page.locator('.sidebar .monaco-list-row', { hasText: /lab-reports.*Empty.*lag [1-9]/ })), 'the empty group shows its lag');
+  check(
+    await appears(page.locator('.sidebar .monaco-list-row', { hasText: /log_web \/ \d.*committed/ })),
+    'a member shows its partitions with committed offsets and lag',
+  );
+  check(
+    await appears(page.locator('.sidebar .monaco-list-row', { hasText: /partition 0.*leader/ })),
+    'the topic shows its partitions with offsets',
+  );
+  check(
+    await appears(page.locator('.sidebar .monaco-list-row', { hasText: /lab-reports.*Empty.*lag [1-9]/ })),
+    'the empty group shows its lag',
+  );
   await page.mouse.move(1300, 850);
   await page.waitForTimeout(800);
   await shoot(page, 'explorer-topics-groups.png', { x: 0, y: 0, width: 610, height: 430 });
@@ -108,21 +143,38 @@ async function produceFromContextMenu(page) {
   await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
   const quickInput = page.locator('.quick-input-widget .quick-input-list');
-  check(await appears(quickInput.locator('.monaco-list-row', { hasText: 'log_web' })), 'the topic pick suggests log_web');
+  check(
+    await appears(quickInput.locator('.monaco-list-row', { hasText: 'log_web' })),
+    'the topic pick suggests log_web',
+  );
   await page.keyboard.press('Enter');
-  check(await appears(quickInput.locator('.monaco-list-row', { hasText: 'detected' })), 'the format pick shows the detected format');
+  check(
+    await appears(quickInput.locator('.monaco-list-row', { hasText: 'detected' })),
+    'the format pick shows the detected format',
+  );
   await page.keyboard.press('Enter');
-  check(await appears(quickInput.locator('.monaco-list-row', { hasText: 'Raw lines' })), 'the value pick offers raw lines and JSON');
+  check(
+    await appears(quickInput.locator('.monaco-list-row', { hasText: 'Raw lines' })),
+    'the value pick offers raw lines and JSON',
+  );
   await page.keyboard.press('Enter');
-  const progress = page.locator('.notifications-toasts .notification-toast', { hasText: /Producing web-large\.log to log_web/ });
+  const progress = page.locator('.notifications-toasts .notification-toast', {
+    hasText: /Producing web-large\.log to log_web/,
+  });
   check(await appears(progress, 20000), 'a progress notification shows the produce');
-  check(await appears(progress.locator('.monaco-progress-container'), 5000), 'the progress notification has a progress bar');
+  check(
+    await appears(progress.locator('.monaco-progress-container'), 5000),
+    'the progress notification has a progress bar',
+  );
   await appears(progress.getByText(/lines\/s/), 15000);
   await shoot(page, 'produce-progress.png');
   const summary = page.locator('.notifications-toasts .notification-toast', { hasText: /lines delivered to log_web/ });
   check(await appears(summary, 180000), 'a summary notification reports the delivered lines');
   check(await appears(summary.locator('.monaco-button', { hasText: 'Verify' })), 'the summary offers "Verify"');
-  check(await appears(summary.locator('.monaco-button', { hasText: 'Open Dashboard' })), 'the summary offers "Open Dashboard"');
+  check(
+    await appears(summary.locator('.monaco-button', { hasText: 'Open Dashboard' })),
+    'the summary offers "Open Dashboard"',
+  );
   await page.mouse.move(700, 400);
   await page.waitForTimeout(500);
   await shoot(page, 'produce-summary.png', { x: 600, y: 560, width: 680, height: 240 });
@@ -134,7 +186,9 @@ async function openWalkthrough(page) {
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill('>Welcome: Open Walkthrough');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().click();
-  const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Kafka Log Lab' }).first();
+  const entry = page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Kafka Log Lab' })
+    .first();
   check(await appears(entry), 'the walkthrough is listed');
   await entry.click();
 }
@@ -145,8 +199,18 @@ async function openWalkthrough(page) {
  */
 async function walkthroughAfterProduce(page) {
   await openWalkthrough(page);
-  const steps = ['Start a local Kafka broker', 'Generate web logs', 'Produce the file to Kafka', 'Open the dashboard', 'Try the consumer-group lab'];
-  for (const step of steps) check(await appears(page.locator('.getting-started-step', { hasText: step })), `the walkthrough has the step "${step}"`);
+  const steps = [
+    'Start a local Kafka broker',
+    'Generate web logs',
+    'Produce the file to Kafka',
+    'Open the dashboard',
+    'Try the consumer-group lab',
+  ];
+  for (const step of steps)
+    check(
+      await appears(page.locator('.getting-started-step', { hasText: step })),
+      `the walkthrough has the step "${step}"`,
+    );
   const produced = page.locator('.getting-started-step[aria-checked="true"]', { hasText: 'Produce the file to Kafka' });
   check(await appears(produced, 10000), 'the produce step is ticked after a produce');
   await page.waitForTimeout(800);
@@ -162,7 +226,10 @@ async function main() {
   }
   const sandbox = createSandbox('kll-screenshots-');
   const installed = installVsix(sandbox, vsix);
-  check(installed.listed.some((l) => l.startsWith('kafka-log-lab.kafka-log-lab@')), 'the .vsix installs into code-server');
+  check(
+    installed.listed.some((l) => l.startsWith('kafka-log-lab.kafka-log-lab@')),
+    'the .vsix installs into code-server',
+  );
 
   let server;
   let browser;

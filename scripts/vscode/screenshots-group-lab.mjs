@@ -11,19 +11,40 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  repoRoot, logger, requireTools, createSandbox, sandboxEnv, startCodeServer, launchChromium, workbenchUrl, onInterrupt,
-  createChecks, keepSandboxOnFailure, runChecks,
+  repoRoot,
+  logger,
+  requireTools,
+  createSandbox,
+  sandboxEnv,
+  startCodeServer,
+  launchChromium,
+  workbenchUrl,
+  onInterrupt,
+  createChecks,
+  keepSandboxOnFailure,
+  runChecks,
 } from './codeServer.mjs';
+import { contrastProblems } from './contrastCheck.mjs';
 
 const log = logger('group-lab');
 const shots = path.join(repoRoot, 'test-results/screenshots');
 const cli = path.join(repoRoot, 'dist/cli.js');
 const topic = `weblogs-lab-${Date.now().toString(36)}`;
-const argValue = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const argValue = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 
 const checks = createChecks(log);
 const { check } = checks;
-const appears = (locator, timeout = 60000) => locator.first().waitFor({ timeout }).then(() => true, () => false);
+const appears = (locator, timeout = 60000) =>
+  locator
+    .first()
+    .waitFor({ timeout })
+    .then(
+      () => true,
+      () => false,
+    );
 
 function startBroker() {
   const r = spawnSync(process.execPath, [cli, 'broker', 'start', '--engine', 'jvm', '--json'], { encoding: 'utf8' });
@@ -70,7 +91,11 @@ async function runCommand(page, title) {
   await input.fill(`>${title}`);
   // The exact command, not another one whose title contains it (the aria-label is "title[, keys…]").
   const quoted = JSON.stringify(title);
-  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label=${quoted}], .quick-input-list .monaco-list-row[aria-label^=${JSON.stringify(`${title},`)}]`).first();
+  const row = page
+    .locator(
+      `.quick-input-list .monaco-list-row[aria-label=${quoted}], .quick-input-list .monaco-list-row[aria-label^=${JSON.stringify(`${title},`)}]`,
+    )
+    .first();
   await row.waitFor({ timeout: 15000 });
   await row.click();
 }
@@ -80,29 +105,39 @@ async function answer(page, { label, text }) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await page.waitForTimeout(300);
-  if (label) await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 30000 });
+  if (label)
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 30000 });
   if (text !== undefined && text !== '') await input.fill(text);
   await page.keyboard.press('Enter');
 }
 
 function startPython(brokers, group) {
   const script = path.join(repoRoot, 'test/integration/support/pythonConsumer.py');
-  return spawn('/usr/bin/python3', [script, brokers, topic, group, 'python-lab-consumer'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn('/usr/bin/python3', [script, brokers, topic, group, 'python-lab-consumer'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function drive(page, lab, brokers) {
   const lanes = lab.locator('.lane');
   const fact = (name) => lab.locator(`.fact[data-fact="${name}"] .fact-verdict`);
   const bothHold = async (what, messages) => {
-    const ok = await appears(lab.locator('.fact.ok[data-fact="Fanout"]', { hasText: `all ${messages} messages` }), 90000)
-      && await appears(lab.locator('.fact.ok[data-fact="Load balancing"]', { hasText: `add up to ${messages}` }), 90000);
-    check(ok, `${what}: both facts hold (${await fact('Load balancing').innerText()} / ${await fact('Fanout').innerText()})`);
+    const ok =
+      (await appears(lab.locator('.fact.ok[data-fact="Fanout"]', { hasText: `all ${messages} messages` }), 90000)) &&
+      (await appears(lab.locator('.fact.ok[data-fact="Load balancing"]', { hasText: `add up to ${messages}` }), 90000));
+    check(
+      ok,
+      `${what}: both facts hold (${await fact('Load balancing').innerText()} / ${await fact('Fanout').innerText()})`,
+    );
   };
   check(await appears(lab.locator('.subtitle', { hasText: '· running' }), 90000), 'the lab is running');
 
   check(await appears(lanes.nth(1)), 'the lab shows 2 group lanes');
-  check(await appears(lab.locator('.lane').nth(1).locator('.member.state-active').nth(2), 90000), 'each lane has 3 active member cards');
-  check((await lab.locator('.partition-strip .chip').count()) === 6, 'the topic\'s 6 partitions are listed');
+  check(
+    await appears(lab.locator('.lane').nth(1).locator('.member.state-active').nth(2), 90000),
+    'each lane has 3 active member cards',
+  );
+  check((await lab.locator('.partition-strip .chip').count()) === 6, "the topic's 6 partitions are listed");
 
   // Produce with the keyboard: focus the count, type, Enter.
   await lab.locator('#produce-count').fill('3000');
@@ -110,17 +145,29 @@ async function drive(page, lab, brokers) {
   await appears(lab.locator('.status', { hasText: 'Produced 3,000 messages' }));
   await bothHold('after producing 3,000', '3,000');
   const checks = await lab.locator('.lane-check').allInnerTexts();
-  check(checks.length === 2 && checks.every((t) => t.startsWith('✓ all 3,000 messages, each once')), `each lane says it got every message: ${JSON.stringify(checks)}`);
+  check(
+    checks.length === 2 && checks.every((t) => t.startsWith('✓ all 3,000 messages, each once')),
+    `each lane says it got every message: ${JSON.stringify(checks)}`,
+  );
   const cardPartitions = await lanes.first().locator('.member .member-owns').allInnerTexts();
-  check(cardPartitions.length === 3 && cardPartitions.every((t) => /P\d/.test(t)), `member cards name their partitions: ${JSON.stringify(cardPartitions)}`);
+  check(
+    cardPartitions.length === 3 && cardPartitions.every((t) => /P\d/.test(t)),
+    `member cards name their partitions: ${JSON.stringify(cardPartitions)}`,
+  );
   await shot(page, 'balanced');
 
   // A consumer of another process joins group 1.
   const group1 = await lanes.first().locator('.lane-title').innerText();
   const python = startPython(brokers, group1);
   const foreign = lanes.first().locator('.member.foreign');
-  check(await appears(foreign.locator('.member-owns .chip'), 90000), 'the Python consumer appears in group 1 with its partitions');
-  check(await appears(lab.locator('.event-change', { hasText: 'python-lab-consumer joined' })), 'the timeline shows it joining');
+  check(
+    await appears(foreign.locator('.member-owns .chip'), 90000),
+    'the Python consumer appears in group 1 with its partitions',
+  );
+  check(
+    await appears(lab.locator('.event-change', { hasText: 'python-lab-consumer joined' })),
+    'the timeline shows it joining',
+  );
   await page.waitForTimeout(1500);
   await shot(page, 'foreign');
 
@@ -128,8 +175,14 @@ async function drive(page, lab, brokers) {
   const stop = lanes.nth(1).locator('button', { hasText: 'Stop' }).nth(1);
   await stop.focus();
   await page.keyboard.press('Enter');
-  check(await appears(lab.locator('.event-change', { hasText: 'm2 left' })), 'stopping m2 shows a rebalance with "m2 left"');
-  check(await appears(lanes.nth(1).locator('button:focus', { hasText: 'Add member' }), 10000), 'the keyboard focus stays in the lane (on "Add member")');
+  check(
+    await appears(lab.locator('.event-change', { hasText: 'm2 left' })),
+    'stopping m2 shows a rebalance with "m2 left"',
+  );
+  check(
+    await appears(lanes.nth(1).locator('button:focus', { hasText: 'Add member' }), 10000),
+    'the keyboard focus stays in the lane (on "Add member")',
+  );
   await lab.locator('#produce-count').fill('1000');
   await lab.locator('button', { hasText: 'Produce' }).click();
   await appears(lab.locator('.status', { hasText: 'Produced 1,000 messages' }));
@@ -138,7 +191,10 @@ async function drive(page, lab, brokers) {
 
   python.kill('SIGTERM');
   await lab.locator('button', { hasText: 'Add group' }).click();
-  check(await appears(lanes.nth(2).locator('.member.state-active').nth(2), 90000), 'Add group starts a third group of 3');
+  check(
+    await appears(lanes.nth(2).locator('.member.state-active').nth(2), 90000),
+    'Add group starts a third group of 3',
+  );
   await bothHold('with a third group that read the topic from its beginning', '4,000');
   await lab.locator('.lab-header').scrollIntoViewIfNeeded();
   await shot(page, 'three-groups');
@@ -146,7 +202,8 @@ async function drive(page, lab, brokers) {
 
 async function main() {
   requireTools();
-  if (!process.argv.includes('--no-build')) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  if (!process.argv.includes('--no-build'))
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
   let broker;
   const brokers = argValue('--brokers') ?? process.env.KLL_TEST_BROKERS ?? (broker = startBroker()).bootstrap;
   log(`broker ${brokers}${broker ? ` (started, pid ${broker.pid})` : ''}`);
@@ -160,7 +217,8 @@ async function main() {
   const cleanup = async () => {
     await browser?.close().catch(() => {});
     await server?.stop();
-    if (broker) spawnSync(process.execPath, [cli, 'broker', 'stop', '--port', String(broker.port)], { stdio: 'inherit' });
+    if (broker)
+      spawnSync(process.execPath, [cli, 'broker', 'stop', '--port', String(broker.port)], { stdio: 'inherit' });
     broker = undefined;
   };
   onInterrupt(cleanup);
@@ -170,8 +228,12 @@ async function main() {
     log(`code-server pid ${server.pid} on ${server.host}`);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 1320 } });
-    const payload = [['extensionDevelopmentPath', `vscode-remote://${server.host}${repoRoot}`], ['skipWelcome', 'true']];
-    await page.goto(workbenchUrl(server.host, sandbox.workspace, payload));
+    const payload = [
+      ['extensionDevelopmentPath', `vscode-remote://${server.host}${repoRoot}`],
+      ['skipWelcome', 'true'],
+    ];
+    // A loaded machine can take minutes to serve the workbench: the same bound as the other scripts.
+    await page.goto(workbenchUrl(server.host, sandbox.workspace, payload), { timeout: 180000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     await page.waitForTimeout(4000); // let the extension host start and activate
     await runCommand(page, 'View: Close Primary Side Bar');
@@ -186,15 +248,30 @@ async function main() {
     try {
       check(await appears(lab.locator('.lab-header h1', { hasText: topic })), 'the lab panel opens for the new topic');
       await drive(page, lab, brokers);
+      const contrast = async (theme) => {
+        const low = await contrastProblems(lab);
+        check(
+          low.length === 0,
+          `${theme}: every text of the lab meets WCAG AA contrast ${low.slice(0, 10).join('; ')}`,
+        );
+      };
+      await contrast('dark');
       for (const theme of ['light', 'contrast']) {
         await useTheme(page, theme);
         await shot(page, theme);
+        await contrast(theme);
       }
       // Under the strict policy the stylesheet still applies and nothing carries inline styles.
-      const styled = await lab.locator('.partition-strip .chip').first().evaluate((e) => getComputedStyle(e).borderTopLeftRadius);
+      const styled = await lab
+        .locator('.partition-strip .chip')
+        .first()
+        .evaluate((e) => getComputedStyle(e).borderTopLeftRadius);
       // VS Code itself styles <html> with the theme's variables; an empty style="" is harmless.
       const inline = await lab.locator('#group-lab [style]:not([style=""])').count();
-      check(styled === '10px' && inline === 0, `the lab's stylesheet applies under its CSP, no inline styles (radius ${styled}, ${inline} styled elements)`);
+      check(
+        styled === '10px' && inline === 0,
+        `the lab's stylesheet applies under its CSP, no inline styles (radius ${styled}, ${inline} styled elements)`,
+      );
     } finally {
       if (checks.failed) await shot(page, 'failure');
     }

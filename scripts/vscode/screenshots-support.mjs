@@ -11,7 +11,13 @@ import { repoRoot } from './codeServer.mjs';
 
 const cli = path.join(repoRoot, 'dist/cli.js');
 const run = (args) => execFileSync(process.execPath, [cli, ...args], { cwd: repoRoot }).toString();
-const json = (args) => JSON.parse(run([...args, '--json']).trim().split('\n').pop());
+const json = (args) =>
+  JSON.parse(
+    run([...args, '--json'])
+      .trim()
+      .split('\n')
+      .pop(),
+  );
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -28,8 +34,13 @@ function coreClient() {
   const entry = path.join(repoRoot, 'out/src/core/kafka/client.js');
   if (!fs.existsSync(entry)) {
     try {
-      execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: repoRoot, stdio: 'ignore' });
-    } catch { /* tsc still emits when other files have type errors */ }
+      execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+        cwd: repoRoot,
+        stdio: 'ignore',
+      });
+    } catch {
+      /* tsc still emits when other files have type errors */
+    }
   }
   return createRequire(import.meta.url)(entry);
 }
@@ -38,7 +49,10 @@ async function startMembers(brokers, groupId, names) {
   const { createKafkaClient } = coreClient();
   const members = [];
   for (const name of names) {
-    const consumer = createKafkaClient({ brokers: brokers.split(','), clientId: name }).consumer({ groupId, heartbeatIntervalMs: 500 });
+    const consumer = createKafkaClient({ brokers: brokers.split(','), clientId: name }).consumer({
+      groupId,
+      heartbeatIntervalMs: 500,
+    });
     await consumer.connect();
     await consumer.run({ topics: ['log_web'], fromBeginning: true, eachBatch: async () => {} });
     members.push(consumer);

@@ -7,8 +7,19 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  repoRoot, logger, requireTools, createSandbox, sandboxEnv, installVsix, startCodeServer, launchChromium, workbenchUrl, onInterrupt,
-  createChecks, keepSandboxOnFailure, runChecks,
+  repoRoot,
+  logger,
+  requireTools,
+  createSandbox,
+  sandboxEnv,
+  installVsix,
+  startCodeServer,
+  launchChromium,
+  workbenchUrl,
+  onInterrupt,
+  createChecks,
+  keepSandboxOnFailure,
+  runChecks,
 } from './codeServer.mjs';
 
 const log = logger('ui-check');
@@ -19,7 +30,14 @@ const extensionId = `${manifest.publisher}.${manifest.name}`.toLowerCase();
 
 const checks = createChecks(log);
 const { check } = checks;
-const appears = (locator, timeout = 30000) => locator.first().waitFor({ timeout }).then(() => true, () => false);
+const appears = (locator, timeout = 30000) =>
+  locator
+    .first()
+    .waitFor({ timeout })
+    .then(
+      () => true,
+      () => false,
+    );
 
 async function checkKafkaView(page) {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
@@ -30,7 +48,10 @@ async function checkKafkaView(page) {
   await container.first().click();
 
   const sidebar = page.locator('.part.sidebar');
-  check(await appears(sidebar.locator('.pane-header, .composite.title', { hasText: /Kafka/i })), 'sidebar shows the Kafka view');
+  check(
+    await appears(sidebar.locator('.pane-header, .composite.title', { hasText: /Kafka/i })),
+    'sidebar shows the Kafka view',
+  );
   // The welcome content only renders once the extension activated and its tree came back empty.
   const welcome = sidebar.locator('.welcome-view-content');
   check(await appears(welcome.getByText('No Kafka cluster is connected yet.')), 'Kafka view shows its welcome text');
@@ -52,7 +73,10 @@ async function main() {
   }
   const sandbox = createSandbox('kll-ui-check-');
   const installed = installVsix(sandbox, vsix);
-  check(installed.listed.some((l) => l.toLowerCase().startsWith(`${extensionId}@`)), `the .vsix installs into code-server (${installed.listed.join(', ')})`);
+  check(
+    installed.listed.some((l) => l.toLowerCase().startsWith(`${extensionId}@`)),
+    `the .vsix installs into code-server (${installed.listed.join(', ')})`,
+  );
 
   let server;
   let browser;

@@ -55,7 +55,12 @@ export function parseOptions<O extends Options>(argv: string[], options: O, posi
  * place means the value is missing.
  */
 function checkedArgs(argv: string[], options: Options): string[] {
-  const shortFlags = new Set(Object.values(options).map((o) => o.short).filter((s): s is string => s !== undefined).map((s) => `-${s}`));
+  const shortFlags = new Set(
+    Object.values(options)
+      .map((o) => o.short)
+      .filter((s): s is string => s !== undefined)
+      .map((s) => `-${s}`),
+  );
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i];
@@ -78,7 +83,8 @@ function checkedArgs(argv: string[], options: Options): string[] {
       continue;
     }
     const next = argv[i + 1];
-    if (next === undefined || next.startsWith('--') || shortFlags.has(next)) throw new UsageError(`--${name} needs a value`);
+    if (next === undefined || next.startsWith('--') || shortFlags.has(next))
+      throw new UsageError(`--${name} needs a value`);
     args.push(`--${name}=${next}`);
     i++;
   }
@@ -96,7 +102,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
     previous = row;
   }
   return previous[b.length];
@@ -105,14 +112,17 @@ function editDistance(a: string, b: string): number {
 /** What node's parser still reports after `checkedArgs`: short flags and stray arguments. */
 function parseErrorText(e: Error & { code?: string }): string {
   const named = /'([^']*)'/.exec(e.message)?.[1];
-  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && named !== undefined) return `unknown option ${quote(named).slice(1, -1)}`;
-  if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && named !== undefined) return `unexpected argument ${quote(named)}`;
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && named !== undefined)
+    return `unknown option ${quote(named).slice(1, -1)}`;
+  if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && named !== undefined)
+    return `unexpected argument ${quote(named)}`;
   return e.message.split('\n')[0];
 }
 
 function rejectEmptyValues(values: Record<string, unknown>, positionals: string[], positionalName: string): void {
   for (const [name, value] of Object.entries(values)) {
-    if (value === '' || (Array.isArray(value) && value.includes(''))) throw new UsageError(`--${name} must not be empty`);
+    if (value === '' || (Array.isArray(value) && value.includes('')))
+      throw new UsageError(`--${name} must not be empty`);
   }
   if (positionals.includes('')) throw new UsageError(`${positionalName} must not be empty`);
 }
@@ -142,7 +152,12 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
  * the number, or throws a UsageError that names the option, what it accepts and what it got
  * (`--users must be a non-negative integer, got "-3"`).
  */
-export function numberOption(value: string | undefined, name: string, rule: NumberRule, fallback?: number): number | undefined {
+export function numberOption(
+  value: string | undefined,
+  name: string,
+  rule: NumberRule,
+  fallback?: number,
+): number | undefined {
   if (value === undefined) return fallback;
   const n = DECIMAL.test(value.trim()) ? Number(value) : NaN;
   const kindOk = Number.isFinite(n) && (!rule.integer || Number.isInteger(n));
@@ -150,7 +165,8 @@ export function numberOption(value: string | undefined, name: string, rule: Numb
   // Past 2^53 a double no longer holds every integer: "99999999999999999999" would silently become another number.
   const max = rule.max ?? Number.MAX_SAFE_INTEGER;
   if (kindOk && n >= min && !(rule.positive && n <= 0) && n <= max) return n === 0 ? 0 : n; // no -0
-  if (kindOk && n > max && rule.max === undefined) throw new UsageError(`--${name} must be at most ${formatCount(max)}, got ${quote(value)}`);
+  if (kindOk && n > max && rule.max === undefined)
+    throw new UsageError(`--${name} must be at most ${formatCount(max)}, got ${quote(value)}`);
   throw new UsageError(`--${name} must be ${expectation(rule, kindOk)}, got ${quote(value)}`);
 }
 
@@ -198,7 +214,12 @@ export type ActionHandler = (argv: string[], io: CliIO) => Promise<number>;
  * first word, prints the command's help for `--help` (exit 0); a missing or unknown action is
  * a usage error that lists the actions.
  */
-export function runAction(argv: string[], io: CliIO, help: string, actions: Record<string, ActionHandler>): Promise<number> {
+export function runAction(
+  argv: string[],
+  io: CliIO,
+  help: string,
+  actions: Record<string, ActionHandler>,
+): Promise<number> {
   const [action, ...rest] = argv;
   if (wantsHelp(argv)) {
     io.out(help);

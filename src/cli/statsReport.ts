@@ -53,7 +53,9 @@ export function statsReport(s: StatsSnapshot, source: string, elapsedMs?: number
     `  unique visitors   ${formatCount(s.uniqueVisitors)}`,
     ...formatLines(s),
   ];
-  if (s.approximateCounts) lines.push('  (some per-name counts are approximate: memory stays bounded on very many names)');
-  for (const sample of s.unparsedSamples) lines.push(`  unparsed line ${formatCount(sample.line)}: ${sample.text.slice(0, 120)}`);
+  if (s.approximateCounts)
+    lines.push('  (some per-name counts are approximate: memory stays bounded on very many names)');
+  for (const sample of s.unparsedSamples)
+    lines.push(`  unparsed line ${formatCount(sample.line)}: ${sample.text.slice(0, 120)}`);
   return lines;
 }

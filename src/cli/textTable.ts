@@ -14,9 +14,12 @@ export interface TableOptions {
 /** Rows under a header; numbers read as everywhere else in the CLI (`3,000`), a missing value as `-`. */
 export function formatTable(header: string[], rows: Cell[][], options: TableOptions = {}): string[] {
   const plain = header.map((h) => options.identifiers?.includes(h) ?? false);
-  const cellText = (c: Cell, i: number) => (c === null || c === undefined ? '-' : typeof c === 'number' && !plain[i] ? formatCount(c) : String(c));
+  const cellText = (c: Cell, i: number) =>
+    c === null || c === undefined ? '-' : typeof c === 'number' && !plain[i] ? formatCount(c) : String(c);
   const text = rows.map((row) => row.map(cellText));
-  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === undefined));
+  const numeric = header.map(
+    (_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === undefined),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells

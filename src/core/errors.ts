@@ -3,7 +3,11 @@
 
 /** An error whose message is already written for a person. */
 export class UserError extends Error {
-  constructor(message: string, readonly detail?: string, cause?: unknown) {
+  constructor(
+    message: string,
+    readonly detail?: string,
+    cause?: unknown,
+  ) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'UserError';
   }
@@ -60,7 +64,7 @@ interface ErrorLike {
 /** `e` and the errors it wraps (`cause`, kafkajs' `originalError`), outermost first. */
 function causeChain(e: unknown): ErrorLike[] {
   const chain: ErrorLike[] = [];
-  for (let current = e; current && typeof current === 'object' && chain.length < 8; ) {
+  for (let current = e; current && typeof current === 'object' && chain.length < 8;) {
     const err = current as ErrorLike;
     if (chain.includes(err)) break;
     chain.push(err);
@@ -83,13 +87,127 @@ function hintFor(chain: ErrorLike[]): string | undefined {
   return undefined;
 }
 
-/** One line describing `e`, with a hint for well-known Kafka failures. */
-export function describeError(e: unknown): string {
+/** How the failed client connected: what only that can explain (the user, TLS or not). Never a password. */
+export interface ConnectionContext {
+  tls: boolean;
+  /** e.g. PLAIN, SCRAM-SHA-512; absent without SASL. */
+  saslMechanism?: string;
+  username?: string;
+}
+
+const UNTRUSTED_CERT_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+]);
+const TRUST_HINT = 'give the certificate authority that signed it with ssl.ca.location=ca.pem';
+const NOT_TLS =
+  'the broker did not answer with TLS: this port looks like a PLAINTEXT listener ' +
+  '(use security.protocol=PLAINTEXT or SASL_PLAINTEXT, or the TLS port)';
+const CLIENT_CERT =
+  'the broker refused the client certificate or needs one it trusts ' +
+  '(ssl.certificate.location and ssl.key.location, or ssl.keystore.location)';
+
+function kinds(err: ErrorLike): string[] {
+  return [err.type, typeof err.code === 'string' ? err.code : undefined, err.name].filter((k): k is string => !!k);
+}
+
+function saslHint(chain: ErrorLike[], ctx?: ConnectionContext): string | undefined {
+  const failed = chain.find(
+    (err) =>
+      kinds(err).some((k) => k === 'KafkaJSSASLAuthenticationError' || k === 'SASL_AUTHENTICATION_FAILED') ||
+      /SASL \S+ authentication failed/i.test(err.message ?? ''),
+  );
+  if (!failed) return undefined;
+  const unsupported = (err: ErrorLike) =>
+    err.type === 'UNSUPPORTED_SASL_MECHANISM' || /mechanism.*not enabled/i.test(err.message ?? '');
+  if (chain.some(unsupported)) {
+    const mechanism = ctx?.saslMechanism ?? /SASL (\S+)/.exec(failed.message ?? '')?.[1] ?? 'this mechanism';
+    return `the broker does not accept SASL ${mechanism} on this listener (check sasl.mechanism)`;
+  }
+  const mechanism = ctx?.saslMechanism ?? /SASL (\S+) authentication failed/i.exec(failed.message ?? '')?.[1];
+  const user = ctx?.username ? ` for user ${ctx.username}` : '';
+  return (
+    `authentication failed${user}${mechanism ? ` (SASL ${mechanism})` : ''}: check the user name, password ` +
+    'and sasl.mechanism'
+  );
+}
+
+function tlsHint(chain: ErrorLike[]): string | undefined {
+  for (const err of chain) {
+    const codes = kinds(err);
+    const code = codes.find((k) => UNTRUSTED_CERT_CODES.has(k));
+    if (code) return `the broker's TLS certificate is not trusted (${code}); ${TRUST_HINT}`;
+    if (codes.includes('ERR_TLS_CERT_ALTNAME_INVALID')) {
+      return (
+        "the broker's TLS certificate does not name the host connected to: connect by a name the " +
+        'certificate holds (or, less safe, set ssl.endpoint.identification.algorithm= to skip this check)'
+      );
+    }
+    if (codes.includes('CERT_HAS_EXPIRED')) return "the broker's TLS certificate has expired";
+    if (codes.includes('CERT_NOT_YET_VALID')) return "the broker's TLS certificate is not valid yet (check the clock)";
+    const text = err.message ?? '';
+    if (codes.includes('ERR_SSL_WRONG_VERSION_NUMBER') || /wrong version number|packet length too long/i.test(text)) {
+      return NOT_TLS;
+    }
+    if (/certificate required|bad certificate|unknown ca|ALERT_CERTIFICATE/i.test(`${codes.join(' ')} ${text}`)) {
+      return CLIENT_CERT;
+    }
+  }
+  return undefined;
+}
+
+const CLOSED_OR_SILENT = new RegExp(
+  'KafkaJSConnectionClosedError|KafkaJSRequestTimeoutError|REQUEST_TIMED_OUT|Closed connection|ECONNRESET|' +
+    'Request timed out|disconnected before secure TLS',
+  'i',
+);
+
+/** The connection was accepted, then closed or left unanswered: what the client's settings suggest. */
+function mismatchHint(chain: ErrorLike[], ctx: ConnectionContext): string | undefined {
+  if (!chain.some((err) => CLOSED_OR_SILENT.test(`${kinds(err).join(' ')} ${err.message ?? ''}`))) return undefined;
+  if (ctx.tls && chain.some((err) => /before secure TLS connection/i.test(err.message ?? ''))) {
+    return (
+      'the broker closed the connection during the TLS handshake: this port may be a PLAINTEXT listener, ' +
+      'or it requires a client certificate (ssl.certificate.location, ssl.keystore.location)'
+    );
+  }
+  if (ctx.tls) return undefined;
+  const missing = ctx.saslMechanism ? 'TLS' : 'TLS or SASL';
+  return (
+    `the broker closed the connection or did not answer: this port may expect ${missing} ` +
+    '(set security.protocol=SSL or SASL_SSL, e.g. in --config)'
+  );
+}
+
+function securityHint(chain: ErrorLike[], ctx?: ConnectionContext): string | undefined {
+  return saslHint(chain, ctx) ?? tlsHint(chain) ?? (ctx ? mismatchHint(chain, ctx) : undefined);
+}
+
+/** OpenSSL's "80CC…:error:0A000412:SSL routines:fn:reason:file.c:1601:SSL alert number 42" as "reason (…)". */
+function withoutOpenSslDetail(message: string): string {
+  return message.replace(/[0-9A-F]{8,}:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+):[^:]*:\d+:?\s*(.*)$/, (_, reason, rest) =>
+    rest ? `${reason} (${rest})` : reason,
+  );
+}
+
+/**
+ * One line describing `e`, with a hint for well-known Kafka failures; `ctx` (how the client
+ * connected) lets it name the user and tell a TLS/plaintext mismatch from an unreachable broker.
+ */
+export function describeError(e: unknown, ctx?: ConnectionContext): string {
   if (e instanceof UserError) return e.message;
   const chain = causeChain(e);
   const text = chain.length > 0 ? chain[0].message : e === undefined || e === null ? '' : String(e);
-  const message = (text ?? '').split('\n')[0].trim();
-  const hint = hintFor(chain);
+  const message = withoutOpenSslDetail((text ?? '').split('\n')[0].trim());
+  const hint = securityHint(chain, ctx) ?? hintFor(chain);
   if (hint) return message && !message.includes(hint) && !hint.includes(message) ? `${hint}: ${message}` : hint;
   return message || 'unknown error';
+}
+
+/** Whether `ctx` explains `e` better than describeError without it (a security problem). */
+export function isSecurityError(e: unknown, ctx?: ConnectionContext): boolean {
+  return !(e instanceof UserError) && securityHint(causeChain(e), ctx) !== undefined;
 }

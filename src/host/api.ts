@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { ExplorerNode } from './explorer/explorerNode';
 import type { KafkaExplorerProvider } from './explorer/explorerProvider';
+import type { AskedQuestion, Prompter, ScriptedAnswer } from './clusters/prompts';
 import type { CommandFailure, CommandFailureRecord } from './runCommand';
 
 export interface KafkaLogLabApi {
@@ -22,11 +23,40 @@ export interface KafkaLogLabApi {
     /** The failures (shown to the user as error notifications) recorded after `mark`. */
     failuresSince(mark: number): CommandFailure[];
   };
+  /** Only in the extension tests: answers for the cluster commands' questions, given in advance. */
+  readonly prompts?: {
+    /** Queues answers (text, a pick's label, a file path, `{ back: true }`, `{ cancel: true }`). */
+    answer(...answers: ScriptedAnswer[]): void;
+    /** The questions asked since the last call. */
+    asked(): AskedQuestion[];
+    /** Drops unused answers and says how many there were. */
+    clear(): number;
+  };
+  /** Only in the extension tests: where the log channel and the user settings are written. */
+  readonly files?: { logDir: string; userSettings: string };
 }
 
-export function createApi(explorer: KafkaExplorerProvider, failures: CommandFailureRecord, activationMs: number): KafkaLogLabApi {
+/** What only the extension tests get. */
+export interface TestAccess {
+  prompter: Prompter;
+  logDir: string;
+  userSettings: string;
+}
+
+export function createApi(
+  explorer: KafkaExplorerProvider,
+  failures: CommandFailureRecord,
+  activationMs: number,
+  test?: TestAccess,
+): KafkaLogLabApi {
   return {
     activationMs,
+    prompts: test && {
+      answer: (...answers) => test.prompter.answer(...answers),
+      asked: () => test.prompter.asked(),
+      clear: () => test.prompter.clear(),
+    },
+    files: test && { logDir: test.logDir, userSettings: test.userSettings },
     commands: {
       failureCount: () => failures.count,
       failuresSince: (mark) => failures.since(mark),

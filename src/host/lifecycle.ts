@@ -12,9 +12,12 @@ export function withCancellableProgress<T>(
   title: string,
   task: (signal: AbortSignal, progress: vscode.Progress<{ message?: string }>) => Promise<T>,
 ): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-    const cancelled = new AbortController();
-    token.onCancellationRequested(() => cancelled.abort());
-    return work.run(title, (signal) => task(signal, progress), cancelled.signal);
-  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    (progress, token) => {
+      const cancelled = new AbortController();
+      token.onCancellationRequested(() => cancelled.abort());
+      return work.run(title, (signal) => task(signal, progress), cancelled.signal);
+    },
+  );
 }

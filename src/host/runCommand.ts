@@ -4,13 +4,37 @@
 // tell "done" from "failed and shown to the user".
 import * as vscode from 'vscode';
 import { UserError, describeError } from '../core/errors';
-import type { HostDeps } from './deps';
+import { LOCAL_CLUSTER } from './broker/brokerCommands';
+import type { HostDeps, KafkaDeps } from './deps';
+import { COMMANDS, type ClusterArgs, type CommandSpec } from './commands';
+
+/** A button on a failure notification: runs `command` with `args`. */
+export interface FailureAction {
+  title: string;
+  command: string;
+  args?: unknown[];
+}
+
+/** A failure that knows the ways forward: its actions become buttons before "Open Logs". */
+export class ActionableError extends UserError {
+  constructor(
+    message: string,
+    readonly actions: FailureAction[],
+    detail?: string,
+    cause?: unknown,
+  ) {
+    super(message, detail, cause);
+    this.name = 'ActionableError';
+  }
+}
 
 export interface CommandFailure {
   command: string;
   /** What the user was shown. */
   message: string;
   error: unknown;
+  /** The buttons offered besides "Show Details" and "Open Logs". */
+  actions: FailureAction[];
 }
 
 /** The failures of commands run through `registerCommand`: the newest 50, and how many in all. */
@@ -43,33 +67,77 @@ export class CommandFailureRecord implements vscode.Disposable {
   }
 }
 
-export function registerCommand(
+/** Registers a command of the table (commands.ts): the handler's arguments are the entry's. */
+export function registerCommand<Args extends unknown[]>(
   deps: HostDeps,
-  id: string,
-  handler: (...args: any[]) => unknown, // eslint-disable-line @typescript-eslint/no-explicit-any
+  command: CommandSpec<Args>,
+  handler: (...args: NoInfer<Args>) => unknown,
 ): vscode.Disposable {
+  const id = command.id;
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     deps.log.info(`[command] ${id}`);
     try {
-      return await handler(...args);
+      // The editor passes whatever a menu or caller gave: the table says what that may be.
+      return await handler(...(args as Args));
     } catch (e) {
       if (e instanceof vscode.CancellationError) return undefined;
       const message = describeError(e);
       deps.log.error(`[command] ${id} failed`, e);
-      deps.failures.record({ command: id, message, error: e });
+      const actions = e instanceof ActionableError ? e.actions : unreachableActions(deps, message, args[0]);
+      deps.failures.record({ command: id, message, error: e, actions });
       // Not awaited: a caller (another command, a test) gets its answer now, not when the
       // user dismisses the notification.
-      void showFailure(deps, message, e);
+      void showFailure(deps, message, e, actions);
       return undefined;
     }
   });
 }
 
-/** The error notification: "Show Details" when there is more to say, and always "Open Logs". */
-async function showFailure(deps: HostDeps, message: string, e: unknown): Promise<void> {
+/** The words core uses for a broker that does not answer the connection. */
+const UNREACHABLE = describeError({ code: 'ECONNREFUSED' });
+
+/** The cluster a command ran against: named by its argument (a row, `{ cluster }`), else the active one. */
+function clusterNameOf(deps: HostDeps, arg: unknown): string | undefined {
+  const cluster = (arg as ClusterArgs | undefined)?.cluster;
+  const named = typeof cluster === 'object' && cluster !== null ? (cluster as { name?: unknown }).name : cluster;
+  if (typeof named === 'string') return named;
+  // With no cluster configured the editor talks to localhost, where the local broker would run.
+  const clusters = (deps as Partial<KafkaDeps>).clusters;
+  return clusters?.isConfigured() ? clusters.active().name : LOCAL_CLUSTER;
+}
+
+/** No broker answered: start the local one when that is the cluster, else pick another cluster. */
+function unreachableActions(deps: HostDeps, message: string, arg: unknown): FailureAction[] {
+  if (!message.startsWith(UNREACHABLE)) return [];
+  return clusterNameOf(deps, arg) === LOCAL_CLUSTER
+    ? [{ title: 'Start Local Broker', command: COMMANDS.startLocalBroker.id }]
+    : [{ title: 'Select Cluster', command: COMMANDS.selectCluster.id }];
+}
+
+/** The error notification: its actions, "Show Details" when there is more to say, and always "Open Logs". */
+async function showFailure(deps: HostDeps, message: string, e: unknown, actions: FailureAction[]): Promise<void> {
   const detail = e instanceof UserError ? e.detail : undefined;
-  const actions = detail ? ['Show Details', 'Open Logs'] : ['Open Logs'];
-  const choice = await vscode.window.showErrorMessage(`Kafka Log Lab: ${message}`, ...actions);
+  const titles = [...actions.map((a) => a.title), ...(detail ? ['Show Details'] : []), 'Open Logs'];
+  const choice = await vscode.window.showErrorMessage(`Kafka Log Lab: ${message}`, ...titles);
+  const action = actions.find((a) => a.title === choice);
+  if (action) await vscode.commands.executeCommand(action.command, ...(action.args ?? []));
   if (choice === 'Open Logs') deps.log.show();
-  if (choice === 'Show Details') await vscode.window.showErrorMessage(`Kafka Log Lab: ${message}`, { modal: true, detail });
+  if (choice === 'Show Details')
+    await vscode.window.showErrorMessage(`Kafka Log Lab: ${message}`, { modal: true, detail });
+}
+
+/** A test-only command of the table: no wrapper, so a test sees the handler's own error. */
+export function registerTestCommand<Args extends unknown[]>(
+  command: CommandSpec<Args>,
+  handler: (...args: NoInfer<Args>) => unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(command.id, (...args: unknown[]) => handler(...(args as Args)));
+}
+
+/** Runs a command of the table with the arguments its entry declares. */
+export function executeCommand<Args extends unknown[], Result = unknown>(
+  command: CommandSpec<Args>,
+  ...args: Args
+): Thenable<Result | undefined> {
+  return vscode.commands.executeCommand<Result | undefined>(command.id, ...args);
 }

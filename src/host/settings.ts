@@ -1,19 +1,41 @@
 // Typed access to the `kafkaLogLab.*` settings, with one change event for the whole section.
 import * as vscode from 'vscode';
+import type { SaslMechanismName, SecurityProtocol } from '../core/kafka/connection/connectionSpec';
 import type { SaslMechanism } from '../core/kafka/ports';
 
 export const SECTION = 'kafkaLogLab';
 
-export type SaslChoice = 'none' | SaslMechanism;
+/** Kafka's mechanism names; the lower-case ones are what older settings hold. */
+export type SaslChoice = 'none' | SaslMechanism | SaslMechanismName;
 
-/** One entry of `kafkaLogLab.clusters`. Passwords never live here (see ClusterRegistry). */
+/**
+ * One entry of `kafkaLogLab.clusters`. Passwords, key passphrases and tokens never live here
+ * (see ClusterRegistry and clusterSecrets.ts). Paths may be relative to the first workspace folder.
+ */
 export interface ClusterConfig {
   name: string;
   /** Comma-separated host:port list. */
   bootstrapServers: string;
+  /** When absent (older settings), `ssl` and `saslMechanism` decide. */
+  securityProtocol?: SecurityProtocol;
+  /** Older settings: TLS on or off. */
   ssl?: boolean;
   saslMechanism?: SaslChoice;
   username?: string;
+  /** PEM files of the certificate authorities to trust instead of the system's. */
+  caFiles?: string[];
+  /** PEM client certificate and key (mutual TLS). */
+  certFile?: string;
+  keyFile?: string;
+  /** PKCS12 files: client certificate and key, certificate authorities. */
+  keystoreFile?: string;
+  truststoreFile?: string;
+  /** Host name the broker certificate must carry, when it differs from the bootstrap host. */
+  serverName?: string;
+  /** Check the certificate chain but not that it names the broker host. */
+  skipHostnameVerification?: boolean;
+  /** Accept any broker certificate. Insecure: shown as such wherever the cluster is. */
+  insecureSkipVerify?: boolean;
 }
 
 export interface KafkaLogLabSettings {
@@ -39,7 +61,11 @@ function cleanClusters(raw: unknown): ClusterConfig[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter(
     (c): c is ClusterConfig =>
-      typeof c === 'object' && c !== null && typeof c.name === 'string' && c.name.trim() !== '' && typeof c.bootstrapServers === 'string',
+      typeof c === 'object' &&
+      c !== null &&
+      typeof c.name === 'string' &&
+      c.name.trim() !== '' &&
+      typeof c.bootstrapServers === 'string',
   );
 }
 

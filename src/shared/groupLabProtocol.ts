@@ -15,13 +15,19 @@ export interface GroupLabInfo {
   cluster: string;
   /** Members an added group starts with. */
   membersPerGroup: number;
+  /** The cluster is the editor's local broker (the panel offers to start it when it is down). */
+  localBroker: boolean;
 }
 
 export type GroupLabAction =
   | { type: 'addMember'; groupId: string }
   | { type: 'stopMember'; groupId: string; member: string }
   | { type: 'addGroup' }
-  | { type: 'produce'; count: number };
+  | { type: 'produce'; count: number }
+  /** Ask the broker now (the connection line's Retry). */
+  | { type: 'retry' }
+  /** Start the editor's local broker. */
+  | { type: 'startBroker' };
 
 /** The answer to an action: `error` says why it failed. */
 export interface ActionDone {
@@ -31,7 +37,8 @@ export interface ActionDone {
 }
 
 /** Webview -> host. */
-export type GroupLabWebviewMessage = ReadyMessage | (GroupLabAction & { id: number }) | RenderedResponse<GroupLabRendered>;
+export type GroupLabWebviewMessage =
+  ReadyMessage | (GroupLabAction & { id: number }) | RenderedResponse<GroupLabRendered>;
 
 /** Host -> webview. */
 export type GroupLabHostMessage =

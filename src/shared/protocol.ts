@@ -11,6 +11,14 @@ import type { LogFormat } from '../core/logFormat';
 import type { StatsSnapshot } from '../core/stats';
 import type { ReadyMessage, RenderedResponse, ReportRenderedRequest, RequestFailedResponse } from './webviewRpc';
 import type { BufferedMessage } from '../core/messages/messageRing';
+import type { ConnectionStatus, ConnectionView } from '../core/live/connectionState';
+
+export type { ConnectionStatus, ConnectionView };
+
+/** The connection as a panel shows it; `localBroker`: the cluster is the editor's local broker. */
+export interface PanelConnection extends ConnectionView {
+  localBroker: boolean;
+}
 
 export type { StartPosition, LogFormat, StatsSnapshot, ReadyMessage, ReportRenderedRequest };
 
@@ -103,6 +111,8 @@ export interface LiveState {
   visitDurations?: Histogram;
   sentVsRead?: SentVsRead;
   list: ListInfo;
+  /** Whether the numbers are current: the broker answers and the reader has caught up. */
+  connection: PanelConnection;
 }
 
 export interface InitMessage {
@@ -176,7 +186,8 @@ export interface SetFilterRequest {
 
 export interface ControlMessage {
   type: 'control';
-  action: 'pause' | 'resume' | 'clear';
+  /** retry: probe the broker now; startBroker: start the editor's local broker. */
+  action: 'pause' | 'resume' | 'clear' | 'retry' | 'startBroker';
 }
 
 /** Re-reads the topic with new settings (the statistics start over). */

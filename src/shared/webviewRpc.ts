@@ -49,10 +49,16 @@ export type RequestOf<P extends PanelProtocol> = DistributiveOmit<Extract<P['toH
 export type ResponseTo<P extends PanelProtocol, T> = T extends keyof P['responses'] ? P['responses'][T] : never;
 
 /** Webview -> host messages the app sends without expecting an answer. */
-export type WebviewNotice<P extends PanelProtocol> = Exclude<P['toHost'], { id: number } | { type: 'ready' | 'rendered' }>;
+export type WebviewNotice<P extends PanelProtocol> = Exclude<
+  P['toHost'],
+  { id: number } | { type: 'ready' | 'rendered' }
+>;
 
 /** Host -> webview messages the app handles (everything but responses and `reportRendered`). */
-export type HostNotice<P extends PanelProtocol> = Exclude<P['toWebview'], { requestId: number } | ReportRenderedRequest>;
+export type HostNotice<P extends PanelProtocol> = Exclude<
+  P['toWebview'],
+  { requestId: number } | ReportRenderedRequest
+>;
 
 /** Webview -> host messages the host's app handles (everything but `ready` and `rendered`). */
 export type AppMessage<P extends PanelProtocol> = Exclude<P['toHost'], { type: 'ready' | 'rendered' }>;

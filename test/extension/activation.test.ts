@@ -44,7 +44,10 @@ describe('Kafka Log Lab in VS Code', function () {
 
   it('reports a failing command as a failure, not as done', async () => {
     const api = extension.exports as KafkaLogLabApi;
-    const { failures } = await runCommand(api, 'kafkaLogLab.createTopic', { cluster: 'no-such-cluster-anywhere', topic: 'a b' });
+    const { failures } = await runCommand(api, 'kafkaLogLab.createTopic', {
+      cluster: 'no-such-cluster-anywhere',
+      topic: 'a b',
+    });
     assert.equal(failures.length, 1);
     assert.match(failures[0], /^kafkaLogLab\.createTopic: /);
   });

@@ -36,12 +36,18 @@ describe('Activation cost', function () {
     const source = fs.readFileSync(bundle, 'utf8');
     if (/^\/\/ src\/extension\.ts$/m.test(source)) {
       assert.match(source, /^var init_kafkajsAdapter = __esm\(/m, 'the kafkajs adapter is not behind a lazy wrapper');
-      assert.doesNotMatch(source, /^(init_kafkajsAdapter|var import_kafkajs = .*require_kafkajs)\(/m, 'the bundle initialises kafkajs while loading');
+      assert.doesNotMatch(
+        source,
+        /^(init_kafkajsAdapter|var import_kafkajs = .*require_kafkajs)\(/m,
+        'the bundle initialises kafkajs while loading',
+      );
     } else {
       console.log('[activation] minified bundle: the lazy-loading structure check needs a development build');
     }
 
-    console.log(`[activation] activate() took ${api.activationMs.toFixed(1)} ms; evaluating the ${(source.length / 1024).toFixed(0)} KB bundle took ${loadMs.toFixed(1)} ms (median of 5; min ${loads[0].toFixed(1)} ms)`);
+    console.log(
+      `[activation] activate() took ${api.activationMs.toFixed(1)} ms; evaluating the ${(source.length / 1024).toFixed(0)} KB bundle took ${loadMs.toFixed(1)} ms (median of 5; min ${loads[0].toFixed(1)} ms)`,
+    );
     assert.ok(api.activationMs > 0);
   });
 });

@@ -14,9 +14,16 @@ const CLUSTER = 'extension-tests';
 
 async function produceGenerated(topic: string, visitors: number, seed: string): Promise<number> {
   const generated = (await vscode.commands.executeCommand('kafkaLogLab.generateLogs', {
-    format: 'web', visitors, seed, file: path.join('logs', `${topic}-${seed}.log`), open: false,
+    format: 'web',
+    visitors,
+    seed,
+    file: path.join('logs', `${topic}-${seed}.log`),
+    open: false,
   })) as { file: string };
-  const summary = (await vscode.commands.executeCommand('kafkaLogLab.produceFile', { file: generated.file, topic })) as { acked: number; complete: boolean };
+  const summary = (await vscode.commands.executeCommand('kafkaLogLab.produceFile', {
+    file: generated.file,
+    topic,
+  })) as { acked: number; complete: boolean };
   assert.ok(summary.complete);
   return summary.acked;
 }
@@ -51,9 +58,18 @@ describe('Consumer groups in the Kafka view', function () {
     for (const name of ['member-a', 'member-b']) {
       const client = createKafkaClient({ brokers: brokers!.split(','), clientId: `kll-test-${name}` });
       const consumer = client.consumer({ groupId, sessionTimeoutMs: 10000, heartbeatIntervalMs: 500 });
-      consumer.onAssignment((e) => assigned.set(name, e.assignment.flatMap((a) => a.partitions)));
+      consumer.onAssignment((e) =>
+        assigned.set(
+          name,
+          e.assignment.flatMap((a) => a.partitions),
+        ),
+      );
       await consumer.connect();
-      await consumer.run({ topics: [topic], fromBeginning: true, eachBatch: async (batch) => void (consumed += batch.messages.length) });
+      await consumer.run({
+        topics: [topic],
+        fromBeginning: true,
+        eachBatch: async (batch) => void (consumed += batch.messages.length),
+      });
       members.push(consumer);
     }
     await retryUntilPasses(async () => {
@@ -106,7 +122,10 @@ describe('Consumer groups in the Kafka view', function () {
     const unassigned = await rows(api, reset.node);
     assert.equal(unassigned.length, 4);
     assert.ok(unassigned.every((p) => p.description.endsWith('· unassigned')));
-    assert.equal(unassigned.reduce((sum, p) => sum + lagOf(p), 0), produced + extra);
+    assert.equal(
+      unassigned.reduce((sum, p) => sum + lagOf(p), 0),
+      produced + extra,
+    );
 
     await vscode.commands.executeCommand('kafkaLogLab.deleteGroup', { groupId, skipConfirmation: true });
     api.explorer.refresh();

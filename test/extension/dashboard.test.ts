@@ -7,7 +7,17 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { WebSnapshot } from '../../src/core/stats';
 import type { RenderedReport } from '../../src/shared/protocol';
-import { cliStats, hostState, numberIn, openDashboard, produced, rendered, scratchDir, testBrokers, uniqueTopic } from './dashboardHelpers';
+import {
+  cliStats,
+  hostState,
+  numberIn,
+  openDashboard,
+  produced,
+  rendered,
+  scratchDir,
+  testBrokers,
+  uniqueTopic,
+} from './dashboardHelpers';
 import { pollUntil } from '../support/polling';
 
 describe('Dashboard on a produced web log', function () {
@@ -51,11 +61,18 @@ describe('Dashboard on a produced web log', function () {
     assert.equal(numberIn(report.stats['counter.messages']), expected.messages);
     const partitions = Object.keys(report.stats).filter((k) => k.startsWith('partition.'));
     assert.equal(partitions.length, 3, 'a count per partition');
-    assert.equal(partitions.reduce((sum, k) => sum + numberIn(report.stats[k]), 0), expected.messages);
+    assert.equal(
+      partitions.reduce((sum, k) => sum + numberIn(report.stats[k]), 0),
+      expected.messages,
+    );
   });
 
   it('shows sent vs read: every produced line read once', async () => {
-    const report = await pollUntil('sent vs read', () => rendered(topic), (r) => numberIn(r.stats['sent.read']) === acked);
+    const report = await pollUntil(
+      'sent vs read',
+      () => rendered(topic),
+      (r) => numberIn(r.stats['sent.read']) === acked,
+    );
     assert.equal(numberIn(report.stats['sent.produced']), acked);
     assert.equal(numberIn(report.stats['sent.duplicates']), 0);
     assert.equal(numberIn(report.stats['sent.missing']), 0);
@@ -64,14 +81,39 @@ describe('Dashboard on a produced web log', function () {
   it('lists the newest messages, and filters them by a parsed field', async () => {
     const report = (await rendered(topic))!;
     assert.ok(report.rows.length > 5, 'rows are on screen');
-    assert.ok(report.rows.every((r) => r.cells[4].includes('User_id : ')), 'the value column shows the log lines');
-    const closes = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('Action : close')).length;
-    assert.equal(await vscode.commands.executeCommand('kafkaLogLab.test.dashboardReceive', topic, { type: 'setFilter', id: 1, query: 'action:close' }), true);
-    const state = await pollUntil('the filter to apply', () => hostState(topic), (s) => s.list.filter === 'action:close' && s.list.filterProgress === undefined);
+    assert.ok(
+      report.rows.every((r) => r.cells[4].includes('User_id : ')),
+      'the value column shows the log lines',
+    );
+    const closes = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('Action : close')).length;
+    assert.equal(
+      await vscode.commands.executeCommand('kafkaLogLab.test.dashboardReceive', topic, {
+        type: 'setFilter',
+        id: 1,
+        query: 'action:close',
+      }),
+      true,
+    );
+    const state = await pollUntil(
+      'the filter to apply',
+      () => hostState(topic),
+      (s) => s.list.filter === 'action:close' && s.list.filterProgress === undefined,
+    );
     assert.equal(state.list.count, closes);
-    const filtered = await pollUntil('filtered rows on screen', () => rendered(topic), (r) => r.rows.length > 0 && r.rows.every((row) => row.cells[4].includes('Action : close')));
+    const filtered = await pollUntil(
+      'filtered rows on screen',
+      () => rendered(topic),
+      (r) => r.rows.length > 0 && r.rows.every((row) => row.cells[4].includes('Action : close')),
+    );
     assert.ok(filtered.rows.length > 0);
-    await vscode.commands.executeCommand('kafkaLogLab.test.dashboardReceive', topic, { type: 'setFilter', id: 2, query: '' });
+    await vscode.commands.executeCommand('kafkaLogLab.test.dashboardReceive', topic, {
+      type: 'setFilter',
+      id: 2,
+      query: '',
+    });
   });
 
   it('comes back with the same numbers after being hidden and shown again', async () => {

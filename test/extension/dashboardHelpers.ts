@@ -16,35 +16,62 @@ const repoRoot = path.resolve(__dirname, '../../..');
 
 export const testBrokers = (): string | undefined => process.env.KLL_TEST_BROKERS;
 
-export const uniqueTopic = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+export const uniqueTopic = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 export function scratchDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'kll-dashboard-test-'));
 }
 
 /** Writes `lines` (or a generated log) and produces it to a new topic with the engine's produceFile. */
-export async function produced(brokers: string, topic: string, file: string, content: { format: 'web' | 'nginx' | 'events'; users: number } | string[]): Promise<ProduceSummary> {
+export async function produced(
+  brokers: string,
+  topic: string,
+  file: string,
+  content: { format: 'web' | 'nginx' | 'events'; users: number } | string[],
+): Promise<ProduceSummary> {
   if (Array.isArray(content)) fs.writeFileSync(file, `${content.join('\n')}\n`);
-  else await generateToFile(file, { format: content.format, seed: `dashboard-${topic}`, startMs: Date.UTC(2025, 9, 16), users: content.users });
+  else
+    await generateToFile(file, {
+      format: content.format,
+      seed: `dashboard-${topic}`,
+      startMs: Date.UTC(2025, 9, 16),
+      users: content.users,
+    });
   const list = brokers.split(',');
   const client = createKafkaClient({ brokers: list, clientId: 'kll-dashboard-test' });
   await createTopicWithLeaders(client, topic);
   const summary = await produceFile({ client, brokers: list, file, topic });
-  if (!summary.complete) throw new Error(`producing ${file} did not complete: ${JSON.stringify(summary.failures.slice(0, 3))}`);
+  if (!summary.complete)
+    throw new Error(`producing ${file} did not complete: ${JSON.stringify(summary.failures.slice(0, 3))}`);
   return summary;
 }
 
-/** Creates a 3-partition topic and waits until every partition has a leader (a fresh topic answers "not the leader" for a moment). */
+/**
+ * Creates a 3-partition topic and waits until every partition has a leader (a fresh topic answers
+ * "not the leader" for a moment).
+ */
 async function createTopicWithLeaders(client: KafkaClient, topic: string): Promise<void> {
   await withAdmin(client, async (admin) => {
     await admin.createTopic({ topic, partitions: 3 });
-    await pollUntil(`leaders for ${topic}`, () => admin.topicOffsets(topic).then((o) => o.length, () => 0), (n) => n === 3, 30000);
+    await pollUntil(
+      `leaders for ${topic}`,
+      () =>
+        admin.topicOffsets(topic).then(
+          (o) => o.length,
+          () => 0,
+        ),
+      (n) => n === 3,
+      30000,
+    );
   });
 }
 
 /** `kafka-log-lab stats FILE --json`, run as a user would. */
 export function cliStats(file: string): StatsSnapshot {
-  return JSON.parse(execFileSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'stats', file, '--json'], { encoding: 'utf8' })) as StatsSnapshot;
+  return JSON.parse(
+    execFileSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'stats', file, '--json'], { encoding: 'utf8' }),
+  ) as StatsSnapshot;
 }
 
 export function openDashboard(args: Record<string, unknown>): Thenable<unknown> {
@@ -63,7 +90,6 @@ export async function rendered(topic: string): Promise<RenderedReport | undefine
 export function hostState(topic: string): Thenable<LiveState> {
   return vscode.commands.executeCommand<LiveState>('kafkaLogLab.test.dashboardState', topic);
 }
-
 
 /** The number in a rendered value: "1,234" -> 1234, "131.52 s" -> 131.52. */
 export function numberIn(text: string | undefined): number {

@@ -57,11 +57,17 @@ describe('Kafka view against a real broker', function () {
       api.explorer.refresh();
       const found = await rowAt(api, CLUSTER, 'Topics', topic);
       const children = await rows(api, found.node);
-      assert.ok(children.every((c) => c.contextValue === 'partition'), children.map((c) => c.description).join('; '));
+      assert.ok(
+        children.every((c) => c.contextValue === 'partition'),
+        children.map((c) => c.description).join('; '),
+      );
       return { row: found, partitions: children };
     });
     assert.match(row.description, /^3 partitions/);
-    assert.deepEqual(partitions.map((p) => p.label), ['partition 0', 'partition 1', 'partition 2']);
+    assert.deepEqual(
+      partitions.map((p) => p.label),
+      ['partition 0', 'partition 1', 'partition 2'],
+    );
     for (const p of partitions) assert.match(p.description, /^leader \d+ · offsets 0–0 · 0 messages$/);
   });
 
@@ -77,16 +83,27 @@ describe('Kafka view against a real broker', function () {
     })) as { file: string; summary: GenerateSummary };
     assert.ok(generated.summary.lines > 40, `only ${generated.summary.lines} lines generated`);
 
-    const summary = (await vscode.commands.executeCommand('kafkaLogLab.produceFile', { file: generated.file, topic })) as ProduceSummary;
+    const summary = (await vscode.commands.executeCommand('kafkaLogLab.produceFile', {
+      file: generated.file,
+      topic,
+    })) as ProduceSummary;
     assert.equal(summary.complete, true, JSON.stringify(summary));
     assert.equal(summary.format, 'web');
     assert.equal(summary.acked, generated.summary.lines);
 
     // The CLI's verify reads the topic back and matches every line of the file.
-    const cli = path.join(vscode.extensions.getExtension('kafka-log-lab.kafka-log-lab')!.extensionPath, 'dist', 'cli.js');
-    const out = execFileSync(process.execPath, [cli, 'verify', generated.file, '--topic', topic, '--brokers', brokers!, '--json'], {
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    }).toString();
+    const cli = path.join(
+      vscode.extensions.getExtension('kafka-log-lab.kafka-log-lab')!.extensionPath,
+      'dist',
+      'cli.js',
+    );
+    const out = execFileSync(
+      process.execPath,
+      [cli, 'verify', generated.file, '--topic', topic, '--brokers', brokers!, '--json'],
+      {
+        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      },
+    ).toString();
     const report = JSON.parse(out.trim().split('\n').pop()!);
     assert.equal(report.lines, generated.summary.lines);
     assert.equal(report.missing, 0);
@@ -95,8 +112,14 @@ describe('Kafka view against a real broker', function () {
     api.explorer.refresh();
     const row = await rowAt(api, CLUSTER, 'Topics', topic);
     const partitions = await rows(api, row.node); // expanding a topic fetches its offsets
-    const total = partitions.reduce((sum, p) => sum + Number(/· ([\d,]+) messages?$/.exec(p.description)![1].replace(/,/g, '')), 0);
+    const total = partitions.reduce(
+      (sum, p) => sum + Number(/· ([\d,]+) messages?$/.exec(p.description)![1].replace(/,/g, '')),
+      0,
+    );
     assert.equal(total, generated.summary.lines);
-    assert.equal(api.explorer.item(row.node).description, `3 partitions · ${generated.summary.lines.toLocaleString('en-US')} messages`);
+    assert.equal(
+      api.explorer.item(row.node).description,
+      `3 partitions · ${generated.summary.lines.toLocaleString('en-US')} messages`,
+    );
   });
 });

@@ -21,9 +21,11 @@ const groupName = (i: number) => `${PREFIX}-group-${String(i).padStart(3, '0')}`
 
 async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
 describe('Kafka view with 1,000 topics and 200 consumer groups', function () {
@@ -34,7 +36,9 @@ describe('Kafka view with 1,000 topics and 200 consumer groups', function () {
 
   before(async function () {
     if (!brokers || !process.env.KLL_TEST_SCALE) {
-      console.log('[scale] set KLL_TEST_SCALE=1 (and KLL_TEST_BROKERS) to measure the explorer on 1,000 topics and 200 groups');
+      console.log(
+        '[scale] set KLL_TEST_SCALE=1 (and KLL_TEST_BROKERS) to measure the explorer on 1,000 topics and 200 groups',
+      );
       this.skip();
     }
     api = await extensionApi();
@@ -44,12 +48,20 @@ describe('Kafka view with 1,000 topics and 200 consumer groups', function () {
     const started = performance.now();
     const existing = new Set(await admin.listTopics());
     const indexes = Array.from({ length: TOPICS }, (_, i) => i);
-    await inParallel(indexes.filter((i) => !existing.has(topicName(i))), 16, (i) => admin.createTopic({ topic: topicName(i), partitions: 1 }));
-    const groups = new Set((await admin.listGroups()).map((g) => g.groupId));
-    await inParallel(Array.from({ length: GROUPS }, (_, i) => i).filter((i) => !groups.has(groupName(i))), 8, (i) =>
-      admin.setGroupOffsets(groupName(i), topicName(i), [{ partition: 0, offset: 0 }]),
+    await inParallel(
+      indexes.filter((i) => !existing.has(topicName(i))),
+      16,
+      (i) => admin.createTopic({ topic: topicName(i), partitions: 1 }),
     );
-    console.log(`[scale] created ${TOPICS} topics and ${GROUPS} groups in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const groups = new Set((await admin.listGroups()).map((g) => g.groupId));
+    await inParallel(
+      Array.from({ length: GROUPS }, (_, i) => i).filter((i) => !groups.has(groupName(i))),
+      8,
+      (i) => admin.setGroupOffsets(groupName(i), topicName(i), [{ partition: 0, offset: 0 }]),
+    );
+    console.log(
+      `[scale] created ${TOPICS} topics and ${GROUPS} groups in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 
   after(async () => {
@@ -57,7 +69,8 @@ describe('Kafka view with 1,000 topics and 200 consumer groups', function () {
     if (process.env.KLL_TEST_SCALE_KEEP) return void (await admin.disconnect());
     await admin.deleteGroups(Array.from({ length: GROUPS }, (_, i) => groupName(i))).catch(() => undefined);
     const names = Array.from({ length: TOPICS }, (_, i) => topicName(i));
-    for (let i = 0; i < names.length; i += 100) await admin.deleteTopics(names.slice(i, i + 100)).catch(() => undefined);
+    for (let i = 0; i < names.length; i += 100)
+      await admin.deleteTopics(names.slice(i, i + 100)).catch(() => undefined);
     await admin.disconnect();
   });
 
@@ -100,16 +113,21 @@ describe('Kafka view with 1,000 topics and 200 consumer groups', function () {
     const ms = (a: number, b: number) => `${(b - a).toFixed(0)} ms`;
     // A count can fail (e.g. a just-created topic whose leader is not known yet): that row then
     // shows no count until the next refresh, which is what a user would see too.
-    const withCount = counted.filter((r) => / · 0 messages$/.test(api.explorer.item(r.node).description as string)).length;
+    const withCount = counted.filter((r) =>
+      / · 0 messages$/.test(api.explorer.item(r.node).description as string),
+    ).length;
     const withLag = described.filter((r) => / · lag 0$/.test(api.explorer.item(r.node).description as string)).length;
     console.log(
       `[scale] cluster+folders ${ms(t0, tFolders)}, ${topicRows.length} topic rows ${ms(tFolders, tTopics)}, ` +
         `${groupRows.length} group rows ${ms(tTopics, tGroups)}; background counts for ${withCount} of ${counted.length} topics and ` +
         `lags for ${withLag} of ${described.length} groups ${ms(tGroups, tBackground)}`,
     );
-    const stats = (h: typeof delay) => `max ${(h.max / 1e6).toFixed(1)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(1)} ms, mean ${(h.mean / 1e6).toFixed(1)} ms`;
+    const stats = (h: typeof delay) =>
+      `max ${(h.max / 1e6).toFixed(1)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(1)} ms, mean ${(h.mean / 1e6).toFixed(1)} ms`;
     console.log(`[scale] event-loop delay while listing and counting: ${stats(delay)}; idle baseline: ${stats(idle)}`);
-    console.log(`[scale] extension-host CPU time over those ${((tBackground - t0) / 1000).toFixed(1)} s: ${((used.user + used.system) / 1000).toFixed(0)} ms`);
+    console.log(
+      `[scale] extension-host CPU time over those ${((tBackground - t0) / 1000).toFixed(1)} s: ${((used.user + used.system) / 1000).toFixed(0)} ms`,
+    );
     console.log(`[scale] expanding the first group (members, committed offsets, lag): ${expandMs.toFixed(0)} ms`);
     assert.ok(topicRows.filter((r) => r.label.startsWith(PREFIX)).length === TOPICS, `${topicRows.length} topic rows`);
     assert.ok(groupRows.filter((r) => r.label.startsWith(PREFIX)).length === GROUPS, `${groupRows.length} group rows`);

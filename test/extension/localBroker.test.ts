@@ -60,7 +60,11 @@ describe('Local broker commands', function () {
   it('starts a JVM broker that becomes the "local" cluster in the settings and the Kafka view', async () => {
     const result = await vscode.commands.executeCommand('kafkaLogLab.startLocalBroker', { port, engine: 'jvm' });
     started = result === bootstrap;
-    assert.equal(result, bootstrap, 'the start command did not return the broker address (see the "Kafka Log Lab" log)');
+    assert.equal(
+      result,
+      bootstrap,
+      'the start command did not return the broker address (see the "Kafka Log Lab" log)',
+    );
 
     const clusters = vscode.workspace.getConfiguration('kafkaLogLab').get<ClusterConfig[]>('clusters') ?? [];
     assert.ok(
@@ -85,13 +89,14 @@ describe('Local broker commands', function () {
 
   it('shows the broker logs in the log channel', async function () {
     if (!started) this.skip();
-    const shown = (await vscode.commands.executeCommand('kafkaLogLab.showLocalBrokerLogs')) as { engine: string; lines: number } | undefined;
+    const shown = (await vscode.commands.executeCommand('kafkaLogLab.showLocalBrokerLogs')) as
+      { engine: string; lines: number } | undefined;
     assert.ok(shown, 'Show Local Broker Logs returned nothing');
     assert.equal(shown.engine, 'jvm');
     assert.ok(shown.lines > 0, 'no [broker] lines were written to the log channel');
   });
 
-  it('keeps its topics across Stop and Start (the data stays in the extension\'s storage)', async function () {
+  it("keeps its topics across Stop and Start (the data stays in the extension's storage)", async function () {
     if (!started) this.skip();
     const topic = `kept-${Date.now().toString(36)}`;
     await vscode.commands.executeCommand('kafkaLogLab.createTopic', { cluster: 'local', topic, partitions: 1 });
@@ -113,7 +118,10 @@ describe('Local broker commands', function () {
     if (!started) this.skip();
     assert.equal(await vscode.commands.executeCommand('kafkaLogLab.stopLocalBroker'), true);
     started = false;
-    await retryUntilPasses(async () => assert.equal(await answers(port), false, `something still answers on ${bootstrap}`), 30000);
+    await retryUntilPasses(
+      async () => assert.equal(await answers(port), false, `something still answers on ${bootstrap}`),
+      30000,
+    );
   });
 
   it('starts nothing when the Docker engine is asked for and the daemon cannot be reached', async () => {
@@ -122,7 +130,10 @@ describe('Local broker commands', function () {
     process.env.DOCKER_HOST = 'unix:///nonexistent/kafka-log-lab-test.sock';
     try {
       // The reason is shown with "Use Local Java" (or as an error without Java); nothing starts.
-      const result = await vscode.commands.executeCommand('kafkaLogLab.startLocalBroker', { port: other, engine: 'docker' });
+      const result = await vscode.commands.executeCommand('kafkaLogLab.startLocalBroker', {
+        port: other,
+        engine: 'docker',
+      });
       assert.equal(result, undefined);
     } finally {
       if (saved === undefined) delete process.env.DOCKER_HOST;

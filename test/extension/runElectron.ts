@@ -15,7 +15,9 @@ const repoRoot = path.resolve(__dirname, '../../..');
 const resultsFile = path.join(repoRoot, 'test-results', 'extension-results.json');
 
 function readResults(): ExtensionTestResults | undefined {
-  return fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as ExtensionTestResults) : undefined;
+  return fs.existsSync(resultsFile)
+    ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as ExtensionTestResults)
+    : undefined;
 }
 
 async function main(): Promise<number> {

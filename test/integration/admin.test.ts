@@ -2,16 +2,24 @@ import assert from 'node:assert/strict';
 import { createKafkaClient, withAdmin } from '../../src/core/kafka/client';
 import type { ConsumerPort, KafkaClient } from '../../src/core/kafka/ports';
 import { createTopic, deleteTopic, describeTopicDetail, listTopicSummaries } from '../../src/core/kafka/topicsAdmin';
-import { deleteGroup, describeGroupDetail, listGroupSummaries, resetGroupOffsets } from '../../src/core/kafka/groupsAdmin';
+import {
+  deleteGroup,
+  describeGroupDetail,
+  listGroupSummaries,
+  resetGroupOffsets,
+} from '../../src/core/kafka/groupsAdmin';
 import { testBrokers, uniqueName } from './support/testBroker';
 import { produceNumbered, waitForStableGroup } from './support/roundTrip';
 import { lastJsonLine, runCli } from './support/runCli';
 import { pollUntil } from '../support/polling';
 
-
-
 /** A group member that consumed everything so far (committed), then paused so lag can build up. */
-async function startPausedMember(client: KafkaClient, topic: string, groupId: string, expected: number): Promise<ConsumerPort> {
+async function startPausedMember(
+  client: KafkaClient,
+  topic: string,
+  groupId: string,
+  expected: number,
+): Promise<ConsumerPort> {
   const consumer = client.consumer({ groupId });
   await consumer.connect();
   await consumer.run({ topics: [topic], fromBeginning: true, eachBatch: async () => undefined });
@@ -39,9 +47,15 @@ describe('topic and group administration against a real broker', function () {
     await withAdmin(client(), async (admin) => {
       const cluster = await admin.describeCluster();
       const detail = await describeTopicDetail(admin, topic);
-      assert.deepEqual(detail.partitions.map((p) => p.partition), [0, 1, 2]);
+      assert.deepEqual(
+        detail.partitions.map((p) => p.partition),
+        [0, 1, 2],
+      );
       assert.equal(detail.messages, 90);
-      assert.equal(detail.partitions.reduce((s, p) => s + p.latest - p.earliest, 0), 90);
+      assert.equal(
+        detail.partitions.reduce((s, p) => s + p.latest - p.earliest, 0),
+        90,
+      );
       for (const p of detail.partitions) {
         assert.equal(p.leader, cluster.brokers[0].nodeId);
         assert.deepEqual(p.replicas, [cluster.brokers[0].nodeId]);
@@ -73,20 +87,35 @@ describe('topic and group administration against a real broker', function () {
       assert.equal(m.clientId, 'kafka-log-lab');
       assert.ok(m.host.length > 0, 'the member host is known');
       assert.deepEqual(m.assignment, [{ topic, partitions: [0, 1, 2] }]);
-      assert.deepEqual(detail.partitions.map((p) => p.partition), [0, 1, 2]);
-      assert.equal(detail.partitions.reduce((s, p) => s + (p.committed ?? 0), 0), 300);
-      assert.equal(detail.partitions.reduce((s, p) => s + p.end, 0), 360);
+      assert.deepEqual(
+        detail.partitions.map((p) => p.partition),
+        [0, 1, 2],
+      );
+      assert.equal(
+        detail.partitions.reduce((s, p) => s + (p.committed ?? 0), 0),
+        300,
+      );
+      assert.equal(
+        detail.partitions.reduce((s, p) => s + p.end, 0),
+        360,
+      );
       for (const p of detail.partitions) {
         assert.equal(p.lag, p.end - p.committed!);
         assert.equal(p.memberId, m.memberId);
       }
       assert.equal(detail.totalLag, 60);
       const listed = await withAdmin(client(), listGroupSummaries);
-      assert.deepEqual(listed.find((g) => g.groupId === groupId), { groupId, state: 'Stable', protocolType: 'consumer', members: 1 });
+      assert.deepEqual(
+        listed.find((g) => g.groupId === groupId),
+        { groupId, state: 'Stable', protocolType: 'consumer', members: 1 },
+      );
 
       // Resets and deletion are refused while the member is there.
       await withAdmin(client(), async (admin) => {
-        await assert.rejects(resetGroupOffsets(admin, groupId, topic, { kind: 'earliest' }), /Stable with 1 active member; stop its consumers first/);
+        await assert.rejects(
+          resetGroupOffsets(admin, groupId, topic, { kind: 'earliest' }),
+          /Stable with 1 active member; stop its consumers first/,
+        );
         await assert.rejects(deleteGroup(admin, groupId), /stop its consumers first/);
       });
     } finally {
@@ -94,11 +123,16 @@ describe('topic and group administration against a real broker', function () {
     }
 
     await withAdmin(client(), async (admin) => {
-      await pollUntil('the group to be Empty', async () => ((await admin.describeGroups([groupId]))[0].state === 'Empty' ? true : undefined));
+      await pollUntil('the group to be Empty', async () =>
+        (await admin.describeGroups([groupId]))[0].state === 'Empty' ? true : undefined,
+      );
       await resetGroupOffsets(admin, groupId, topic, { kind: 'earliest' });
       let detail = await describeGroupDetail(admin, groupId);
       assert.equal(detail.state, 'Empty');
-      assert.deepEqual(detail.partitions.map((p) => p.committed), [0, 0, 0]);
+      assert.deepEqual(
+        detail.partitions.map((p) => p.committed),
+        [0, 0, 0],
+      );
       assert.equal(detail.totalLag, 360);
       await resetGroupOffsets(admin, groupId, topic, { kind: 'latest' });
       detail = await describeGroupDetail(admin, groupId);
@@ -122,7 +156,10 @@ describe('topic and group administration against a real broker', function () {
     await withAdmin(client(), async (admin) => {
       const offsets = await resetGroupOffsets(admin, groupId, topic, { kind: 'time', timestampMs: t0 + 7 * 60000 - 1 });
       assert.deepEqual(offsets, [{ partition: 0, offset: 7 }]);
-      assert.deepEqual((await admin.groupOffsets(groupId, [topic])).map((o) => o.offset), [7]);
+      assert.deepEqual(
+        (await admin.groupOffsets(groupId, [topic])).map((o) => o.offset),
+        [7],
+      );
       const detail = await describeGroupDetail(admin, groupId);
       assert.equal(detail.totalLag, 13);
     });
@@ -137,28 +174,60 @@ describe('topic and group administration against a real broker', function () {
     const again = await runCli(['topics', 'create', topic, '--brokers', brokers]);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /already exists/);
-    const described = lastJsonLine<{ partitions: unknown[]; messages: number }>(await runCli(['topics', 'describe', topic, '--brokers', brokers, '--json']));
+    const described = lastJsonLine<{ partitions: unknown[]; messages: number }>(
+      await runCli(['topics', 'describe', topic, '--brokers', brokers, '--json']),
+    );
     assert.equal(described.partitions.length, 2);
     assert.equal(described.messages, 0);
-    const listed = lastJsonLine<{ topics: Array<{ name: string }> }>(await runCli(['topics', 'list', '--brokers', brokers, '--json']));
+    const listed = lastJsonLine<{ topics: Array<{ name: string }> }>(
+      await runCli(['topics', 'list', '--brokers', brokers, '--json']),
+    );
     assert.ok(listed.topics.some((t) => t.name === topic));
     const table = await runCli(['topics', 'describe', topic, '--brokers', brokers]);
     assert.match(table.stdout, /^partition\s+leader\s+replicas\s+isr\s+earliest\s+latest\s+messages$/m);
 
     const groupId = uniqueName('cli-group');
-    const reset = await runCli(['groups', 'reset-offsets', groupId, '--topic', topic, '--to', 'earliest', '--brokers', brokers, '--json']);
+    const reset = await runCli([
+      'groups',
+      'reset-offsets',
+      groupId,
+      '--topic',
+      topic,
+      '--to',
+      'earliest',
+      '--brokers',
+      brokers,
+      '--json',
+    ]);
     assert.equal(reset.code, 0, reset.stderr);
-    const group = lastJsonLine<{ state: string; partitions: Array<{ committed: number }> }>(await runCli(['groups', 'describe', groupId, '--brokers', brokers, '--json']));
+    const group = lastJsonLine<{ state: string; partitions: Array<{ committed: number }> }>(
+      await runCli(['groups', 'describe', groupId, '--brokers', brokers, '--json']),
+    );
     assert.equal(group.state, 'Empty');
-    assert.deepEqual(group.partitions.map((p) => p.committed), [0, 0]);
-    const groups = lastJsonLine<{ groups: Array<{ groupId: string }> }>(await runCli(['groups', 'list', '--brokers', brokers, '--json']));
+    assert.deepEqual(
+      group.partitions.map((p) => p.committed),
+      [0, 0],
+    );
+    const groups = lastJsonLine<{ groups: Array<{ groupId: string }> }>(
+      await runCli(['groups', 'list', '--brokers', brokers, '--json']),
+    );
     assert.ok(groups.groups.some((g) => g.groupId === groupId));
     assert.equal((await runCli(['groups', 'delete', groupId, '--brokers', brokers])).code, 0);
     const missing = await runCli(['groups', 'describe', groupId, '--brokers', brokers]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /does not exist/);
     assert.equal((await runCli(['topics', 'delete', topic, '--brokers', brokers, '--json'])).code, 0);
-    const bad = await runCli(['groups', 'reset-offsets', groupId, '--topic', topic, '--to', 'someday', '--brokers', brokers]);
+    const bad = await runCli([
+      'groups',
+      'reset-offsets',
+      groupId,
+      '--topic',
+      topic,
+      '--to',
+      'someday',
+      '--brokers',
+      brokers,
+    ]);
     assert.equal(bad.code, 2, 'a bad --to is a usage error');
   });
 });

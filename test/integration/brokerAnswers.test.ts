@@ -32,11 +32,24 @@ async function blackHole(): Promise<{ port: number; child: ChildProcess }> {
 describe('answers from a broker that refuses or does not answer', function () {
   this.timeout(60000);
 
-  it('shows the broker\'s reason when it refuses to create a topic', async () => {
+  it("shows the broker's reason when it refuses to create a topic", async () => {
     const topic = uniqueName('refused');
-    const run = await runCli(['topics', 'create', topic, '--brokers', testBrokers().join(','), '--config', 'retention.ms=abc']);
+    const run = await runCli([
+      'topics',
+      'create',
+      topic,
+      '--brokers',
+      testBrokers().join(','),
+      '--config',
+      'retention.ms=abc',
+    ]);
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stderr.trim(), new RegExp(`^kafka-log-lab topics: the broker refused to create topic "${topic}": Invalid value abc for configuration retention\\.ms`));
+    assert.match(
+      run.stderr.trim(),
+      new RegExp(
+        `^kafka-log-lab topics: the broker refused to create topic "${topic}": Invalid value abc for configuration retention\\.ms`,
+      ),
+    );
     assert.equal(run.stderr.trim().split('\n').length, 1);
   });
 
@@ -45,7 +58,10 @@ describe('answers from a broker that refuses or does not answer', function () {
     const topic = uniqueName('too-many-replicas');
     await assert.rejects(
       withAdmin(client, (admin) => createTopic(admin, { topic, partitions: 1, replicationFactor: 3 })),
-      (e: Error) => /^the broker refused to create topic ".*": .*replication factor.*3.*\(INVALID_REPLICATION_FACTOR\)$/i.test(e.message),
+      (e: Error) =>
+        /^the broker refused to create topic ".*": .*replication factor.*3.*\(INVALID_REPLICATION_FACTOR\)$/i.test(
+          e.message,
+        ),
     );
   });
 
@@ -62,7 +78,10 @@ describe('answers from a broker that refuses or does not answer', function () {
     try {
       const run = await runCli(['topics', 'list', '--brokers', `127.0.0.1:${hole.port}`]);
       assert.equal(run.code, 1);
-      assert.match(run.stderr.trim(), /^kafka-log-lab topics: cannot reach the Kafka broker \(is it running, and is the address right\?\)/);
+      assert.match(
+        run.stderr.trim(),
+        /^kafka-log-lab topics: cannot reach the Kafka broker \(is it running, and is the address right\?\)/,
+      );
       assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
     } finally {
       hole.child.kill();

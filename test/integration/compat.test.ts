@@ -34,8 +34,15 @@ for (const version of TESTED_KAFKA_VERSIONS.filter((v) => v !== mainVersion)) {
         const cluster = await admin.describeCluster();
         assert.equal(cluster.brokers.length, 1);
         assert.ok((await admin.listGroups()).some((g) => g.groupId === groupId));
-        await admin.setGroupOffsets(groupId, topic, [0, 1, 2].map((partition) => ({ partition, offset: 0 })));
-        assert.deepEqual((await admin.groupOffsets(groupId, [topic])).map((o) => o.offset), [0, 0, 0]);
+        await admin.setGroupOffsets(
+          groupId,
+          topic,
+          [0, 1, 2].map((partition) => ({ partition, offset: 0 })),
+        );
+        assert.deepEqual(
+          (await admin.groupOffsets(groupId, [topic])).map((o) => o.offset),
+          [0, 0, 0],
+        );
         await admin.deleteGroups([groupId]);
         assert.ok(!(await admin.listGroups()).some((g) => g.groupId === groupId));
         await admin.deleteTopics([topic]);

@@ -9,7 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createKafkaClient, withAdmin } from '../../src/core/kafka/client';
-import { detectDocker, dockerBrokerStatus, resetDockerBroker, startDockerBroker } from '../../src/core/broker/dockerBroker';
+import {
+  detectDocker,
+  dockerBrokerStatus,
+  resetDockerBroker,
+  startDockerBroker,
+} from '../../src/core/broker/dockerBroker';
 import { runDocker, type DockerError } from '../../src/core/broker/dockerCli';
 import { DEFAULT_DOCKER_IMAGE, projectImageFor } from '../../src/core/broker/dockerBrokerArgs';
 import { DEFAULT_KAFKA_VERSION, cacheRoot } from '../../src/core/broker/kafkaJars';
@@ -26,24 +31,37 @@ async function topicNames(bootstrap: string): Promise<string[]> {
 }
 
 async function volumeExists(volume: string): Promise<boolean> {
-  return runDocker(['volume', 'inspect', volume]).then(() => true, () => false);
+  return runDocker(['volume', 'inspect', volume]).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function imagePresent(image: string): Promise<boolean> {
-  return runDocker(['image', 'inspect', '--format', '{{.Id}}', image]).then(() => true, () => false);
+  return runDocker(['image', 'inspect', '--format', '{{.Id}}', image]).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
  * Runs `kafka-log-lab broker ...args` with its own broker records (and the machine's Kafka
  * jars), no image named unless `env` names one; resolves with stdout and stderr.
  */
-async function brokerCli(cache: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; stderr: string }> {
+async function brokerCli(
+  cache: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ stdout: string; stderr: string }> {
   const jars = path.join(cacheRoot(), 'kafka');
   fs.mkdirSync(jars, { recursive: true });
   if (!fs.existsSync(path.join(cache, 'kafka'))) fs.symlinkSync(jars, path.join(cache, 'kafka'));
   const base: NodeJS.ProcessEnv = { ...process.env, KAFKA_LOG_LAB_CACHE: cache };
   delete base.KAFKA_LOG_LAB_DOCKER_IMAGE;
-  return run('node', [path.join(repoRoot, 'dist', 'cli.js'), 'broker', ...args], { env: { ...base, ...env }, timeout: 240000 });
+  return run('node', [path.join(repoRoot, 'dist', 'cli.js'), 'broker', ...args], {
+    env: { ...base, ...env },
+    timeout: 240000,
+  });
 }
 
 describe('Docker engine (real Docker daemon)', function () {
@@ -58,7 +76,9 @@ describe('Docker engine (real Docker daemon)', function () {
       this.skip();
     }
     setup = prepared as DockerTestSetup;
-    console.log(`    [docker] daemon ${(await detectDocker()).serverVersion}, image ${setup.image}${setup.startedDaemon ? ' (dockerd started for this run)' : ''}`);
+    console.log(
+      `    [docker] daemon ${(await detectDocker()).serverVersion}, image ${setup.image}${setup.startedDaemon ? ' (dockerd started for this run)' : ''}`,
+    );
   });
 
   after(async () => {
@@ -79,17 +99,35 @@ describe('Docker engine (real Docker daemon)', function () {
     const { name, volume } = names('broker');
     const port = await freePort();
     const progress: string[] = [];
-    const options = { port, image: setup!.image, name, volume, readyTimeoutMs: 180000, onProgress: (m: string) => progress.push(m) };
+    const options = {
+      port,
+      image: setup!.image,
+      name,
+      volume,
+      readyTimeoutMs: 180000,
+      onProgress: (m: string) => progress.push(m),
+    };
     const first = await startDockerBroker(options);
     console.log(`    [docker] ${first.containerName} ready at ${first.bootstrap} in ${first.startMs} ms`);
     assert.equal(first.bootstrap, `127.0.0.1:${port}`);
     assert.equal(first.containerName, name);
     assert.equal(first.alreadyRunning, false);
-    assert.ok(progress.some((m) => m.startsWith('Waiting for Kafka to answer')), progress.join(' | '));
+    assert.ok(
+      progress.some((m) => m.startsWith('Waiting for Kafka to answer')),
+      progress.join(' | '),
+    );
 
     // Published on 127.0.0.1 only, labelled as ours.
-    const { stdout } = await runDocker(['inspect', '--format', '{{json .HostConfig.PortBindings}} {{json .Config.Labels}}', name]);
-    const [bindings, labels] = stdout.trim().split(' ').map((s) => JSON.parse(s));
+    const { stdout } = await runDocker([
+      'inspect',
+      '--format',
+      '{{json .HostConfig.PortBindings}} {{json .Config.Labels}}',
+      name,
+    ]);
+    const [bindings, labels] = stdout
+      .trim()
+      .split(' ')
+      .map((s) => JSON.parse(s));
     assert.deepEqual(bindings, { [`${port}/tcp`]: [{ HostIp: '127.0.0.1', HostPort: String(port) }] });
     assert.equal(labels['dev.kafka-log-lab.managed'], 'true');
     assert.equal(labels['dev.kafka-log-lab.volume'], volume);
@@ -109,7 +147,12 @@ describe('Docker engine (real Docker daemon)', function () {
     const second = await startDockerBroker(options);
     assert.equal(second.bootstrap, first.bootstrap);
     assert.ok((await topicNames(second.bootstrap)).includes(topic), 'the topic survived the restart');
-    const again = await consumeInGroup(createKafkaClient({ brokers: [second.bootstrap] }), topic, uniqueName('group'), 500);
+    const again = await consumeInGroup(
+      createKafkaClient({ brokers: [second.bootstrap] }),
+      topic,
+      uniqueName('group'),
+      500,
+    );
     assert.equal(again.distinct, 500, 'and so did its messages');
     assert.equal((await startDockerBroker(options)).alreadyRunning, true, 'starting a running broker finds it');
 
@@ -144,9 +187,27 @@ describe('Docker engine (real Docker daemon)', function () {
     const port = await freePort();
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-cli-state-'));
     const env = { ...process.env, KAFKA_LOG_LAB_CACHE: cache };
-    const cli = (...args: string[]) => run('node', [path.join(repoRoot, 'dist', 'cli.js'), 'broker', ...args], { env, timeout: 240000 });
+    const cli = (...args: string[]) =>
+      run('node', [path.join(repoRoot, 'dist', 'cli.js'), 'broker', ...args], { env, timeout: 240000 });
     try {
-      const started = JSON.parse((await cli('start', '--engine', 'docker', '--image', setup!.image, '--port', String(port), '--name', name, '--volume', volume, '--json')).stdout);
+      const started = JSON.parse(
+        (
+          await cli(
+            'start',
+            '--engine',
+            'docker',
+            '--image',
+            setup!.image,
+            '--port',
+            String(port),
+            '--name',
+            name,
+            '--volume',
+            volume,
+            '--json',
+          )
+        ).stdout,
+      );
       assert.equal(started.engine, 'docker');
       assert.equal(started.bootstrap, `127.0.0.1:${port}`);
       assert.equal(started.containerName, name);
@@ -154,8 +215,14 @@ describe('Docker engine (real Docker daemon)', function () {
       const row = status.brokers.find((b: { containerName?: string }) => b.containerName === name);
       assert.equal(row.state, 'running');
       assert.equal(row.reachable, true);
-      assert.match((await cli('stop', '--port', String(port))).stdout, new RegExp(`Stopped the docker broker on 127.0.0.1:${port}`));
-      assert.deepEqual(JSON.parse((await cli('reset', '--port', String(port), '--json')).stdout), { containers: [name], volumes: [volume] });
+      assert.match(
+        (await cli('stop', '--port', String(port))).stdout,
+        new RegExp(`Stopped the docker broker on 127.0.0.1:${port}`),
+      );
+      assert.deepEqual(JSON.parse((await cli('reset', '--port', String(port), '--json')).stdout), {
+        containers: [name],
+        volumes: [volume],
+      });
     } finally {
       fs.rmSync(cache, { recursive: true, force: true });
     }
@@ -175,18 +242,38 @@ describe('Docker engine (real Docker daemon)', function () {
     const port = await freePort();
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-cli-state-'));
     try {
-      const started = await brokerCli(cache, ['start', '--engine', 'docker', '--port', String(port), '--name', name, '--volume', volume]);
+      const started = await brokerCli(cache, [
+        'start',
+        '--engine',
+        'docker',
+        '--port',
+        String(port),
+        '--name',
+        name,
+        '--volume',
+        volume,
+      ]);
       const progress = started.stderr.split('\n');
       assert.ok(
-        progress.includes(`Image: ${project} (${DEFAULT_DOCKER_IMAGE} is not present locally, so it is not pulled; using the local image built by scripts/docker/build-local-kafka-image.sh)`),
+        progress.includes(
+          `Image: ${project} (${DEFAULT_DOCKER_IMAGE} is not present locally, so it is not pulled; using the local image built by scripts/docker/build-local-kafka-image.sh)`,
+        ),
         started.stderr,
       );
       assert.doesNotMatch(started.stderr, /pull(ing|ed) /i, 'no pull is attempted or claimed');
-      assert.match(started.stdout, new RegExp(`^Kafka ${DEFAULT_KAFKA_VERSION} ready at 127\\.0\\.0\\.1:${port} \\(docker container ${name}, image ${project}, started in `));
+      assert.match(
+        started.stdout,
+        new RegExp(
+          `^Kafka ${DEFAULT_KAFKA_VERSION} ready at 127\\.0\\.0\\.1:${port} \\(docker container ${name}, image ${project}, started in `,
+        ),
+      );
       const { stdout } = await runDocker(['inspect', '--format', '{{.Config.Image}}', name]);
       assert.equal(stdout.trim(), project);
       assert.equal(await isBrokerReachable(`127.0.0.1:${port}`), true);
-      assert.match((await brokerCli(cache, ['stop', '--port', String(port)])).stdout, new RegExp(`Stopped the docker broker on 127.0.0.1:${port}`));
+      assert.match(
+        (await brokerCli(cache, ['stop', '--port', String(port)])).stdout,
+        new RegExp(`Stopped the docker broker on 127.0.0.1:${port}`),
+      );
     } finally {
       await resetDockerBroker({ name }).catch(() => undefined);
       fs.rmSync(cache, { recursive: true, force: true });
@@ -198,17 +285,27 @@ describe('Docker engine (real Docker daemon)', function () {
     const port = await freePort();
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-cli-state-'));
     try {
-      const started = await brokerCli(cache, ['start', '--port', String(port)], { KAFKA_LOG_LAB_DOCKER_IMAGE: missing });
+      const started = await brokerCli(cache, ['start', '--port', String(port)], {
+        KAFKA_LOG_LAB_DOCKER_IMAGE: missing,
+      });
       const progress = started.stderr.split('\n');
-      assert.ok(progress.includes(`Pulling ${missing} (named by $KAFKA_LOG_LAB_DOCKER_IMAGE, not present locally)…`), started.stderr);
+      assert.ok(
+        progress.includes(`Pulling ${missing} (named by $KAFKA_LOG_LAB_DOCKER_IMAGE, not present locally)…`),
+        started.stderr,
+      );
       assert.doesNotMatch(started.stderr, /first start only/);
       const fallback = progress.filter((line) => line.startsWith('Engine: jvm ('));
       assert.equal(fallback.length, 1, started.stderr);
       assert.match(
         fallback[0],
-        new RegExp(`^Engine: jvm \\(Docker is available but image ${missing.replace(/[.]/g, '\\.')} \\(named by \\$KAFKA_LOG_LAB_DOCKER_IMAGE\\) is not present locally and cannot be pulled: .+; using the local Java instead\\)$`),
+        new RegExp(
+          `^Engine: jvm \\(Docker is available but image ${missing.replace(/[.]/g, '\\.')} \\(named by \\$KAFKA_LOG_LAB_DOCKER_IMAGE\\) is not present locally and cannot be pulled: .+; using the local Java instead\\)$`,
+        ),
       );
-      assert.match(started.stdout, new RegExp(`^Kafka ${DEFAULT_KAFKA_VERSION} ready at 127\\.0\\.0\\.1:${port} \\(pid \\d+, `));
+      assert.match(
+        started.stdout,
+        new RegExp(`^Kafka ${DEFAULT_KAFKA_VERSION} ready at 127\\.0\\.0\\.1:${port} \\(pid \\d+, `),
+      );
     } finally {
       await brokerCli(cache, ['stop', '--port', String(port)]).catch(() => undefined);
       fs.rmSync(cache, { recursive: true, force: true });
@@ -238,8 +335,13 @@ describe('Docker engine without a daemon', function () {
     const detected = await detectDocker();
     assert.equal(detected.available, false);
     assert.equal(detected.reason, expected);
-    await assert.rejects(startDockerBroker({ port: await freePort() }), (e: DockerError) => e.kind === 'daemon-down' && e.message === expected);
-    const cli = await run('node', [path.join(repoRoot, 'dist', 'cli.js'), 'broker', 'start', '--engine', 'docker'], { env: process.env }).then(
+    await assert.rejects(
+      startDockerBroker({ port: await freePort() }),
+      (e: DockerError) => e.kind === 'daemon-down' && e.message === expected,
+    );
+    const cli = await run('node', [path.join(repoRoot, 'dist', 'cli.js'), 'broker', 'start', '--engine', 'docker'], {
+      env: process.env,
+    }).then(
       () => assert.fail('the CLI should fail'),
       (e: { code: number; stderr: string }) => e,
     );

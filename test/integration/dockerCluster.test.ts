@@ -15,7 +15,6 @@ import { retryUntilPasses } from '../support/polling';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-
 describe('Docker engine: 3-broker cluster (real Docker daemon)', function () {
   this.timeout(420000);
   let setup: DockerTestSetup | undefined;
@@ -41,19 +40,31 @@ describe('Docker engine: 3-broker cluster (real Docker daemon)', function () {
       const port = await freePort();
       if (!ports.includes(port)) ports.push(port);
     }
-    const started = await startDockerCluster({ cluster, ports, image: setup!.image, heap: '-Xmx384m -Xms128m', readyTimeoutMs: 300000 });
+    const started = await startDockerCluster({
+      cluster,
+      ports,
+      image: setup!.image,
+      heap: '-Xmx384m -Xms128m',
+      readyTimeoutMs: 300000,
+    });
     console.log(`    [docker] cluster of 3 ready at ${started.bootstrap} in ${started.startMs} ms`);
     assert.equal(started.bootstrap, ports.map((p) => `127.0.0.1:${p}`).join(','));
 
     const client = createKafkaClient({ brokers: started.bootstrap.split(',') });
     const info = await withAdmin(client, (admin) => admin.describeCluster());
-    assert.deepEqual(info.brokers.map((b) => `${b.nodeId}@${b.host}:${b.port}`).sort(), ports.map((p, i) => `${i + 1}@127.0.0.1:${p}`).sort());
+    assert.deepEqual(
+      info.brokers.map((b) => `${b.nodeId}@${b.host}:${b.port}`).sort(),
+      ports.map((p, i) => `${i + 1}@127.0.0.1:${p}`).sort(),
+    );
 
     const topic = uniqueName('replicated');
-    await retryUntilPasses(() => withAdmin(client, (admin) => admin.createTopic({ topic, partitions: 3, replicationFactor: 3 })));
+    await retryUntilPasses(() =>
+      withAdmin(client, (admin) => admin.createTopic({ topic, partitions: 3, replicationFactor: 3 })),
+    );
     const describeTopic = () => withAdmin(client, (admin) => admin.describeTopics([topic])).then(([t]) => t);
     let described: TopicInfo = await retryUntilPasses(describeTopic);
-    for (const p of described.partitions) assert.deepEqual([...p.replicas].sort(), [1, 2, 3], `partition ${p.partition} has 3 replicas`);
+    for (const p of described.partitions)
+      assert.deepEqual([...p.replicas].sort(), [1, 2, 3], `partition ${p.partition} has 3 replicas`);
     await produceNumbered(client, topic, 300);
     assert.equal((await consumeInGroup(client, topic, uniqueName('group'), 300)).distinct, 300);
 
@@ -65,7 +76,8 @@ describe('Docker engine: 3-broker cluster (real Docker daemon)', function () {
       described = await describeTopic().catch(() => described);
       const p0 = described.partitions.find((p) => p.partition === 0)!;
       if (p0.leader !== leader && p0.leader >= 1 && !p0.isr.includes(leader)) break;
-      if (Date.now() > deadline) assert.fail(`leadership did not move off broker ${leader}: ${JSON.stringify(described)}`);
+      if (Date.now() > deadline)
+        assert.fail(`leadership did not move off broker ${leader}: ${JSON.stringify(described)}`);
       await sleep(500);
     }
     await retryUntilPasses(() => produceNumbered(client, topic, 100), 60000);
@@ -73,6 +85,12 @@ describe('Docker engine: 3-broker cluster (real Docker daemon)', function () {
     const removed = await resetDockerCluster(cluster);
     assert.equal(removed.containers.length, 3);
     assert.equal(removed.volumes.length, 3);
-    assert.equal(await runDocker(['network', 'inspect', clusterNetworkName(cluster)]).then(() => true, () => false), false);
+    assert.equal(
+      await runDocker(['network', 'inspect', clusterNetworkName(cluster)]).then(
+        () => true,
+        () => false,
+      ),
+      false,
+    );
   });
 });

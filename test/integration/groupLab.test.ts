@@ -14,20 +14,39 @@ type Deliveries = Map<string, Map<string, string[]>>;
 
 function assertBalanced(group: LabGroupView, partitions: number): void {
   const owned = group.members.filter((m) => m.state === 'active').flatMap((m) => m.partitions);
-  assert.deepEqual([...owned].sort((a, b) => a - b), Array.from({ length: partitions }, (_, i) => i), `${group.groupId}: disjoint partitions covering the topic`);
+  assert.deepEqual(
+    [...owned].sort((a, b) => a - b),
+    Array.from({ length: partitions }, (_, i) => i),
+    `${group.groupId}: disjoint partitions covering the topic`,
+  );
   assert.ok(group.check.disjoint && group.check.covered, `${group.groupId}: ${JSON.stringify(group.check)}`);
 }
 
-function assertEveryMessageOnce(deliveries: Deliveries, groupId: string, runId: string, from: number, to: number, members?: string[]): void {
+function assertEveryMessageOnce(
+  deliveries: Deliveries,
+  groupId: string,
+  runId: string,
+  from: number,
+  to: number,
+  members?: string[],
+): void {
   const got = deliveries.get(groupId) ?? new Map<string, string[]>();
   for (let seq = from; seq < to; seq++) {
     const by = got.get(labMessageKey(runId, seq)) ?? [];
     assert.equal(by.length, 1, `${groupId} received message ${seq} ${by.length} times (${by.join(', ')})`);
-    if (members) assert.ok(members.includes(by[0]), `${groupId}: message ${seq} went to ${by[0]}, not one of ${members.join(', ')}`);
+    if (members)
+      assert.ok(
+        members.includes(by[0]),
+        `${groupId}: message ${seq} went to ${by[0]}, not one of ${members.join(', ')}`,
+      );
   }
 }
 
-async function waitForEvent(events: () => RebalanceEvent[], match: (e: RebalanceEvent) => boolean, timeoutMs = 60000): Promise<RebalanceEvent> {
+async function waitForEvent(
+  events: () => RebalanceEvent[],
+  match: (e: RebalanceEvent) => boolean,
+  timeoutMs = 60000,
+): Promise<RebalanceEvent> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = events().find(match);
@@ -69,29 +88,51 @@ describe('consumer-group lab: fanout and load balancing on a real broker', funct
 
   after(async () => {
     await lab?.stop();
-    await withAdmin(createKafkaClient({ brokers: testBrokers() }), (admin) => admin.deleteTopics([topic])).catch(() => undefined);
+    await withAdmin(createKafkaClient({ brokers: testBrokers() }), (admin) => admin.deleteTopics([topic])).catch(
+      () => undefined,
+    );
   });
 
   it('2 groups of 3 on 6 partitions: each group sums to N with disjoint partitions covering all 6, and each group gets every message', async () => {
     const N = 3000;
     await lab.produce(N);
-    assert.equal(await lab.waitUntilSettled(90000), true, `not settled: ${JSON.stringify(lab.snapshot().groups.map((g) => g.check))}`);
+    assert.equal(
+      await lab.waitUntilSettled(90000),
+      true,
+      `not settled: ${JSON.stringify(lab.snapshot().groups.map((g) => g.check))}`,
+    );
     firstRound = lab.snapshot();
     assert.equal(firstRound.messages, N);
     assert.equal(firstRound.producedByLab, N);
-    assert.deepEqual(firstRound.partitions.map((p) => p.partition), [0, 1, 2, 3, 4, 5]);
+    assert.deepEqual(
+      firstRound.partitions.map((p) => p.partition),
+      [0, 1, 2, 3, 4, 5],
+    );
     assert.equal(firstRound.groups.length, 2);
     for (const group of firstRound.groups) {
       assert.equal(group.state, 'Stable');
-      assert.deepEqual(group.members.map((m) => [m.name, m.ours, m.state]), [['m1', true, 'active'], ['m2', true, 'active'], ['m3', true, 'active']]);
+      assert.deepEqual(
+        group.members.map((m) => [m.name, m.ours, m.state]),
+        [
+          ['m1', true, 'active'],
+          ['m2', true, 'active'],
+          ['m3', true, 'active'],
+        ],
+      );
       assertBalanced(group, 6);
-      assert.equal(group.members.reduce((sum, m) => sum + m.messages, 0), N, `${group.groupId}: members' counts sum to N`);
+      assert.equal(
+        group.members.reduce((sum, m) => sum + m.messages, 0),
+        N,
+        `${group.groupId}: members' counts sum to N`,
+      );
       for (const member of group.members) {
         assert.ok(member.partitions.length > 0, `${member.name} owns partitions`);
         assert.match(member.memberId ?? '', new RegExp(`^${group.groupId}-${member.name}-`), 'its own Kafka member id');
         assert.equal(member.clientId, `${group.groupId}-${member.name}`);
         // Without a rebalance since production, a member read exactly its partitions' messages.
-        const own = firstRound.partitions.filter((p) => member.partitions.includes(p.partition)).reduce((s, p) => s + p.messages, 0);
+        const own = firstRound.partitions
+          .filter((p) => member.partitions.includes(p.partition))
+          .reduce((s, p) => s + p.messages, 0);
         assert.equal(member.messages, own, `${member.name} read its partitions ${member.partitions.join(',')}`);
       }
       assert.equal(group.check.received, N);
@@ -103,7 +144,10 @@ describe('consumer-group lab: fanout and load balancing on a real broker', funct
     assert.equal(firstRound.fanoutOk, true);
     assert.equal(firstRound.balanceOk, true);
     for (const group of firstRound.groups) {
-      assert.ok(events.some((e) => e.groupId === group.groupId && e.assignment.length === 3), `a rebalance event shows ${group.groupId} with 3 members`);
+      assert.ok(
+        events.some((e) => e.groupId === group.groupId && e.assignment.length === 3),
+        `a rebalance event shows ${group.groupId} with 3 members`,
+      );
     }
   });
 
@@ -112,15 +156,29 @@ describe('consumer-group lab: fanout and load balancing on a real broker', funct
     const stoppedCount = firstRound.groups[0].members.find((m) => m.name === 'm2')!.messages;
     const seenBefore = events.length;
     await lab.stopMember(g1, 'm2');
-    const rebalance = await waitForEvent(() => events.slice(seenBefore), (e) => e.groupId === g1 && e.left.includes('m2'));
-    assert.deepEqual(rebalance.assignment.map((a) => a.member), ['m1', 'm3']);
-    assert.deepEqual(rebalance.assignment.flatMap((a) => a.partitions).sort(), [0, 1, 2, 3, 4, 5], 'the two members took over all 6 partitions');
+    const rebalance = await waitForEvent(
+      () => events.slice(seenBefore),
+      (e) => e.groupId === g1 && e.left.includes('m2'),
+    );
+    assert.deepEqual(
+      rebalance.assignment.map((a) => a.member),
+      ['m1', 'm3'],
+    );
+    assert.deepEqual(
+      rebalance.assignment.flatMap((a) => a.partitions).sort(),
+      [0, 1, 2, 3, 4, 5],
+      'the two members took over all 6 partitions',
+    );
     await lab.waitForStable(60000);
 
     const more = 2000;
     const { firstSeq } = await lab.produce(more);
     assert.equal(firstSeq, 3000);
-    assert.equal(await lab.waitUntilSettled(90000), true, `not settled: ${JSON.stringify(lab.snapshot().groups.map((g) => g.check))}`);
+    assert.equal(
+      await lab.waitUntilSettled(90000),
+      true,
+      `not settled: ${JSON.stringify(lab.snapshot().groups.map((g) => g.check))}`,
+    );
     const after = lab.snapshot();
     assert.equal(after.messages, 5000);
     const group1 = after.groups.find((g) => g.groupId === g1)!;
@@ -129,7 +187,10 @@ describe('consumer-group lab: fanout and load balancing on a real broker', funct
     assert.equal(m2.state, 'stopped');
     assert.deepEqual(m2.partitions, []);
     assert.equal(m2.messages, stoppedCount, 'the stopped member received nothing more');
-    assert.equal(group1.members.reduce((s, m) => s + m.messages, 0), 5000);
+    assert.equal(
+      group1.members.reduce((s, m) => s + m.messages, 0),
+      5000,
+    );
     assert.ok(group1.rebalances >= 2);
     assertEveryMessageOnce(deliveries, g1, lab.runId, firstSeq, firstSeq + more, ['m1', 'm3']);
     assertEveryMessageOnce(deliveries, g2, lab.runId, 0, firstSeq + more);

@@ -8,7 +8,10 @@ import { testBrokers, uniqueName } from './support/testBroker';
 interface LabJson {
   topic: string;
   messages: number;
-  groups: Array<{ group: string; members: Array<{ memberId: string; clientId: string; partitions: number[]; messages: number }> }>;
+  groups: Array<{
+    group: string;
+    members: Array<{ memberId: string; clientId: string; partitions: number[]; messages: number }>;
+  }>;
   fanoutOk: boolean;
   balanceOk: boolean;
 }
@@ -18,13 +21,30 @@ describe('kafka-log-lab lab groups (CLI)', function () {
   const topic = uniqueName('lab-cli');
 
   after(async () => {
-    await withAdmin(createKafkaClient({ brokers: testBrokers() }), (admin) => admin.deleteTopics([topic])).catch(() => undefined);
+    await withAdmin(createKafkaClient({ brokers: testBrokers() }), (admin) => admin.deleteTopics([topic])).catch(
+      () => undefined,
+    );
   });
 
   it('--json: 2 groups of 3 members on 6 partitions, each group sums to N over disjoint partitions, both checks true', async () => {
     const N = 1500;
-    const run = await runCli(['lab', 'groups', '--topic', topic, '--groups', '2', '--members', '3', '--partitions', '6',
-      '--messages', String(N), '--brokers', testBrokers().join(','), '--json']);
+    const run = await runCli([
+      'lab',
+      'groups',
+      '--topic',
+      topic,
+      '--groups',
+      '2',
+      '--members',
+      '3',
+      '--partitions',
+      '6',
+      '--messages',
+      String(N),
+      '--brokers',
+      testBrokers().join(','),
+      '--json',
+    ]);
     assert.equal(run.code, 0, run.stderr);
     const result = lastJsonLine<LabJson>(run);
     assert.deepEqual(Object.keys(result), ['topic', 'messages', 'groups', 'fanoutOk', 'balanceOk']);
@@ -40,8 +60,16 @@ describe('kafka-log-lab lab groups (CLI)', function () {
         assert.ok(m.memberId.startsWith(`${m.clientId}-`), 'a Kafka member id of its own');
         assert.ok(m.partitions.length > 0);
       }
-      assert.deepEqual(group.members.flatMap((m) => m.partitions).sort(), [0, 1, 2, 3, 4, 5], `${group.group}: disjoint and complete`);
-      assert.equal(group.members.reduce((s, m) => s + m.messages, 0), N, `${group.group}: counts sum to N`);
+      assert.deepEqual(
+        group.members.flatMap((m) => m.partitions).sort(),
+        [0, 1, 2, 3, 4, 5],
+        `${group.group}: disjoint and complete`,
+      );
+      assert.equal(
+        group.members.reduce((s, m) => s + m.messages, 0),
+        N,
+        `${group.group}: counts sum to N`,
+      );
     }
     assert.notEqual(result.groups[0].group, result.groups[1].group);
     // The lab removes its groups when done.

@@ -39,7 +39,6 @@ function startPython(brokers: string, topic: string, group: string): PythonConsu
   return state;
 }
 
-
 describe('consumer-group lab: a foreign Python consumer in a lab group', function () {
   this.timeout(180000);
   const topic = uniqueName('lab-foreign');
@@ -65,7 +64,9 @@ describe('consumer-group lab: a foreign Python consumer in a lab group', functio
   after(async () => {
     if (python && python.child.exitCode === null) python.child.kill('SIGKILL');
     await lab?.stop();
-    await withAdmin(createKafkaClient({ brokers: testBrokers() }), (admin) => admin.deleteTopics([topic])).catch(() => undefined);
+    await withAdmin(createKafkaClient({ brokers: testBrokers() }), (admin) => admin.deleteTopics([topic])).catch(
+      () => undefined,
+    );
   });
 
   it('shows the Python member with its partitions, credits what it read, and sees it leave', async () => {
@@ -78,16 +79,26 @@ describe('consumer-group lab: a foreign Python consumer in a lab group', functio
     const shown = await pollUntil('the Python member in the lab with the partitions it reports', () => {
       const f = foreign();
       const own = python!.assigned;
-      return f && own && own.length > 0 && f.partitions.join() === own.join() && group().state === 'Stable' ? f : undefined;
+      return f && own && own.length > 0 && f.partitions.join() === own.join() && group().state === 'Stable'
+        ? f
+        : undefined;
     });
     assert.equal(shown.clientId, CLIENT_ID);
     assert.equal(shown.name, CLIENT_ID);
     assert.equal(shown.state, 'foreign');
     assert.match(shown.memberId ?? '', new RegExp(`^${CLIENT_ID}-`));
     assert.ok(shown.host, 'the host it connects from');
-    const ours = group().members.filter((m) => m.ours).flatMap((m) => m.partitions);
-    assert.deepEqual([...ours, ...shown.partitions].sort((a, b) => a - b), [0, 1, 2, 3, 4, 5], 'ours and the Python member share the 6 partitions without overlap');
-    const joined = await pollUntil('a rebalance event naming it', () => events.find((e) => e.groupId === groupId && e.joined.includes(CLIENT_ID)));
+    const ours = group()
+      .members.filter((m) => m.ours)
+      .flatMap((m) => m.partitions);
+    assert.deepEqual(
+      [...ours, ...shown.partitions].sort((a, b) => a - b),
+      [0, 1, 2, 3, 4, 5],
+      'ours and the Python member share the 6 partitions without overlap',
+    );
+    const joined = await pollUntil('a rebalance event naming it', () =>
+      events.find((e) => e.groupId === groupId && e.joined.includes(CLIENT_ID)),
+    );
     assert.deepEqual(joined.assignment.find((a) => a.member === CLIENT_ID)?.partitions, shown.partitions);
     assert.equal(joined.assignment.find((a) => a.member === CLIENT_ID)?.ours, false);
 
@@ -101,13 +112,18 @@ describe('consumer-group lab: a foreign Python consumer in a lab group', functio
     assert.equal(credited.check.received, 1800);
     assert.deepEqual(python.errors, []);
     const other = lab.snapshot().groups.find((g) => g.groupId !== groupId)!;
-    assert.ok(other.members.every((m) => m.ours), 'the other group has only our members');
+    assert.ok(
+      other.members.every((m) => m.ours),
+      'the other group has only our members',
+    );
     assert.equal(other.check.received, 1800, 'and still reads every message');
 
     // It leaves: the lab keeps its count, shows it as gone, and our members own everything again.
     python.child.kill('SIGTERM');
     await pollUntil('the Python consumer to close', () => (python!.closed ? true : undefined), undefined, 30000);
-    await pollUntil('a rebalance event for its leaving', () => events.find((e) => e.groupId === groupId && e.left.includes(CLIENT_ID)));
+    await pollUntil('a rebalance event for its leaving', () =>
+      events.find((e) => e.groupId === groupId && e.left.includes(CLIENT_ID)),
+    );
     await lab.waitForStable(60000);
     const gone = foreign()!;
     assert.equal(gone.state, 'stopped');

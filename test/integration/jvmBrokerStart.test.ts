@@ -32,10 +32,20 @@ describe('JVM broker start', () => {
         const dir = path.join(root, String(i));
         fs.mkdirSync(dir);
         const props = path.join(dir, 'server.properties');
-        fs.writeFileSync(props, serverProperties({ nodeId: 1, host: '127.0.0.1', port: 19092, controllerPort: 19093, logDir: path.join(dir, 'logs') }));
+        fs.writeFileSync(
+          props,
+          serverProperties({
+            nodeId: 1,
+            host: '127.0.0.1',
+            port: 19092,
+            controllerPort: 19093,
+            logDir: path.join(dir, 'logs'),
+          }),
+        );
         const id = newClusterId();
         await formatStorage(jars.libsDir, props, id).catch((e: Error) => failures.push(`${id}: ${e.message}`));
-        if (!fs.readFileSync(path.join(dir, 'logs', 'meta.properties'), 'utf8').includes(`cluster.id=${id}`)) failures.push(`${id}: not in meta.properties`);
+        if (!fs.readFileSync(path.join(dir, 'logs', 'meta.properties'), 'utf8').includes(`cluster.id=${id}`))
+          failures.push(`${id}: not in meta.properties`);
         fs.rmSync(dir, { recursive: true, force: true });
       }
     };
@@ -48,9 +58,21 @@ describe('JVM broker start', () => {
     const dir = tempDir('kll-dash-id-');
     dirs.push(dir);
     const props = path.join(dir, 'server.properties');
-    fs.writeFileSync(props, serverProperties({ nodeId: 1, host: '127.0.0.1', port: 19092, controllerPort: 19093, logDir: path.join(dir, 'logs') }));
+    fs.writeFileSync(
+      props,
+      serverProperties({
+        nodeId: 1,
+        host: '127.0.0.1',
+        port: 19092,
+        controllerPort: 19093,
+        logDir: path.join(dir, 'logs'),
+      }),
+    );
     await formatStorage(jars.libsDir, props, '-dashFirst0123456789ab');
-    assert.match(fs.readFileSync(path.join(dir, 'logs', 'meta.properties'), 'utf8'), /cluster\.id=-dashFirst0123456789ab/);
+    assert.match(
+      fs.readFileSync(path.join(dir, 'logs', 'meta.properties'), 'utf8'),
+      /cluster\.id=-dashFirst0123456789ab/,
+    );
   });
 
   it('starts once more on other ports when its port is taken while it starts', async () => {
@@ -71,7 +93,10 @@ describe('JVM broker start', () => {
       const broker = await startJvmBroker({ dataDir, heap: '512m', onProgress: steal });
       try {
         assert.notEqual(broker.port, stolen);
-        assert.ok(progress.some((m) => /a port it was given was taken by another process .*; trying once more/.test(m)), progress.join('\n'));
+        assert.ok(
+          progress.some((m) => /a port it was given was taken by another process .*; trying once more/.test(m)),
+          progress.join('\n'),
+        );
       } finally {
         await broker.stop();
       }
@@ -84,9 +109,15 @@ describe('JVM broker start', () => {
     const dataDir = tempDir('kll-bad-meta-');
     dirs.push(dataDir);
     fs.mkdirSync(path.join(dataDir, 'kraft-logs'));
-    fs.writeFileSync(path.join(dataDir, 'kraft-logs', 'meta.properties'), 'version=1\nnode.id=7\ncluster.id=notvalid\n');
+    fs.writeFileSync(
+      path.join(dataDir, 'kraft-logs', 'meta.properties'),
+      'version=1\nnode.id=7\ncluster.id=notvalid\n',
+    );
     const progress: string[] = [];
-    await assert.rejects(startJvmBroker({ dataDir, heap: '512m', onProgress: (m) => progress.push(m) }), /^UserError: Kafka did not start: the broker process exited/);
+    await assert.rejects(
+      startJvmBroker({ dataDir, heap: '512m', onProgress: (m) => progress.push(m) }),
+      /^UserError: Kafka did not start: the broker process exited/,
+    );
     assert.equal(progress.filter((m) => m.startsWith('Starting Apache Kafka')).length, 1, progress.join('\n'));
   });
 });

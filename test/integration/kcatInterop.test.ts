@@ -26,7 +26,10 @@ async function kcatProduce(topic: string, file: string): Promise<void> {
 }
 
 async function kcatValues(topic: string): Promise<string[]> {
-  const { stdout } = await run(KCAT, ['-C', '-b', testBrokers()[0], '-t', topic, '-e', '-q', '-f', '%s\n'], { timeout: 60000, maxBuffer: 256 << 20 });
+  const { stdout } = await run(KCAT, ['-C', '-b', testBrokers()[0], '-t', topic, '-e', '-q', '-f', '%s\n'], {
+    timeout: 60000,
+    maxBuffer: 256 << 20,
+  });
   const values = stdout.split('\n');
   values.pop();
   return values;
@@ -35,7 +38,7 @@ async function kcatValues(topic: string): Promise<string[]> {
 describe('interoperability with kcat', function () {
   this.timeout(120000);
 
-  it('consumes a web log produced by kcat -P -l: every message, and the file\'s statistics', async () => {
+  it("consumes a web log produced by kcat -P -l: every message, and the file's statistics", async () => {
     const { file, lines } = webLog('kcat-produced', 500);
     const topic = await newTopic('kcat-in', 3);
     await kcatProduce(topic, file);
@@ -45,7 +48,10 @@ describe('interoperability with kcat', function () {
     assert.deepEqual(result.stats, fileStats('web', lines));
     const report = await verifyFileAgainstTopic(file, topic, client());
     assert.equal(report.mode, 'content');
-    assert.deepEqual([report.lines, report.messages, report.missing, report.duplicates, report.unexpected], [lines.length, lines.length, 0, 0, 0]);
+    assert.deepEqual(
+      [report.lines, report.messages, report.missing, report.duplicates, report.unexpected],
+      [lines.length, lines.length, 0, 0, 0],
+    );
   });
 
   it('strips the carriage returns kcat keeps from a CRLF file', async () => {
@@ -54,9 +60,18 @@ describe('interoperability with kcat', function () {
     const topic = await newTopic('kcat-crlf', 1);
     await kcatProduce(topic, file);
     const raw = await kcatValues(topic);
-    assert.ok(raw.every((v) => v.endsWith('\r')), 'kcat sends the CR as part of the value');
+    assert.ok(
+      raw.every((v) => v.endsWith('\r')),
+      'kcat sends the CR as part of the value',
+    );
     const seen: string[] = [];
-    const result = await consumeTopic({ client: client(), topic, from: { kind: 'beginning' }, untilEnd: true, onMessages: (b) => seen.push(...b.lines) });
+    const result = await consumeTopic({
+      client: client(),
+      topic,
+      from: { kind: 'beginning' },
+      untilEnd: true,
+      onMessages: (b) => seen.push(...b.lines),
+    });
     assert.deepEqual(seen, lines);
     assert.deepEqual(result.stats, fileStats('web', lines));
     const report = await verifyFileAgainstTopic(file, topic, client());
@@ -65,7 +80,12 @@ describe('interoperability with kcat', function () {
 
   it('lets kcat read back exactly what we produced, UTF-8 included', async () => {
     const { lines } = webLog('kcat-reads', 300);
-    const extra = ['prix: 12,50 € — café', 'emoji 🚀 and tabs\tinside', '  leading spaces', 'quotes "and" \\backslashes\\'];
+    const extra = [
+      'prix: 12,50 € — café',
+      'emoji 🚀 and tabs\tinside',
+      '  leading spaces',
+      'quotes "and" \\backslashes\\',
+    ];
     const file = scratchFile('ours.log', [...lines, ...extra].join('\n') + '\n');
     const topic = await newTopic('kcat-out', 3);
     await produceLines(client(), topic, nonEmptyLines(file), { headers: true, file, key: webVisitorKey });

@@ -21,7 +21,11 @@ describe('real broker round trip', function () {
     await other.connect();
     let otherCount = 0;
     const joined = new Promise<void>((resolve) => other.onAssignment(() => resolve()));
-    await other.run({ topics: [topic], fromBeginning: true, eachBatch: async (b) => void (otherCount += b.messages.length) });
+    await other.run({
+      topics: [topic],
+      fromBeginning: true,
+      eachBatch: async (b) => void (otherCount += b.messages.length),
+    });
     await joined;
     try {
       const result = await consumeInGroup(client, topic, groupId, 0, 2000, 2);
@@ -29,7 +33,10 @@ describe('real broker round trip', function () {
       assert.equal(group.members.length, 2);
       const owned = group.members.flatMap((m) => m.assignment.flatMap((a) => a.partitions)).sort();
       assert.deepEqual(owned, [0, 1, 2], 'the members own disjoint partitions that cover the topic');
-      assert.ok(group.members.every((m) => m.assignment[0]?.partitions.length >= 1), 'each member owns at least one partition');
+      assert.ok(
+        group.members.every((m) => m.assignment[0]?.partitions.length >= 1),
+        'each member owns at least one partition',
+      );
       assert.ok(otherCount + result.received >= 300);
     } finally {
       await other.disconnect();
@@ -46,8 +53,15 @@ describe('real broker round trip', function () {
     await withAdmin(client, async (admin) => {
       const committed = await admin.groupOffsets(groupId, [topic]);
       const ends = await admin.topicOffsets(topic);
-      assert.equal(committed.reduce((s, c) => s + c.offset, 0), 600);
-      assert.deepEqual(committed.map((c) => c.offset), ends.map((e) => e.latest), 'lag is zero on every partition');
+      assert.equal(
+        committed.reduce((s, c) => s + c.offset, 0),
+        600,
+      );
+      assert.deepEqual(
+        committed.map((c) => c.offset),
+        ends.map((e) => e.latest),
+        'lag is zero on every partition',
+      );
     });
   });
 });

@@ -8,9 +8,13 @@ export interface ProxyRequest {
   auth?: string;
 }
 
-export function connectProxy(credentials?: { user: string; password: string }): { server: http.Server; asked: ProxyRequest[] } {
+export function connectProxy(credentials?: { user: string; password: string }): {
+  server: http.Server;
+  asked: ProxyRequest[];
+} {
   const asked: ProxyRequest[] = [];
-  const expected = credentials && `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
+  const expected =
+    credentials && `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
   const server = http.createServer((_req, res) => res.writeHead(405).end());
   server.on('connect', (req: http.IncomingMessage, client: net.Socket) => {
     asked.push({ target: req.url!, auth: req.headers['proxy-authorization'] });

@@ -2,7 +2,12 @@
 // statistics find in the file it wrote.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { generateToFile, type GenerateRequest, type NginxSessionCounts, type WebSessionCounts } from '../../src/core/generate';
+import {
+  generateToFile,
+  type GenerateRequest,
+  type NginxSessionCounts,
+  type WebSessionCounts,
+} from '../../src/core/generate';
 import { statsOfFile } from '../../src/core/stats';
 import { useTempDir } from './tempFiles';
 
@@ -13,7 +18,10 @@ describe('generate then stats round trip', function () {
   const dir = useTempDir();
 
   async function roundTrip(request: GenerateRequest) {
-    const file = path.join(dir(), `${request.format}-${request.seed}-${request.users ?? ''}-${request.lines ?? ''}.log`);
+    const file = path.join(
+      dir(),
+      `${request.format}-${request.seed}-${request.users ?? ''}-${request.lines ?? ''}.log`,
+    );
     const summary = await generateToFile(file, request);
     const stats = await statsOfFile(file, 'auto');
     assert.equal(stats.format, request.format, 'format detected');

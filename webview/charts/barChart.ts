@@ -17,16 +17,24 @@ const PAD = 4;
 export class BarChart extends CanvasChart {
   private bars: Bar[] = [];
 
-  constructor(private readonly title: string, private readonly seriesIndex = 0, private readonly format: (n: number) => string = formatCount) {
+  constructor(
+    private readonly title: string,
+    private readonly seriesIndex = 0,
+    private readonly format: (n: number) => string = formatCount,
+  ) {
     super(title, ROW + PAD * 2);
   }
 
   setBars(bars: Bar[]): void {
-    const same = bars.length === this.bars.length && bars.every((b, i) => b.label === this.bars[i].label && b.value === this.bars[i].value);
+    const same =
+      bars.length === this.bars.length &&
+      bars.every((b, i) => b.label === this.bars[i].label && b.value === this.bars[i].value);
     if (same) return;
     this.bars = bars;
     this.setHeight(Math.max(1, bars.length) * ROW + PAD * 2);
-    this.describe(`${this.title}: ${bars.length ? bars.map((b) => `${b.label} ${this.format(b.value)}`).join(', ') : 'no data yet'}`);
+    this.describe(
+      `${this.title}: ${bars.length ? bars.map((b) => `${b.label} ${this.format(b.value)}`).join(', ') : 'no data yet'}`,
+    );
     this.redraw();
   }
 

@@ -8,7 +8,10 @@ export abstract class CanvasChart {
   private width = 0;
   private scheduled = false;
 
-  constructor(label: string, private height: number) {
+  constructor(
+    label: string,
+    private height: number,
+  ) {
     this.element = el('canvas', { class: 'chart', role: 'img', 'aria-label': label });
     this.element.style.height = `${height}px`;
     new ResizeObserver(() => this.redraw()).observe(this.element);

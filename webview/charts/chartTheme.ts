@@ -22,12 +22,16 @@ const listeners = new Set<() => void>();
 function read(): ChartTheme {
   const style = getComputedStyle(document.body);
   const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  const contrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
+  const contrast =
+    document.body.classList.contains('vscode-high-contrast') ||
+    document.body.classList.contains('vscode-high-contrast-light');
   return {
     foreground: v('--chart-foreground', '#cccccc'),
     muted: v('--chart-muted', '#999999'),
     grid: v('--chart-grid', 'rgba(128,128,128,0.25)'),
-    series: ['--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5', '--chart-6'].map((n, i) => v(n, ['#3794ff', '#89d185', '#cca700', '#d18616', '#f14c4c', '#b180d7'][i])),
+    series: ['--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5', '--chart-6'].map((n, i) =>
+      v(n, ['#3794ff', '#89d185', '#cca700', '#d18616', '#f14c4c', '#b180d7'][i]),
+    ),
     good: v('--chart-good', '#89d185'),
     info: v('--chart-info', '#3794ff'),
     warn: v('--chart-warn', '#cca700'),

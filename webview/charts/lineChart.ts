@@ -27,7 +27,9 @@ export class LineChart extends CanvasChart {
     if (points.length === this.points.length && last?.[0] === prev?.[0] && last?.[1] === prev?.[1]) return;
     this.points = points;
     const peak = points.reduce((m, p) => Math.max(m, p[1]), 0);
-    this.describe(`${this.title}: now ${formatCompact(last?.[1] ?? 0)}, peak ${formatCompact(peak)} over the last ${points.length} seconds`);
+    this.describe(
+      `${this.title}: now ${formatCompact(last?.[1] ?? 0)}, peak ${formatCompact(peak)} over the last ${points.length} seconds`,
+    );
     this.redraw();
   }
 

@@ -6,7 +6,10 @@ import { formatCompact, formatCount } from '../format';
 
 function counter(label: string, key: string): { element: HTMLElement; value: HTMLElement } {
   const value = el('span', { class: 'counter-value', 'data-stat': key, text: '0' });
-  return { element: el('div', { class: 'counter' }, value, el('span', { class: 'counter-label', text: label })), value };
+  return {
+    element: el('div', { class: 'counter' }, value, el('span', { class: 'counter-label', text: label })),
+    value,
+  };
 }
 
 export class CountersView {
@@ -19,9 +22,19 @@ export class CountersView {
   private partitionCells = new Map<string, HTMLElement>();
 
   constructor() {
-    this.element = el('section', { class: 'counters card', 'aria-label': 'Live counters' },
-      el('div', { class: 'counter-row' }, this.messages.element, this.rate.element, this.buffered.element, this.partitions),
-      this.chart.element);
+    this.element = el(
+      'section',
+      { class: 'counters card', 'aria-label': 'Live counters' },
+      el(
+        'div',
+        { class: 'counter-row' },
+        this.messages.element,
+        this.rate.element,
+        this.buffered.element,
+        this.partitions,
+      ),
+      this.chart.element,
+    );
   }
 
   update(live: LiveState): void {
@@ -31,11 +44,13 @@ export class CountersView {
     const names = Object.keys(live.partitions).sort((a, b) => Number(a) - Number(b));
     if (names.length !== this.partitionCells.size || names.some((n) => !this.partitionCells.has(n))) {
       this.partitionCells = new Map();
-      this.partitions.replaceChildren(...names.map((name) => {
-        const value = el('span', { class: 'partition-count', 'data-stat': `partition.${name}` });
-        this.partitionCells.set(name, value);
-        return el('li', { class: 'partition' }, el('span', { class: 'muted', text: `p${name} ` }), value);
-      }));
+      this.partitions.replaceChildren(
+        ...names.map((name) => {
+          const value = el('span', { class: 'partition-count', 'data-stat': `partition.${name}` });
+          this.partitionCells.set(name, value);
+          return el('li', { class: 'partition' }, el('span', { class: 'muted', text: `p${name} ` }), value);
+        }),
+      );
     }
     for (const name of names) setText(this.partitionCells.get(name)!, formatCount(live.partitions[name]));
     this.chart.setPoints(live.rateHistory);

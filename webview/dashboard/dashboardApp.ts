@@ -1,9 +1,18 @@
 // The dashboard page: builds the sections, applies the host's init/update messages, and
 // keeps the little view state (scroll, follow, expanded row) in VS Code's webview state so
 // hiding and showing the panel, or reloading the window, comes back to the same place.
-import type { DashboardConfig, DashboardProtocol, InitMessage, LiveState, MessageRow, RenderedReport, UpdateMessage } from '../../src/shared/protocol';
+import type {
+  DashboardConfig,
+  DashboardProtocol,
+  InitMessage,
+  LiveState,
+  MessageRow,
+  RenderedReport,
+  UpdateMessage,
+} from '../../src/shared/protocol';
 import { el } from '../dom';
 import type { HostClient, NotificationHandlers, WebviewApp } from '../hostClient';
+import { ConnectionBanner } from './connectionBanner';
 import { CountersView } from './countersView';
 import { FilterBar } from './list/filterBar';
 import { MessageDetail } from './list/messageDetail';
@@ -26,13 +35,23 @@ type Host = HostClient<DashboardProtocol>;
 
 /** Rows of the list; none when the host did not answer (the rows are asked for again). */
 const fetchRows = (host: Host, listVersion: number, from: number, count: number) =>
-  host.request({ type: 'getRows', listVersion, from, count }).catch(() => ({ listVersion: -1, from, rows: [] as MessageRow[] }));
+  host
+    .request({ type: 'getRows', listVersion, from, count })
+    .catch(() => ({ listVersion: -1, from, rows: [] as MessageRow[] }));
 
 /** A whole message, or null when it is gone from the buffer or the host did not answer. */
-const fetchMessage = (host: Host, seq: number) => host.request({ type: 'getMessage', seq }).then((r) => r.row, () => null);
+const fetchMessage = (host: Host, seq: number) =>
+  host.request({ type: 'getMessage', seq }).then(
+    (r) => r.row,
+    () => null,
+  );
 
 /** Applies a filter; the reason when the host refused it (or failed to answer). */
-const applyFilter = (host: Host, query: string) => host.request({ type: 'setFilter', query }).then((r) => r.error, (e: Error) => e.message);
+const applyFilter = (host: Host, query: string) =>
+  host.request({ type: 'setFilter', query }).then(
+    (r) => r.error,
+    (e: Error) => e.message,
+  );
 
 export class DashboardApp implements WebviewApp<DashboardProtocol> {
   readonly notifications: NotificationHandlers<DashboardProtocol> = {
@@ -41,6 +60,7 @@ export class DashboardApp implements WebviewApp<DashboardProtocol> {
   };
 
   private readonly toolbar: Toolbar;
+  private readonly connection: ConnectionBanner;
   private readonly counters = new CountersView();
   private readonly sentVsRead = new SentVsReadView();
   private readonly stats = new StatsView();
@@ -51,13 +71,20 @@ export class DashboardApp implements WebviewApp<DashboardProtocol> {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private restoring = true;
 
-  constructor(private readonly root: HTMLElement, private readonly host: Host) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: Host,
+  ) {
     this.state = host.savedState<SavedState>() ?? {};
     this.toolbar = new Toolbar({
       restart: (settings) => host.notify({ type: 'restart', ...settings }),
       pause: () => host.notify({ type: 'control', action: 'pause' }),
       resume: () => host.notify({ type: 'control', action: 'resume' }),
       clear: () => host.notify({ type: 'control', action: 'clear' }),
+    });
+    this.connection = new ConnectionBanner({
+      retry: () => host.notify({ type: 'control', action: 'retry' }),
+      startBroker: () => host.notify({ type: 'control', action: 'startBroker' }),
     });
     this.table = new MessageTable((version, from, count) => fetchRows(host, version, from, count), {
       expand: (row) => void this.expand(row),
@@ -79,9 +106,22 @@ export class DashboardApp implements WebviewApp<DashboardProtocol> {
     });
     if (this.state.follow === false) this.table.setFollow(false);
     this.filterBar.setFollow(this.table.follow);
-    const messages = el('section', { class: 'messages', 'aria-label': 'Messages' },
-      el('h2', { text: 'Messages' }), this.filterBar.element, this.table.element, this.detail.element);
-    root.replaceChildren(this.toolbar.element, this.counters.element, this.sentVsRead.element, this.stats.element, messages);
+    const messages = el(
+      'section',
+      { class: 'messages', 'aria-label': 'Messages' },
+      el('h2', { text: 'Messages' }),
+      this.filterBar.element,
+      // Side by side when there is room, so the expanded message is where the eye is.
+      el('div', { class: 'list-and-detail' }, this.table.element, this.detail.element),
+    );
+    root.replaceChildren(
+      this.toolbar.element,
+      this.connection.element,
+      this.counters.element,
+      this.sentVsRead.element,
+      this.stats.element,
+      messages,
+    );
   }
 
   private init(message: InitMessage): void {
@@ -95,7 +135,11 @@ export class DashboardApp implements WebviewApp<DashboardProtocol> {
     if (this.restoring && saved && saved.listVersion === message.live.list.version && this.state.follow === false) {
       this.table.restoreTop(saved.position);
     }
-    if (this.restoring && this.state.expandedSeq !== undefined && JSON.stringify(previousConfig) === JSON.stringify(message.config)) {
+    if (
+      this.restoring &&
+      this.state.expandedSeq !== undefined &&
+      JSON.stringify(previousConfig) === JSON.stringify(message.config)
+    ) {
       void fetchMessage(this.host, this.state.expandedSeq).then((row) => this.expand(row ?? undefined));
     }
     this.restoring = false;
@@ -110,9 +154,12 @@ export class DashboardApp implements WebviewApp<DashboardProtocol> {
   }
 
   private apply(live: LiveState): void {
-    this.toolbar.setPhase(live.phase, live.detail);
+    this.toolbar.setPhase(live.phase, live.detail, ConnectionBanner.isCurrent(live.connection));
+    this.connection.update(live.connection);
+    this.root.classList.toggle('numbers-stale', !ConnectionBanner.isCurrent(live.connection));
     this.counters.update(live);
-    this.sentVsRead.update(live.sentVsRead);
+    this.sentVsRead.update(live.sentVsRead, ConnectionBanner.isCurrent(live.connection));
+    this.detail.format = live.format;
     this.stats.update(live);
     this.filterBar.update(live.list);
     this.table.setList(live.list);

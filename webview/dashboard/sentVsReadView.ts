@@ -18,19 +18,27 @@ export class SentVsReadView {
   ]);
 
   constructor() {
-    this.element = el('section', { class: 'card sent-vs-read', 'aria-label': 'Sent vs read' },
-      this.table.element, el('div', { class: 'sent-summary' }, this.verdict, this.file));
+    this.element = el(
+      'section',
+      { class: 'card sent-vs-read', 'aria-label': 'Sent vs read' },
+      this.table.element,
+      el('div', { class: 'sent-summary' }, this.verdict, this.file),
+    );
     show(this.element, false);
   }
 
-  update(result: SentVsRead | undefined): void {
+  /** `current` false: the broker is away or the reader is catching up, so no verdict yet. */
+  update(result: SentVsRead | undefined, current = true): void {
     show(this.element, result !== undefined);
     if (!result) return;
     setText(this.file, result.file);
     this.table.update(result);
     let verdict: string;
     let tone: string;
-    if (!result.exact) {
+    if (!current) {
+      verdict = 'Waiting for the broker: no verdict while the reader is disconnected or catching up.';
+      tone = 'neutral';
+    } else if (!result.exact) {
       verdict = 'The messages carry no line numbers: only the counts can be compared.';
       tone = 'neutral';
     } else if (result.missing === 0 && result.duplicates === 0) {

@@ -29,7 +29,11 @@ const STARTS = [
 ];
 
 const PHASE_TEXT: Record<Phase, string> = {
-  connecting: 'Connecting…', consuming: 'Live', paused: 'Paused', stopped: 'Stopped', error: 'Error',
+  connecting: 'Connecting…',
+  consuming: 'Reading',
+  paused: 'Paused',
+  stopped: 'Stopped',
+  error: 'Error',
 };
 
 export class Toolbar {
@@ -39,11 +43,22 @@ export class Toolbar {
   private readonly start = createDropdown(STARTS, 'Start position', 'beginning');
   private readonly offset = createTextField('Start offset', { placeholder: 'offset, e.g. 42', size: 10 });
   private readonly time = createTextField('Start date-time', { placeholder: '2025-10-16T21:16:47Z', size: 20 });
-  private readonly group = createTextField('Consumer group (empty for none)', { placeholder: 'consumer group: none', size: 18 });
+  private readonly group = createTextField('Consumer group (empty for none)', {
+    placeholder: 'consumer group: none',
+    size: 18,
+  });
   private readonly format = createDropdown(FORMATS, 'Log format', 'auto');
-  private readonly restartButton = createButton('Restart', { title: 'Read again with these settings (statistics start over)' });
-  private readonly pauseButton = createButton('Pause', { secondary: true, title: 'Pause reading (the consumer stops fetching)' });
-  private readonly clearButton = createButton('Clear', { secondary: true, title: 'Empty the message list (statistics keep counting)' });
+  private readonly restartButton = createButton('Restart', {
+    title: 'Read again with these settings (statistics start over)',
+  });
+  private readonly pauseButton = createButton('Pause', {
+    secondary: true,
+    title: 'Pause reading (the consumer stops fetching)',
+  });
+  private readonly clearButton = createButton('Clear', {
+    secondary: true,
+    title: 'Empty the message list (statistics keep counting)',
+  });
   private readonly phase = createBadge('');
   private readonly phaseDetail = el('span', { class: 'phase-detail' });
   private readonly announcer = liveRegion();
@@ -51,12 +66,33 @@ export class Toolbar {
   private paused = false;
 
   constructor(private readonly actions: ToolbarActions) {
-    const settings = el('div', { class: 'toolbar-settings', role: 'group', 'aria-label': 'Reading settings' },
-      this.start, this.offset, this.time, this.group, this.format, this.restartButton, this.problem);
-    const controls = el('div', { class: 'toolbar-controls', role: 'group', 'aria-label': 'Reader controls' },
-      this.phase, this.phaseDetail, this.pauseButton, this.clearButton);
-    this.element = el('header', { class: 'toolbar' },
-      el('div', { class: 'toolbar-title' }, this.topic, this.cluster), settings, controls, this.announcer);
+    const settings = el(
+      'div',
+      { class: 'toolbar-settings', role: 'group', 'aria-label': 'Reading settings' },
+      this.start,
+      this.offset,
+      this.time,
+      this.group,
+      this.format,
+      this.restartButton,
+      this.problem,
+    );
+    const controls = el(
+      'div',
+      { class: 'toolbar-controls', role: 'group', 'aria-label': 'Reader controls' },
+      this.phase,
+      this.phaseDetail,
+      this.pauseButton,
+      this.clearButton,
+    );
+    this.element = el(
+      'header',
+      { class: 'toolbar' },
+      el('div', { class: 'toolbar-title' }, this.topic, this.cluster),
+      settings,
+      controls,
+      this.announcer,
+    );
     this.start.addEventListener('change', () => this.showStartFields());
     this.restartButton.addEventListener('click', () => this.submitRestart());
     for (const field of [this.offset, this.time, this.group]) {
@@ -71,7 +107,10 @@ export class Toolbar {
 
   setConfig(config: DashboardConfig): void {
     setText(this.topic, config.topic);
-    setText(this.cluster, config.clusterName ? `${config.clusterName} (${config.brokers.join(', ')})` : config.brokers.join(', '));
+    setText(
+      this.cluster,
+      config.clusterName ? `${config.clusterName} (${config.brokers.join(', ')})` : config.brokers.join(', '),
+    );
     this.start.value = config.from.kind;
     this.offset.value = config.from.kind === 'offset' ? String(config.from.offset) : '';
     this.time.value = config.from.kind === 'time' ? new Date(config.from.timestampMs).toISOString() : '';
@@ -81,11 +120,13 @@ export class Toolbar {
     this.showStartFields();
   }
 
-  setPhase(phase: Phase, detail: string | undefined): void {
+  /** `current` false: the broker is away, so a reading reader is only waiting (the connection line says why). */
+  setPhase(phase: Phase, detail: string | undefined, current = true): void {
     this.paused = phase === 'paused';
     setText(this.pauseButton, this.paused ? 'Resume' : 'Pause');
     this.pauseButton.disabled = phase === 'stopped' || phase === 'error';
-    const text = PHASE_TEXT[phase];
+    const text =
+      !current && (phase === 'consuming' || phase === 'connecting') ? 'Waiting for the broker' : PHASE_TEXT[phase];
     if (this.phase.textContent !== text) {
       setText(this.phase, text);
       this.phase.className = `badge phase phase-${phase}`;
@@ -103,16 +144,25 @@ export class Toolbar {
     switch (this.start.value) {
       case 'offset': {
         const n = Number(this.offset.value.trim());
-        return Number.isSafeInteger(n) && n >= 0 ? { kind: 'offset', offset: n } : 'The offset must be a whole number, 0 or more.';
+        return Number.isSafeInteger(n) && n >= 0
+          ? { kind: 'offset', offset: n }
+          : 'The offset must be a whole number, 0 or more.';
       }
       case 'time': {
         const text = this.time.value.trim();
-        const ms = /^\d{10,}$/.test(text) ? Number(text) : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || text.length <= 10 ? text : `${text}Z`);
-        return Number.isFinite(ms) ? { kind: 'time', timestampMs: ms } : 'Use an ISO date-time such as 2025-10-16T21:16:47Z.';
+        const ms = /^\d{10,}$/.test(text)
+          ? Number(text)
+          : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || text.length <= 10 ? text : `${text}Z`);
+        return Number.isFinite(ms)
+          ? { kind: 'time', timestampMs: ms }
+          : 'Use an ISO date-time such as 2025-10-16T21:16:47Z.';
       }
-      case 'end': return { kind: 'end' };
-      case 'committed': return { kind: 'committed' };
-      default: return { kind: 'beginning' };
+      case 'end':
+        return { kind: 'end' };
+      case 'committed':
+        return { kind: 'committed' };
+      default:
+        return { kind: 'beginning' };
     }
   }
 
@@ -120,7 +170,8 @@ export class Toolbar {
     const from = this.readStart();
     const groupId = this.group.value.trim() || undefined;
     let problem = typeof from === 'string' ? from : '';
-    if (!problem && from !== null && typeof from === 'object' && from.kind === 'committed' && !groupId) problem = 'Committed offsets need a consumer group.';
+    if (!problem && from !== null && typeof from === 'object' && from.kind === 'committed' && !groupId)
+      problem = 'Committed offsets need a consumer group.';
     setText(this.problem, problem);
     if (problem || typeof from === 'string') return;
     this.actions.restart({ from, groupId, format: (this.format as ValueControl).value as LogFormat | 'auto' });

@@ -1,6 +1,6 @@
 // The lab's actions that are not about one group: produce N more messages, add a group. The
 // status line (a polite live region) says what happened, or why it did not.
-import { MAX_PRODUCE_AT_ONCE } from '../../src/shared/groupLabProtocol';
+import { MAX_PRODUCE_AT_ONCE, type LabSnapshot } from '../../src/shared/groupLabProtocol';
 import { el, setText } from '../dom';
 import { formatCount } from '../format';
 
@@ -9,13 +9,35 @@ export interface ControlActions {
   addGroup(button: HTMLButtonElement): void;
 }
 
+const FORMAT_NAMES: Record<string, string> = {
+  web: 'web session lines',
+  nginx: 'nginx access-log lines',
+  events: 'product event lines',
+};
+
+/** What Produce will write, stated before anyone presses it. */
+function produceHint(plan: LabSnapshot['produceAs']): string {
+  if (!plan) return '';
+  const lines = FORMAT_NAMES[plan.format] ?? `${plan.format} lines`;
+  if (plan.confirm) return `Produce asks first: ${plan.confirm}`;
+  if (plan.topicFormat) return `Produce writes ${lines}, the topic's own format.`;
+  return `Produce writes ${lines} into the lab's topic.`;
+}
+
 export class ControlsView {
   readonly element: HTMLElement;
+  private readonly hint = el('p', { class: 'produce-hint muted', 'data-produce-hint': '' });
   readonly status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   readonly produceButton = el('button', { type: 'button', text: 'Produce' });
   readonly addGroupButton = el('button', { type: 'button', class: 'secondary', text: 'Add group' });
   private readonly countInput = el('input', {
-    id: 'produce-count', type: 'number', min: 1, max: MAX_PRODUCE_AT_ONCE, step: 1, value: 500, inputmode: 'numeric',
+    id: 'produce-count',
+    type: 'number',
+    min: 1,
+    max: MAX_PRODUCE_AT_ONCE,
+    step: 1,
+    value: 500,
+    inputmode: 'numeric',
   });
 
   constructor(actions: ControlActions) {
@@ -33,11 +55,14 @@ export class ControlsView {
       if (e.key === 'Enter') produce();
     });
     this.addGroupButton.addEventListener('click', () => actions.addGroup(this.addGroupButton));
-    this.element = el('div', { class: 'controls' },
+    this.element = el(
+      'div',
+      { class: 'controls' },
       el('label', { for: 'produce-count', text: 'Messages to produce' }),
       this.countInput,
       this.produceButton,
       this.addGroupButton,
+      this.hint,
       this.status,
     );
   }
@@ -45,5 +70,10 @@ export class ControlsView {
   say(text: string, problem = false): void {
     setText(this.status, text);
     this.status.classList.toggle('problem', problem);
+  }
+
+  /** States what Produce writes into the topic. */
+  setPlan(plan: LabSnapshot['produceAs']): void {
+    setText(this.hint, produceHint(plan));
   }
 }

@@ -13,7 +13,9 @@ interface Fact {
 function fact(name: string, question: string): Fact {
   const verdict = el('span', { class: 'fact-verdict' });
   const text = el('p', { class: 'fact-text' });
-  const root = el('div', { class: 'fact', 'data-fact': name },
+  const root = el(
+    'div',
+    { class: 'fact', 'data-fact': name },
     el('div', { class: 'fact-head' }, el('h2', { class: 'fact-name', text: name }), verdict),
     el('p', { class: 'fact-question muted', text: question }),
     text,
@@ -33,19 +35,44 @@ export class FactsView {
   private readonly fanout = fact('Fanout', 'Does every group get every message?');
 
   constructor() {
-    this.element = el('div', { class: 'facts', role: 'group', 'aria-label': 'The two facts' }, this.balance.root, this.fanout.root);
+    this.element = el(
+      'div',
+      { class: 'facts', role: 'group', 'aria-label': 'The two facts' },
+      this.balance.root,
+      this.fanout.root,
+    );
   }
 
   update(s: LabSnapshot): void {
+    if (s.connection.status !== 'live' && (s.phase === 'running' || s.phase === 'starting')) {
+      for (const f of [this.balance, this.fanout]) {
+        setText(f.verdict, '? unknown');
+        setAttr(f.root, 'class', 'fact unknown');
+        setText(f.text, 'Not checked while the broker cannot be reached: the counts shown are from before.');
+      }
+      return;
+    }
     const n = formatCount(s.messages);
     const parts = s.partitions.length;
-    const unbalanced = s.groups.filter((g) => !(g.check.disjoint && g.check.covered && g.check.received === g.check.expected));
-    setVerdict(this.balance, s.balanceOk, s.balanceOk
-      ? `In each group the members own different partitions, together all ${parts}, and their counts add up to ${n}.`
-      : `Not yet in ${unbalanced.map((g) => g.groupId).join(', ') || 'any group'}: a group is still rebalancing or catching up.`);
+    const unbalanced = s.groups.filter(
+      (g) => !(g.check.disjoint && g.check.covered && g.check.received === g.check.expected),
+    );
+    setVerdict(
+      this.balance,
+      s.balanceOk,
+      s.balanceOk
+        ? `In each group the members own different partitions, together all ${parts}, and their counts add up to ${n}.`
+        : `Not yet in ${unbalanced.map((g) => g.groupId).join(', ') || 'any group'}: a group is still rebalancing or catching up.`,
+    );
     const behind = s.groups.filter((g) => !g.check.everyMessageOnce);
-    setVerdict(this.fanout, s.fanoutOk, s.fanoutOk
-      ? `Each of the ${plural(s.groups.length, 'group')} received all ${n} messages: every group gets its own copy.`
-      : behind.map((g) => `${g.groupId}: ${formatCount(g.check.received)} of ${formatCount(g.check.expected)}`).join(' · ') || 'No group yet.');
+    setVerdict(
+      this.fanout,
+      s.fanoutOk,
+      s.fanoutOk
+        ? `Each of the ${plural(s.groups.length, 'group')} received all ${n} messages: every group gets its own copy.`
+        : behind
+            .map((g) => `${g.groupId}: ${formatCount(g.check.received)} of ${formatCount(g.check.expected)}`)
+            .join(' · ') || 'No group yet.',
+    );
   }
 }

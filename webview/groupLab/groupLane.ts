@@ -28,10 +28,18 @@ export function partitionRanges(partitions: number[]): string {
 /** The group's verdict in words, with ✓/✗ so it never depends on colour. */
 export function groupVerdict(g: LabGroupView, partitions: LabPartition[]): { ok: boolean; text: string } {
   const c = g.check;
-  const owned = c.disjoint && c.covered
-    ? `partitions ${partitionRanges(partitions.map((p) => p.partition))} each owned once`
-    : [c.shared.length ? `partitions ${c.shared.join(', ')} owned twice` : '', c.unowned.length ? `partitions ${c.unowned.join(', ')} unowned` : ''].filter(Boolean).join(', ');
-  const messages = c.everyMessageOnce ? `all ${formatCount(c.expected)} messages, each once` : `${formatCount(c.received)} of ${formatCount(c.expected)} messages`;
+  const owned =
+    c.disjoint && c.covered
+      ? `partitions ${partitionRanges(partitions.map((p) => p.partition))} each owned once`
+      : [
+          c.shared.length ? `partitions ${c.shared.join(', ')} owned twice` : '',
+          c.unowned.length ? `partitions ${c.unowned.join(', ')} unowned` : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
+  const messages = c.everyMessageOnce
+    ? `all ${formatCount(c.expected)} messages, each once`
+    : `${formatCount(c.received)} of ${formatCount(c.expected)} messages`;
   const ok = c.everyMessageOnce && c.disjoint && c.covered;
   return { ok, text: `${ok ? '✓' : '✗'} ${messages} · ${owned}` };
 }
@@ -44,12 +52,24 @@ export class GroupLane {
   private readonly cards = new Map<string, MemberCard>();
   readonly addButton: HTMLButtonElement;
 
-  constructor(private readonly groupId: string, private readonly actions: LaneActions) {
+  constructor(
+    private readonly groupId: string,
+    private readonly actions: LaneActions,
+  ) {
     const titleId = `lane-title-${++laneNumber}`;
-    this.addButton = el('button', { type: 'button', class: 'secondary', 'aria-label': `Add a member to ${groupId}`, text: 'Add member' });
+    this.addButton = el('button', {
+      type: 'button',
+      class: 'secondary',
+      'aria-label': `Add a member to ${groupId}`,
+      text: 'Add member',
+    });
     this.addButton.addEventListener('click', () => actions.addMember(groupId, this.addButton));
-    this.element = el('section', { class: 'lane', 'aria-labelledby': titleId },
-      el('header', { class: 'lane-head' },
+    this.element = el(
+      'section',
+      { class: 'lane', 'aria-labelledby': titleId },
+      el(
+        'header',
+        { class: 'lane-head' },
         el('h3', { id: titleId, class: 'lane-title', text: groupId }),
         this.meta,
         this.addButton,
@@ -60,7 +80,7 @@ export class GroupLane {
   }
 
   update(g: LabGroupView, partitions: LabPartition[]): void {
-    const live = g.members.filter((m) => m.state === 'active' || m.state === 'joining' || m.state === 'foreign').length;
+    const live = g.members.filter((m) => ['active', 'joining', 'foreign', 'unknown'].includes(m.state)).length;
     setText(this.meta, `${g.state} · ${plural(live, 'member')} · ${plural(g.rebalances, 'rebalance')}`);
     const verdict = groupVerdict(g, partitions);
     setText(this.check, verdict.text);
@@ -71,7 +91,12 @@ export class GroupLane {
       seen.add(key);
       let card = this.cards.get(key);
       if (!card) {
-        card = new MemberCard(m, this.groupId, (button) => this.actions.stopMember(this.groupId, m.name, button), () => this.addButton.focus());
+        card = new MemberCard(
+          m,
+          this.groupId,
+          (button) => this.actions.stopMember(this.groupId, m.name, button),
+          () => this.addButton.focus(),
+        );
         this.cards.set(key, card);
       } else card.update(m);
       return card.element;

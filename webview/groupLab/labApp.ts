@@ -1,10 +1,17 @@
 // The Consumer Group Lab view: header, the two facts, the actions, the topic's partitions,
 // one lane per group with a card per member, and the rebalance timeline. Updated in place
 // from each snapshot, so buttons keep focus and clicks are never lost to a re-render.
-import type { GroupLabAction, GroupLabInfo, GroupLabProtocol, GroupLabRendered, LabSnapshot } from '../../src/shared/groupLabProtocol';
+import type {
+  GroupLabAction,
+  GroupLabInfo,
+  GroupLabProtocol,
+  GroupLabRendered,
+  LabSnapshot,
+} from '../../src/shared/groupLabProtocol';
 import { el, placeChildren, setText } from '../dom';
 import { formatCount, plural } from '../format';
 import type { HostClient, NotificationHandlers, WebviewApp } from '../hostClient';
+import { ConnectionBanner } from '../dashboard/connectionBanner';
 import { ControlsView } from './controlsView';
 import { FactsView } from './factsView';
 import { GroupLane } from './groupLane';
@@ -32,6 +39,7 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
   private readonly subtitle = el('p', { class: 'subtitle muted' });
   private readonly problem = el('p', { class: 'problem', role: 'alert' });
   private readonly facts = new FactsView();
+  private readonly connection: ConnectionBanner;
   private readonly controls: ControlsView;
   private readonly partitions = el('div', { class: 'chips partition-strip' });
   private readonly lanes = el('div', { class: 'lanes' });
@@ -39,17 +47,47 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
   private readonly timeline = new TimelineView();
   private last: LabSnapshot | undefined;
 
-  constructor(private readonly root: HTMLElement, private readonly host: HostClient<GroupLabProtocol>) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: HostClient<GroupLabProtocol>,
+  ) {
+    this.connection = new ConnectionBanner({
+      retry: () => void host.request({ type: 'retry' }, ACTION_TIMEOUT_MS).catch(() => undefined),
+      startBroker: () => void host.request({ type: 'startBroker' }, ACTION_TIMEOUT_MS).catch(() => undefined),
+    });
     this.controls = new ControlsView({
-      produce: (n, button) => this.run({ type: 'produce', count: n }, button, `Producing ${plural(n, 'message')}…`, `Produced ${plural(n, 'message')}.`),
-      addGroup: (button) => this.run({ type: 'addGroup' }, button, 'Starting a new group…', 'Added a group: it reads every message from the beginning.'),
+      produce: (n, button) =>
+        this.run(
+          { type: 'produce', count: n },
+          button,
+          `Producing ${plural(n, 'message')}…`,
+          `Produced ${plural(n, 'message')}.`,
+        ),
+      addGroup: (button) =>
+        this.run(
+          { type: 'addGroup' },
+          button,
+          'Starting a new group…',
+          'Added a group: it reads every message from the beginning.',
+        ),
     });
     root.append(
       el('header', { class: 'lab-header' }, this.title, this.subtitle, this.problem),
+      this.connection.element,
       this.facts.element,
       this.controls.element,
-      el('section', { class: 'partitions', 'aria-labelledby': 'partitions-title' }, el('h2', { id: 'partitions-title', text: 'Partitions' }), this.partitions),
-      el('section', { class: 'groups', 'aria-labelledby': 'groups-title' }, el('h2', { id: 'groups-title', text: 'Groups' }), this.lanes),
+      el(
+        'section',
+        { class: 'partitions', 'aria-labelledby': 'partitions-title' },
+        el('h2', { id: 'partitions-title', text: 'Partitions' }),
+        this.partitions,
+      ),
+      el(
+        'section',
+        { class: 'groups', 'aria-labelledby': 'groups-title' },
+        el('h2', { id: 'groups-title', text: 'Groups' }),
+        this.lanes,
+      ),
       this.timeline.element,
     );
   }
@@ -64,19 +102,45 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
     this.last = s;
     setText(this.title, `Consumer Group Lab: ${s.topic}`);
     const produced = s.producedByLab ? ` (${formatCount(s.producedByLab)} produced here)` : '';
-    setText(this.subtitle, `${this.info?.cluster ?? ''} · ${plural(s.partitions.length, 'partition')} · ${plural(s.messages, 'message')}${produced} · ${PHASE_TEXT[s.phase]}`);
+    const connection = { ...s.connection, localBroker: this.info?.localBroker ?? false };
+    const current = ConnectionBanner.isCurrent(connection) || s.phase === 'stopped' || s.phase === 'error';
+    // While the broker cannot be reached the lab is not "running": it waits.
+    const phase = current ? PHASE_TEXT[s.phase] : 'waiting for the broker';
+    setText(
+      this.subtitle,
+      `${this.info?.cluster ?? ''} · ${plural(s.partitions.length, 'partition')} · ${plural(s.messages, 'message')}${produced} · ${phase}`,
+    );
+    this.connection.update(connection);
+    this.root.classList.toggle('numbers-stale', !current);
     setText(this.problem, s.problem ? `Problem: ${s.problem}` : '');
     this.problem.hidden = !s.problem;
     this.facts.update(s);
+    this.controls.setPlan(s.produceAs);
     const messagesOf = new Map(s.partitions.map((p) => [p.partition, p.messages]));
-    updateChips(this.partitions, s.partitions.map((p) => p.partition), (p) => formatCount(messagesOf.get(p) ?? 0), 'none yet');
+    updateChips(
+      this.partitions,
+      s.partitions.map((p) => p.partition),
+      (p) => formatCount(messagesOf.get(p) ?? 0),
+      'none yet',
+    );
     const lanes = s.groups.map((g) => {
       let lane = this.laneViews.get(g.groupId);
       if (!lane) {
         lane = new GroupLane(g.groupId, {
-          addMember: (groupId, button) => this.run({ type: 'addMember', groupId }, button, `Adding a member to ${groupId}…`, `Added a member to ${groupId}: watch the rebalance.`),
-          stopMember: (groupId, member, button) => this.run({ type: 'stopMember', groupId, member }, button, `Stopping ${member}…`,
-            `Stopped ${member}: its partitions moved to the others.`),
+          addMember: (groupId, button) =>
+            this.run(
+              { type: 'addMember', groupId },
+              button,
+              `Adding a member to ${groupId}…`,
+              `Added a member to ${groupId}: watch the rebalance.`,
+            ),
+          stopMember: (groupId, member, button) =>
+            this.run(
+              { type: 'stopMember', groupId, member },
+              button,
+              `Stopping ${member}…`,
+              `Stopped ${member}: its partitions moved to the others.`,
+            ),
         });
         this.laneViews.set(g.groupId, lane);
       }
@@ -87,8 +151,9 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
     this.timeline.update(s.events);
     // Actions need running consumers; a button also waits for its own action. aria-disabled
     // (not `disabled`) keeps keyboard focus on the button meanwhile.
-    for (const button of Array.from(this.root.querySelectorAll('button'))) {
-      button.setAttribute('aria-disabled', String(s.phase !== 'running' || this.pending.has(button)));
+    const usable = s.phase === 'running' && current;
+    for (const button of Array.from(this.root.querySelectorAll('button:not(.connection-button)'))) {
+      button.setAttribute('aria-disabled', String(!usable || this.pending.has(button as HTMLButtonElement)));
     }
   }
 
@@ -97,6 +162,10 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
   /** Sends one action; its button is disabled until the host answered. */
   private async run(action: GroupLabAction, button: HTMLButtonElement, pending: string, done: string): Promise<void> {
     if (this.pending.has(button)) return;
+    if (this.last && this.last.phase === 'running' && this.last.connection.status !== 'live') {
+      this.controls.say('Not now: the broker cannot be reached', true);
+      return;
+    }
     if (this.last?.phase !== 'running') {
       this.controls.say(`Not now: the lab is ${PHASE_TEXT[this.last?.phase ?? 'starting']}`, true);
       return;
@@ -104,14 +173,18 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
     this.pending.add(button);
     button.setAttribute('aria-disabled', 'true');
     this.controls.say(pending);
-    const error = await this.host.request(action, ACTION_TIMEOUT_MS).then((done) => done.error, (e: Error) => e.message);
+    const error = await this.host.request(action, ACTION_TIMEOUT_MS).then(
+      (done) => done.error,
+      (e: Error) => e.message,
+    );
     this.pending.delete(button);
     this.controls.say(error ? `Could not do that: ${error}` : done, Boolean(error));
     if (this.last) this.update(this.last);
   }
 
   report(): GroupLabRendered {
-    const texts = (selector: string, scope: ParentNode = this.root) => Array.from(scope.querySelectorAll(selector)).map((e) => e.textContent ?? '');
+    const texts = (selector: string, scope: ParentNode = this.root) =>
+      Array.from(scope.querySelectorAll(selector)).map((e) => e.textContent ?? '');
     return {
       title: this.title.textContent ?? '',
       partitions: texts('.partition-strip .chip'),
@@ -133,7 +206,9 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
         })),
       })),
       timeline: texts('.timeline .event-head'),
-      buttons: Array.from(this.root.querySelectorAll('button')).filter((b) => !b.hidden).map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''),
+      buttons: Array.from(this.root.querySelectorAll('button'))
+        .filter((b) => !b.hidden)
+        .map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''),
     };
   }
 }

@@ -10,6 +10,7 @@ const STATE_TEXT: Record<LabMemberView['state'], string> = {
   active: 'active',
   stopped: 'stopped',
   crashed: 'crashed',
+  unknown: 'unknown: the broker cannot be reached',
   foreign: 'active',
 };
 
@@ -25,9 +26,18 @@ export class MemberCard {
   readonly stopButton: HTMLButtonElement | undefined;
 
   /** `focusInstead` takes the keyboard focus when the focused Stop button disappears. */
-  constructor(member: LabMemberView, groupId: string, onStop: (button: HTMLButtonElement) => void, private readonly focusInstead: () => void) {
-    const tag = member.ours ? el('span', { class: 'tag', text: 'started here' }) : el('span', { class: 'tag tag-foreign', text: 'other process' });
-    this.element = el('li', { class: `member ${member.ours ? 'ours' : 'foreign'}` },
+  constructor(
+    member: LabMemberView,
+    groupId: string,
+    onStop: (button: HTMLButtonElement) => void,
+    private readonly focusInstead: () => void,
+  ) {
+    const tag = member.ours
+      ? el('span', { class: 'tag', text: 'started here' })
+      : el('span', { class: 'tag tag-foreign', text: 'other process' });
+    this.element = el(
+      'li',
+      { class: `member ${member.ours ? 'ours' : 'foreign'}` },
       el('div', { class: 'member-head' }, el('span', { class: 'member-name', text: member.name }), tag, this.state),
       el('div', { class: 'member-total' }, this.messages, this.unit),
       el('div', { class: 'member-owns' }, el('span', { class: 'muted', text: 'owns ' }), this.chips),
@@ -36,7 +46,12 @@ export class MemberCard {
       this.error,
     );
     if (member.ours) {
-      this.stopButton = el('button', { type: 'button', class: 'secondary', 'aria-label': `Stop member ${member.name} of ${groupId}`, text: 'Stop' });
+      this.stopButton = el('button', {
+        type: 'button',
+        class: 'secondary',
+        'aria-label': `Stop member ${member.name} of ${groupId}`,
+        text: 'Stop',
+      });
       this.stopButton.addEventListener('click', () => onStop(this.stopButton!));
       this.element.querySelector('.member-head')!.append(this.stopButton);
     }
@@ -48,8 +63,18 @@ export class MemberCard {
     setText(this.state, STATE_TEXT[m.state]);
     setText(this.messages, formatCount(m.messages));
     setText(this.unit, m.ours ? (m.messages === 1 ? ' message' : ' messages') : ' messages (from committed offsets)');
-    updateChips(this.chips, m.partitions, undefined, m.state === 'stopped' || m.state === 'crashed' ? 'nothing (left the group)' : 'nothing yet');
-    setText(this.perPartition, m.perPartition.length ? `read ${m.perPartition.map((r) => `${partitionLabel(r.partition)} ${formatCount(r.messages)}`).join(' · ')}` : '');
+    updateChips(
+      this.chips,
+      m.partitions,
+      undefined,
+      m.state === 'stopped' || m.state === 'crashed' ? 'nothing (left the group)' : 'nothing yet',
+    );
+    setText(
+      this.perPartition,
+      m.perPartition.length
+        ? `read ${m.perPartition.map((r) => `${partitionLabel(r.partition)} ${formatCount(r.messages)}`).join(' · ')}`
+        : '',
+    );
     const memberId = m.memberId ?? 'not joined yet';
     setText(this.ids, `client ${m.clientId}${m.host ? ` on ${m.host}` : ''} · member ${memberId}`);
     setAttr(this.ids, 'title', `client id: ${m.clientId}\nmember id: ${memberId}`);

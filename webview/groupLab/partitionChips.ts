@@ -15,8 +15,15 @@ export function partitionChip(partition: number, detail?: string): HTMLElement {
 }
 
 /** Replaces the chips in `list` with chips for `partitions` (reusing the ones that stay). */
-export function updateChips(list: HTMLElement, partitions: number[], detail?: (p: number) => string, empty = 'none'): void {
-  const existing = new Map(Array.from(list.querySelectorAll<HTMLElement>('.chip, .chip-none')).map((c) => [Number(c.dataset.partition), c]));
+export function updateChips(
+  list: HTMLElement,
+  partitions: number[],
+  detail?: (p: number) => string,
+  empty = 'none',
+): void {
+  const existing = new Map(
+    Array.from(list.querySelectorAll<HTMLElement>('.chip, .chip-none')).map((c) => [Number(c.dataset.partition), c]),
+  );
   const chips = partitions.map((p) => {
     const chip = existing.get(p) ?? partitionChip(p, detail ? '' : undefined);
     const text = detail?.(p);

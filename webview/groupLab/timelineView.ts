@@ -6,16 +6,30 @@ import { formatClockTime } from '../format';
 import { partitionChip } from './partitionChips';
 
 function eventItem(e: RebalanceEvent): HTMLLIElement {
-  const change = [e.joined.length ? `${e.joined.join(', ')} joined` : '', e.left.length ? `${e.left.join(', ')} left` : ''].filter(Boolean).join('; ') || 'assignment changed';
+  const change =
+    [e.joined.length ? `${e.joined.join(', ')} joined` : '', e.left.length ? `${e.left.join(', ')} left` : '']
+      .filter(Boolean)
+      .join('; ') || 'assignment changed';
   const owners = el('div', { class: 'event-owners' });
   for (const a of e.assignment) {
     const chips = el('span', { class: 'chips' });
     if (a.partitions.length === 0) chips.append(el('span', { class: 'chip-none muted', text: 'none' }));
     for (const p of a.partitions) chips.append(partitionChip(p));
-    owners.append(el('span', { class: `owner${a.ours ? '' : ' foreign'}` }, el('span', { class: 'owner-name', text: `${a.member} →` }), chips));
+    owners.append(
+      el(
+        'span',
+        { class: `owner${a.ours ? '' : ' foreign'}` },
+        el('span', { class: 'owner-name', text: `${a.member} →` }),
+        chips,
+      ),
+    );
   }
-  return el('li', { class: 'event', 'data-seq': e.seq },
-    el('div', { class: 'event-head' },
+  return el(
+    'li',
+    { class: 'event', 'data-seq': e.seq },
+    el(
+      'div',
+      { class: 'event-head' },
       el('time', { class: 'muted', datetime: new Date(e.atMs).toISOString(), text: formatClockTime(e.atMs) }),
       el('span', { class: 'event-group', text: e.groupId }),
       el('span', { class: 'event-change', text: change }),
@@ -31,8 +45,13 @@ export class TimelineView {
   private readonly items = new Map<number, HTMLLIElement>();
 
   constructor() {
-    this.element = el('section', { class: 'timeline-section', 'aria-labelledby': 'timeline-title' },
-      el('h2', { id: 'timeline-title', text: 'Rebalances' }), this.empty, this.list);
+    this.element = el(
+      'section',
+      { class: 'timeline-section', 'aria-labelledby': 'timeline-title' },
+      el('h2', { id: 'timeline-title', text: 'Rebalances' }),
+      this.empty,
+      this.list,
+    );
   }
 
   update(events: RebalanceEvent[]): void {

@@ -1,15 +1,39 @@
 // `kafka-log-lab broker start|status|stop|restart|reset|logs|fetch`: a local Kafka broker for
 // labs and tests, in Docker or on the local Java.
 import fs from 'node:fs';
-import { type CliCommand, type CliIO, UsageError, intOption, parseOptions, portOption, printJson, runAction } from '../command';
+import {
+  type CliCommand,
+  type CliIO,
+  UsageError,
+  intOption,
+  parseOptions,
+  portOption,
+  printJson,
+  runAction,
+} from '../command';
 import { DEFAULT_KAFKA_VERSION, TESTED_KAFKA_VERSIONS, ensureKafkaJars } from '../../core/broker/kafkaJars';
 import { describeProgress, megabytes, type DownloadProgress } from '../../core/broker/jarDownload';
-import { listBrokerRecords, removeBrokerRecord, saveBrokerRecord, type BrokerRecord } from '../../core/broker/brokerState';
+import {
+  listBrokerRecords,
+  removeBrokerRecord,
+  saveBrokerRecord,
+  type BrokerRecord,
+} from '../../core/broker/brokerState';
 import { isBrokerReachable } from '../../core/broker/readiness';
 import { terminate } from '../../core/broker/processes';
-import { startLocalBroker, type EngineChoice } from '../../core/broker/startBroker';
-import { resetDockerBroker, restartDockerBroker, stopDockerBroker, streamDockerLogs } from '../../core/broker/dockerBroker';
-import { DEFAULT_DOCKER_IMAGE, DEFAULT_VOLUME, LOCAL_IMAGE_SCRIPT, projectImageFor } from '../../core/broker/dockerBrokerArgs';
+import { startLocalBroker, type EngineChoice, type LocalBroker } from '../../core/broker/startBroker';
+import {
+  resetDockerBroker,
+  restartDockerBroker,
+  stopDockerBroker,
+  streamDockerLogs,
+} from '../../core/broker/dockerBroker';
+import {
+  DEFAULT_DOCKER_IMAGE,
+  DEFAULT_VOLUME,
+  LOCAL_IMAGE_SCRIPT,
+  projectImageFor,
+} from '../../core/broker/dockerBrokerArgs';
 import { UserError } from '../../core/errors';
 import { followFile, jvmLogFile, knownBrokers, type KnownBroker } from './brokerInventory';
 import { resetCluster, startCluster } from './brokerCluster';
@@ -72,7 +96,7 @@ function downloadProgressLine(stream: NodeJS.WriteStream = process.stderr): (p: 
   };
 }
 
-async function start(argv: string[], io: CliIO): Promise<number> {
+function startOptions(argv: string[]) {
   const { values } = parseOptions(argv, {
     engine: { type: 'string', default: 'auto' },
     port: { type: 'string' },
@@ -86,21 +110,66 @@ async function start(argv: string[], io: CliIO): Promise<number> {
     json: { type: 'boolean', default: false },
   });
   const engine = values.engine as EngineChoice;
-  if (!['auto', 'docker', 'jvm'].includes(engine)) throw new UsageError(`--engine must be auto, docker or jvm, got "${values.engine}"`);
-  const port = portOption(values.port);
-  const timeoutS = intOption(values.timeout, 'timeout', 120)!;
+  if (!['auto', 'docker', 'jvm'].includes(engine))
+    throw new UsageError(`--engine must be auto, docker or jvm, got "${values.engine}"`);
   const nodes = intOption(values.nodes, 'nodes', 1)!;
+  // A cluster takes longer to agree on its controller than one broker to start.
+  const timeoutS = intOption(values.timeout, 'timeout', nodes > 1 ? 180 : 120)!;
+  return { values, engine, port: portOption(values.port), nodes, timeoutS };
+}
+
+/** What `status`, `stop` and `logs` find later: saved once the broker answers. */
+function recordStarted(broker: LocalBroker, ownsDataDir: boolean): BrokerRecord {
+  const record: BrokerRecord = {
+    engine: broker.engine,
+    bootstrap: broker.bootstrap,
+    port: broker.port,
+    pid: broker.pid,
+    containerName: broker.containerName,
+    kafkaVersion: broker.kafkaVersion,
+    dataDir: broker.dataDir,
+    ownsDataDir: broker.engine === 'jvm' ? ownsDataDir : undefined,
+    startedAt: new Date().toISOString(),
+  };
+  // A Docker broker recreated on another port leaves its old record behind.
+  for (const r of listBrokerRecords())
+    if (r.engine === 'docker' && r.containerName === record.containerName && r.port !== record.port)
+      removeBrokerRecord(r);
+  saveBrokerRecord(record);
+  return record;
+}
+
+function printStarted(io: CliIO, broker: LocalBroker, record: BrokerRecord, json: boolean): void {
+  if (json) {
+    const { startMs, logFile, image, volume, imageReason, alreadyRunning, engineReason } = broker;
+    printJson(io, { ...record, startMs, logFile, image, volume, imageReason, alreadyRunning, engineReason });
+    return;
+  }
+  const where =
+    broker.engine === 'docker'
+      ? `docker container ${broker.containerName}, image ${broker.image}`
+      : `pid ${broker.pid}`;
+  const how = broker.alreadyRunning ? 'already running' : `started in ${(broker.startMs / 1000).toFixed(1)} s`;
+  io.out(`Kafka ${broker.kafkaVersion} ready at ${broker.bootstrap} (${where}, ${how})`);
+}
+
+async function start(argv: string[], io: CliIO): Promise<number> {
+  const { values, engine, port, nodes, timeoutS } = startOptions(argv);
+  const kafkaVersion = values['kafka-version'];
   if (nodes > 1) {
-    return startCluster({ engine, nodes, port, image: values.image, kafkaVersion: values['kafka-version'], timeoutS: intOption(values.timeout, 'timeout', 180)!, json: values.json }, io);
+    return startCluster({ engine, nodes, port, image: values.image, kafkaVersion, timeoutS, json: values.json }, io);
   }
   const existing = listBrokerRecords().find((r) => r.port === port && r.engine === 'jvm');
-  if (existing) throw new UserError(`a jvm broker from kafka-log-lab already runs on ${existing.bootstrap} (stop it with: kafka-log-lab broker stop --port ${existing.port})`);
+  if (existing)
+    throw new UserError(
+      `a jvm broker from kafka-log-lab already runs on ${existing.bootstrap} (stop it with: kafka-log-lab broker stop --port ${existing.port})`,
+    );
   const dataDir = values['data-dir'];
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const broker = await startLocalBroker({
     engine,
     port,
-    kafkaVersion: values['kafka-version'],
+    kafkaVersion,
     image: values.image,
     imageSource: '--image',
     volume: values.volume,
@@ -112,44 +181,31 @@ async function start(argv: string[], io: CliIO): Promise<number> {
     onProgress: progressTo(values.json),
     jvm: { onDownload: values.json ? undefined : downloadProgressLine() },
   });
-  const record: BrokerRecord = {
-    engine: broker.engine,
-    bootstrap: broker.bootstrap,
-    port: broker.port,
-    pid: broker.pid,
-    containerName: broker.containerName,
-    kafkaVersion: broker.kafkaVersion,
-    dataDir: broker.dataDir,
-    ownsDataDir: broker.engine === 'jvm' ? !dataDir : undefined,
-    startedAt: new Date().toISOString(),
-  };
-  // A Docker broker recreated on another port leaves its old record behind.
-  for (const r of listBrokerRecords()) if (r.engine === 'docker' && r.containerName === record.containerName && r.port !== record.port) removeBrokerRecord(r);
-  saveBrokerRecord(record);
-  if (values.json) {
-    printJson(io, {
-      ...record, startMs: broker.startMs, logFile: broker.logFile, image: broker.image, volume: broker.volume,
-      imageReason: broker.imageReason, alreadyRunning: broker.alreadyRunning, engineReason: broker.engineReason,
-    });
-  } else {
-    const where = broker.engine === 'docker' ? `docker container ${broker.containerName}, image ${broker.image}` : `pid ${broker.pid}`;
-    const how = broker.alreadyRunning ? 'already running' : `started in ${(broker.startMs / 1000).toFixed(1)} s`;
-    io.out(`Kafka ${broker.kafkaVersion} ready at ${broker.bootstrap} (${where}, ${how})`);
-  }
+  printStarted(io, broker, recordStarted(broker, !dataDir), values.json);
   return 0;
 }
 
 async function status(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, { json: { type: 'boolean', default: false } });
   const { brokers, dockerProblem } = await knownBrokers();
-  const rows = await Promise.all(brokers.map(async (b) => ({
-    ...b.record,
-    engine: b.engine, bootstrap: b.bootstrap, port: b.port, kafkaVersion: b.kafkaVersion, pid: b.pid, containerName: b.containerName,
-    image: b.container?.image, volume: b.container?.volume, state: b.state,
-    reachable: b.state === 'running' ? await isBrokerReachable(b.bootstrap) : false,
-  })));
+  const rows = await Promise.all(
+    brokers.map(async (b) => ({
+      ...b.record,
+      engine: b.engine,
+      bootstrap: b.bootstrap,
+      port: b.port,
+      kafkaVersion: b.kafkaVersion,
+      pid: b.pid,
+      containerName: b.containerName,
+      image: b.container?.image,
+      volume: b.container?.volume,
+      state: b.state,
+      reachable: b.state === 'running' ? await isBrokerReachable(b.bootstrap) : false,
+    })),
+  );
   if (values.json) io.out(JSON.stringify({ brokers: rows, dockerProblem }));
-  else if (rows.length === 0) io.out('No broker started by kafka-log-lab is running. Start one: kafka-log-lab broker start');
+  else if (rows.length === 0)
+    io.out('No broker started by kafka-log-lab is running. Start one: kafka-log-lab broker start');
   else {
     for (const r of rows) {
       const who = r.engine === 'docker' ? `container ${r.containerName}` : `pid ${r.pid ?? '-'}`;
@@ -170,9 +226,14 @@ async function stop(argv: string[], io: CliIO): Promise<number> {
   const port = portOption(values.port);
   const { brokers, dockerProblem } = await knownBrokers();
   const targets = pick(brokers, port).filter((b) => b.engine === 'jvm' || b.state === 'running' || b.record);
-  if (dockerProblem && targets.some((b) => b.engine === 'docker')) throw new UserError(`cannot stop the Docker broker: ${dockerProblem}`);
+  if (dockerProblem && targets.some((b) => b.engine === 'docker'))
+    throw new UserError(`cannot stop the Docker broker: ${dockerProblem}`);
   if (targets.length === 0) {
-    io.out(port === undefined ? 'No broker started by kafka-log-lab is running.' : `No broker started by kafka-log-lab runs on port ${port}.`);
+    io.out(
+      port === undefined
+        ? 'No broker started by kafka-log-lab is running.'
+        : `No broker started by kafka-log-lab runs on port ${port}.`,
+    );
     return 0;
   }
   for (const b of targets) {
@@ -190,23 +251,51 @@ async function stop(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function restart(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseOptions(argv, { port: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean', default: false } });
+  const { values } = parseOptions(argv, {
+    port: { type: 'string' },
+    timeout: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
   const port = portOption(values.port);
   const timeoutS = intOption(values.timeout, 'timeout', 120)!;
   const docker = pick((await knownBrokers()).brokers, port).filter((b) => b.engine === 'docker');
-  if (docker.length === 0) throw new UserError('there is no Docker broker to restart (a JVM broker restarts with stop and start)');
+  if (docker.length === 0)
+    throw new UserError('there is no Docker broker to restart (a JVM broker restarts with stop and start)');
   const broker = await restartDockerBroker({
-    name: docker[0].containerName, readyTimeoutMs: timeoutS * 1000, signal: io.signal, onProgress: progressTo(values.json),
+    name: docker[0].containerName,
+    readyTimeoutMs: timeoutS * 1000,
+    signal: io.signal,
+    onProgress: progressTo(values.json),
   });
-  saveBrokerRecord({ engine: 'docker', bootstrap: broker.bootstrap, port: broker.port, containerName: broker.containerName, kafkaVersion: broker.kafkaVersion, startedAt: new Date().toISOString() });
-  if (values.json) printJson(io, { engine: 'docker', bootstrap: broker.bootstrap, port: broker.port, containerName: broker.containerName, startMs: broker.startMs });
-  else io.out(`Kafka ${broker.kafkaVersion} ready again at ${broker.bootstrap} (docker container ${broker.containerName}, ${(broker.startMs / 1000).toFixed(1)} s)`);
+  saveBrokerRecord({
+    engine: 'docker',
+    bootstrap: broker.bootstrap,
+    port: broker.port,
+    containerName: broker.containerName,
+    kafkaVersion: broker.kafkaVersion,
+    startedAt: new Date().toISOString(),
+  });
+  if (values.json)
+    printJson(io, {
+      engine: 'docker',
+      bootstrap: broker.bootstrap,
+      port: broker.port,
+      containerName: broker.containerName,
+      startMs: broker.startMs,
+    });
+  else
+    io.out(
+      `Kafka ${broker.kafkaVersion} ready again at ${broker.bootstrap} (docker container ${broker.containerName}, ${(broker.startMs / 1000).toFixed(1)} s)`,
+    );
   return 0;
 }
 
 async function reset(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, {
-    port: { type: 'string' }, volume: { type: 'string' }, cluster: { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
+    port: { type: 'string' },
+    volume: { type: 'string' },
+    cluster: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
   });
   if (values.cluster) return resetCluster(values.json, io);
   const port = portOption(values.port);
@@ -216,19 +305,30 @@ async function reset(argv: string[], io: CliIO): Promise<number> {
   const removed = await resetDockerBroker(byPort ? { name: byPort.containerName } : { volume: values.volume });
   for (const b of docker) if (b.record && removed.containers.includes(b.containerName!)) removeBrokerRecord(b.record);
   if (values.json) printJson(io, removed);
-  else if (removed.containers.length + removed.volumes.length === 0) io.out('Nothing to reset: no Docker broker or volume from kafka-log-lab was found.');
-  else io.out(`Removed ${[...removed.containers.map((c) => `container ${c}`), ...removed.volumes.map((v) => `volume ${v}`)].join(', ')}`);
+  else if (removed.containers.length + removed.volumes.length === 0)
+    io.out('Nothing to reset: no Docker broker or volume from kafka-log-lab was found.');
+  else
+    io.out(
+      `Removed ${[...removed.containers.map((c) => `container ${c}`), ...removed.volumes.map((v) => `volume ${v}`)].join(', ')}`,
+    );
   return 0;
 }
 
 async function logs(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, {
-    port: { type: 'string' }, tail: { type: 'string' }, follow: { type: 'boolean', short: 'f', default: false },
+    port: { type: 'string' },
+    tail: { type: 'string' },
+    follow: { type: 'boolean', short: 'f', default: false },
   });
   const port = portOption(values.port);
   const tail = intOption(values.tail, 'tail', 200)!;
   const [broker] = pick((await knownBrokers()).brokers, port);
-  if (!broker) throw new UserError(port === undefined ? 'no broker started by kafka-log-lab is known' : `no broker started by kafka-log-lab runs on port ${port}`);
+  if (!broker)
+    throw new UserError(
+      port === undefined
+        ? 'no broker started by kafka-log-lab is known'
+        : `no broker started by kafka-log-lab runs on port ${port}`,
+    );
   if (broker.engine === 'docker') {
     await streamDockerLogs(broker.containerName!, io.out, io.signal, { follow: values.follow, tail });
     return 0;
@@ -252,14 +352,27 @@ async function fetchJars(argv: string[], io: CliIO): Promise<number> {
       onDownload: values.json ? undefined : downloadProgressLine(),
       signal: io.signal,
     });
-    const how = jars.source === 'KAFKA_HOME' ? 'from KAFKA_HOME' : jars.download ? `downloaded ${megabytes(jars.download.bytes)}` : 'cached, verified';
+    const how =
+      jars.source === 'KAFKA_HOME'
+        ? 'from KAFKA_HOME'
+        : jars.download
+          ? `downloaded ${megabytes(jars.download.bytes)}`
+          : 'cached, verified';
     if (values.json) io.out(JSON.stringify(jars));
     else io.out(`Kafka ${jars.version} jars in ${jars.libsDir} (${how})`);
   }
   return 0;
 }
 
-const actions: Record<string, (argv: string[], io: CliIO) => Promise<number>> = { start, status, stop, restart, reset, logs, fetch: fetchJars };
+const actions: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
+  start,
+  status,
+  stop,
+  restart,
+  reset,
+  logs,
+  fetch: fetchJars,
+};
 
 export const brokerCommand: CliCommand = {
   name: 'broker',

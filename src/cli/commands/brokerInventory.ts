@@ -29,12 +29,28 @@ export async function knownBrokers(): Promise<Inventory> {
   const records = listBrokerRecords();
   const brokers: KnownBroker[] = records
     .filter((r) => r.engine === 'jvm')
-    .map((r) => ({ engine: 'jvm', bootstrap: r.bootstrap, port: r.port, kafkaVersion: r.kafkaVersion, pid: r.pid, state: 'running', record: r }));
+    .map((r) => ({
+      engine: 'jvm',
+      bootstrap: r.bootstrap,
+      port: r.port,
+      kafkaVersion: r.kafkaVersion,
+      pid: r.pid,
+      state: 'running',
+      record: r,
+    }));
   const dockerRecords = records.filter((r) => r.engine === 'docker');
   const docker = await detectDocker();
   if (!docker.available) {
     for (const r of dockerRecords) {
-      brokers.push({ engine: 'docker', bootstrap: r.bootstrap, port: r.port, kafkaVersion: r.kafkaVersion, containerName: r.containerName, state: 'unknown', record: r });
+      brokers.push({
+        engine: 'docker',
+        bootstrap: r.bootstrap,
+        port: r.port,
+        kafkaVersion: r.kafkaVersion,
+        containerName: r.containerName,
+        state: 'unknown',
+        record: r,
+      });
     }
     return { brokers: sortByPort(brokers), dockerProblem: dockerRecords.length ? docker.reason : undefined };
   }
@@ -45,7 +61,16 @@ export async function knownBrokers(): Promise<Inventory> {
   }
   for (const c of containers) {
     const record = dockerRecords.find((r) => r.containerName === c.name);
-    brokers.push({ engine: 'docker', bootstrap: c.bootstrap, port: c.port, kafkaVersion: c.kafkaVersion, containerName: c.name, state: c.state, record, container: c });
+    brokers.push({
+      engine: 'docker',
+      bootstrap: c.bootstrap,
+      port: c.port,
+      kafkaVersion: c.kafkaVersion,
+      containerName: c.name,
+      state: c.state,
+      record,
+      container: c,
+    });
   }
   return { brokers: sortByPort(brokers) };
 }
@@ -63,7 +88,13 @@ export function jvmLogFile(record: BrokerRecord): string | undefined {
  * Prints the last `tail` lines of a file, then (with `follow`) what is appended to it until
  * `signal` aborts: `broker logs` for a JVM broker.
  */
-export async function followFile(file: string, onLine: (line: string) => void, tail: number, follow: boolean, signal: AbortSignal): Promise<void> {
+export async function followFile(
+  file: string,
+  onLine: (line: string) => void,
+  tail: number,
+  follow: boolean,
+  signal: AbortSignal,
+): Promise<void> {
   let position = 0;
   if (fs.existsSync(file)) {
     const text = fs.readFileSync(file, 'utf8');

@@ -1,6 +1,24 @@
 // `kafka-log-lab consume --topic T`: reads a topic, prints its messages or their statistics.
-import { type CliCommand, type CliIO, UsageError, choiceOption, intOption, numberOption, parseOptions, printJson, wantsHelp } from '../command';
-import { brokersOption, cliKafka, timeOption, topicOption } from '../kafkaOptions';
+import {
+  type CliCommand,
+  type CliIO,
+  UsageError,
+  choiceOption,
+  intOption,
+  numberOption,
+  parseOptions,
+  printJson,
+  wantsHelp,
+} from '../command';
+import {
+  KAFKA_OPTIONS,
+  KAFKA_OPTIONS_HELP,
+  cliKafka,
+  kafkaOptionsExample,
+  kafkaSettings,
+  timeOption,
+  topicOption,
+} from '../kafkaOptions';
 import { statsReport } from '../statsReport';
 import { formatTable } from '../textTable';
 import { formatCount } from '../../core/format/count';
@@ -34,7 +52,7 @@ When to stop (whichever comes first; Ctrl-C always stops cleanly):
 
 Options:
   --topic T              topic to read (required)
-  --brokers HOST:PORT    bootstrap servers, comma-separated (default $KAFKA_BROKERS or localhost:9092)
+${KAFKA_OPTIONS_HELP}
   --group G              read as a member of consumer group G and commit what was read
                          (default: group-less, nothing committed)
   --format F             ${['auto', ...LOG_FORMATS].join('|')} (default auto: detected from the first 20 messages)
@@ -47,14 +65,26 @@ Options:
 Examples:
   kafka-log-lab consume --topic log_web --from-beginning --stats
   kafka-log-lab consume --topic log_web --from-beginning --until-end --stats --json
-  kafka-log-lab consume --topic log_web --group lab --max 10`;
+  kafka-log-lab consume --topic log_web --group lab --max 10
+${kafkaOptionsExample('consume --topic log_web --from-beginning --until-end')}`;
 
-function startPosition(values: { 'from-beginning'?: boolean; 'from-offset'?: string; 'from-time'?: string; group?: string }): StartPosition {
-  const chosen = [values['from-beginning'] && '--from-beginning', values['from-offset'] !== undefined && '--from-offset', values['from-time'] !== undefined && '--from-time'].filter(Boolean);
+function startPosition(values: {
+  'from-beginning'?: boolean;
+  'from-offset'?: string;
+  'from-time'?: string;
+  group?: string;
+}): StartPosition {
+  const chosen = [
+    values['from-beginning'] && '--from-beginning',
+    values['from-offset'] !== undefined && '--from-offset',
+    values['from-time'] !== undefined && '--from-time',
+  ].filter(Boolean);
   if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} cannot be combined`);
   if (values['from-beginning']) return { kind: 'beginning' };
-  if (values['from-offset'] !== undefined) return { kind: 'offset', offset: intOption(values['from-offset'], 'from-offset')! };
-  if (values['from-time'] !== undefined) return { kind: 'time', timestampMs: timeOption(values['from-time'], 'from-time') };
+  if (values['from-offset'] !== undefined)
+    return { kind: 'offset', offset: intOption(values['from-offset'], 'from-offset')! };
+  if (values['from-time'] !== undefined)
+    return { kind: 'time', timestampMs: timeOption(values['from-time'], 'from-time') };
   return values.group ? { kind: 'committed' } : { kind: 'end' };
 }
 
@@ -62,7 +92,13 @@ function messagePrinter(io: CliIO, json: boolean): (batch: ConsumedLines) => voi
   if (!json) return (batch) => io.out(batch.lines.join('\n'));
   return (batch) => {
     const rows = batch.messages.map((m, i) =>
-      JSON.stringify({ partition: m.partition, offset: m.offset, timestamp: m.timestamp, key: m.key === null ? null : m.key.toString('utf8'), value: batch.lines[i] }),
+      JSON.stringify({
+        partition: m.partition,
+        offset: m.offset,
+        timestamp: m.timestamp,
+        key: m.key === null ? null : m.key.toString('utf8'),
+        value: batch.lines[i],
+      }),
     );
     io.out(rows.join('\n'));
   };
@@ -71,9 +107,14 @@ function messagePrinter(io: CliIO, json: boolean): (batch: ConsumedLines) => voi
 /** The human summary: counts and partitions, then with --stats the same layout as `stats FILE`. */
 export function printConsumeSummary(io: CliIO, result: ConsumeResult, withStats: boolean): void {
   const seconds = (result.durationMs / 1000).toFixed(1);
-  const line = `${formatCount(result.messages)} messages from ${result.topic} in ${seconds} s ` +
+  const line =
+    `${formatCount(result.messages)} messages from ${result.topic} in ${seconds} s ` +
     `(${formatCount(result.messagesPerSecond)} msg/s while reading; stopped: ${result.stoppedBy})`;
-  const partitions = formatTable(['partition', 'messages'], Object.entries(result.partitions).map(([p, n]) => [Number(p), n]), { identifiers: ['partition'] });
+  const partitions = formatTable(
+    ['partition', 'messages'],
+    Object.entries(result.partitions).map(([p, n]) => [Number(p), n]),
+    { identifiers: ['partition'] },
+  );
   // Without --stats the messages are the output: keep the summary on stderr.
   const say = withStats ? io.out : io.err;
   say(line);
@@ -89,10 +130,10 @@ export const consumeCommand: CliCommand = {
   summary: 'read a topic: print its messages or their statistics',
   help,
   async run(argv, io) {
-    if (wantsHelp(argv)) return io.out(help), 0;
+    if (wantsHelp(argv)) return (io.out(help), 0);
     const { values } = parseOptions(argv, {
       topic: { type: 'string' },
-      brokers: { type: 'string' },
+      ...KAFKA_OPTIONS,
       group: { type: 'string' },
       'from-beginning': { type: 'boolean', default: false },
       'from-offset': { type: 'string' },
@@ -110,10 +151,10 @@ export const consumeCommand: CliCommand = {
     const from = startPosition(values);
     const max = numberOption(values.max, 'max', { integer: true, min: 1 });
     const idleMs = numberOption(values['idle-ms'], 'idle-ms', { integer: true, max: MAX_TIMER_MS }, DEFAULT_IDLE_MS)!;
-    brokersOption(values.brokers);
+    kafkaSettings(values);
     const showProgress = !values.json && values.stats && process.stderr.isTTY === true;
     if (showProgress) io.err(`reading ${topic} from ${describeStart(from)}…`);
-    const { client } = cliKafka(values.brokers);
+    const { client } = await cliKafka(values, io);
     const result = await consumeTopic({
       client,
       topic,
@@ -126,7 +167,9 @@ export const consumeCommand: CliCommand = {
       format,
       stats: values.stats,
       onMessages: values.stats ? undefined : messagePrinter(io, values.json),
-      onProgress: showProgress ? (p) => io.err(`  ${formatCount(p.messages)} messages (${formatCount(p.perSecond)}/s)`) : undefined,
+      onProgress: showProgress
+        ? (p) => io.err(`  ${formatCount(p.messages)} messages (${formatCount(p.perSecond)}/s)`)
+        : undefined,
     });
     if (values.json) printJson(io, result);
     else printConsumeSummary(io, result, values.stats);

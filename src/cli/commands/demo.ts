@@ -7,11 +7,12 @@ import path from 'node:path';
 import { type CliCommand, UsageError, intOption, parseOptions, printJson, wantsHelp } from '../command';
 import { startLocalBroker, type EngineChoice, type LocalBroker } from '../../core/broker/startBroker';
 import { createKafkaClient, withAdmin } from '../../core/kafka/client';
-import { produceFile } from '../../core/kafka/produceFile';
+import type { KafkaClient } from '../../core/kafka/ports';
+import { produceFile, type ProduceFileOptions } from '../../core/kafka/produceFile';
 import { consumeTopic } from '../../core/kafka/consumeTopic';
 import { generateToFile } from '../../core/generate';
 import { renderLabTable, type LabResult } from './demoReport';
-import { brokersOption, topicOption } from '../kafkaOptions';
+import { KAFKA_OPTIONS, cliKafka, kafkaSettings, topicOption, type KafkaSettings } from '../kafkaOptions';
 import { requireWritableFile } from '../../core/fileErrors';
 import { formatCount } from '../../core/format/count';
 
@@ -34,65 +35,102 @@ Options:
                    log_web-<time> is used so that sent and read compare one run)
   --engine E       auto|docker|jvm (default auto: Docker when available, else Java)
   --brokers B      use this running cluster instead of starting a broker
+  --config FILE    use the cluster of this client.properties (bootstrap.servers, security.protocol,
+                   sasl.*, ssl.*) instead of starting a broker; -X KEY=VALUE sets one property
   --out FILE       keep the generated log here (default: a temp file, removed afterwards)
   --json           print the results as one JSON line`;
+
+type Say = (line: string) => void;
+
+async function startDemoBroker(engine: EngineChoice, say: Say, signal: AbortSignal | undefined): Promise<LocalBroker> {
+  say('[1/4] starting a local Kafka broker…');
+  const broker = await startLocalBroker({ engine, onProgress: (m) => say(`      ${m}`), signal });
+  const runtime = broker.image ? `${broker.engine}, ${broker.image}` : broker.engine;
+  const seconds = (broker.startMs / 1000).toFixed(1);
+  say(`      Apache Kafka ${broker.kafkaVersion} (${runtime}) ready at ${broker.bootstrap} in ${seconds} s`);
+  return broker;
+}
+
+/** `topic`, or a new `topic-<time>` when it already holds messages: sent and read compare one run. */
+async function freshTopic(client: KafkaClient, topic: string, say: Say): Promise<string> {
+  const holdsMessages = await withAdmin(client, async (admin) =>
+    (await admin.listTopics()).includes(topic)
+      ? (await admin.topicOffsets(topic)).some((p) => p.latest > p.earliest)
+      : false,
+  );
+  if (!holdsMessages) return topic;
+  const fresh = `${topic}-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
+  say(`      ${topic} already holds messages; this run uses ${fresh}`);
+  return fresh;
+}
+
+async function generateLog(file: string, users: number, seed: string, say: Say, signal: AbortSignal | undefined) {
+  say(`[2/4] generating web-session logs for ${formatCount(users)} visitors…`);
+  const startMs = Date.now() - 6 * 3600_000;
+  const generated = await generateToFile(file, { format: 'web', users, seed, startMs }, signal);
+  say(`      ${formatCount(generated.lines)} lines, ${formatCount(generated.visitors)} visitors → ${file}`);
+  return generated;
+}
+
+type ProduceTarget = Pick<ProduceFileOptions, 'client' | 'brokers' | 'file' | 'topic' | 'signal'>;
+
+/** As in the lab: each line parsed and sent as a JSON record, keyed by visitor. */
+async function produceLog(target: ProduceTarget, say: Say) {
+  say(`[3/4] producing ${path.basename(target.file)} to ${target.topic}…`);
+  const produced = await produceFile({ ...target, format: 'web', as: 'json' });
+  const expected = formatCount(produced.lines - produced.skipped);
+  const seconds = (produced.durationMs / 1000).toFixed(2);
+  say(`      ${formatCount(produced.acked)} of ${expected} lines delivered in ${seconds} s`);
+  return produced;
+}
+
+/** Reads the whole topic back in a new consumer group, with the web-session statistics. */
+function consumeBack(client: KafkaClient, topic: string, say: Say, signal: AbortSignal | undefined) {
+  const groupId = `log-web-lab-${Date.now().toString(36)}`;
+  say(`[4/4] consuming ${topic} back in consumer group ${groupId}…`);
+  const from = { kind: 'beginning' as const };
+  return consumeTopic({ client, topic, from, groupId, untilEnd: true, idleMs: 1000, format: 'web', signal });
+}
 
 export const demoCommand: CliCommand = {
   name: 'demo',
   summary: 'run the complete web-logs lab end to end on a local broker',
   help,
   async run(argv, io) {
-    if (wantsHelp(argv)) return io.out(help), 0;
+    if (wantsHelp(argv)) return (io.out(help), 0);
     const { values } = parseOptions(argv, {
       users: { type: 'string' },
       seed: { type: 'string', default: 'lab' },
       topic: { type: 'string', default: 'log_web' },
-      brokers: { type: 'string' },
+      ...KAFKA_OPTIONS,
       out: { type: 'string' },
       engine: { type: 'string', default: 'auto' },
       json: { type: 'boolean', default: false },
     });
-    if (!['auto', 'docker', 'jvm'].includes(values.engine)) throw new UsageError('--engine must be auto, docker or jvm');
+    if (!['auto', 'docker', 'jvm'].includes(values.engine))
+      throw new UsageError('--engine must be auto, docker or jvm');
     const say = values.json ? () => undefined : (m: string) => io.err(m);
     const users = intOption(values.users, 'users', 200)!;
     // Every argument is checked before a broker is started or contacted.
     topicOption(values.topic);
-    if (values.brokers !== undefined) brokersOption(values.brokers);
+    const connectionGiven = [values.brokers, values.config, values['command-config'], values['client-property']];
+    const cluster: KafkaSettings | undefined = connectionGiven.some((v) => v !== undefined)
+      ? kafkaSettings(values)
+      : undefined;
     if (values.out !== undefined) requireWritableFile(values.out);
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-log-lab-demo-'));
     const file = values.out ?? path.join(scratch, 'web.log');
     let broker: LocalBroker | undefined;
     try {
-      let bootstrap = values.brokers;
-      if (!bootstrap) {
-        say('[1/4] starting a local Kafka broker…');
-        broker = await startLocalBroker({ engine: values.engine as EngineChoice, onProgress: (m) => say(`      ${m}`), signal: io.signal });
-        bootstrap = broker.bootstrap;
-        const runtime = broker.image ? `${broker.engine}, ${broker.image}` : broker.engine;
-        say(`      Apache Kafka ${broker.kafkaVersion} (${runtime}) ready at ${bootstrap} in ${(broker.startMs / 1000).toFixed(1)} s`);
-      }
-      const brokers = bootstrap.split(',');
-      const client = createKafkaClient({ brokers, clientId: 'kafka-log-lab-demo', retries: 3, maxRetryTimeMs: 2000 });
-      let topic = values.topic;
-      const existing = await withAdmin(client, async (admin) =>
-        (await admin.listTopics()).includes(topic) ? (await admin.topicOffsets(topic)).some((p) => p.latest > p.earliest) : false);
-      if (existing) {
-        topic = `${values.topic}-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
-        say(`      ${values.topic} already holds messages; this run uses ${topic}`);
-      }
-      say(`[2/4] generating web-session logs for ${formatCount(users)} visitors…`);
-      const generated = await generateToFile(file, { format: 'web', users, seed: values.seed, startMs: Date.now() - 6 * 3600_000 }, io.signal);
-      say(`      ${formatCount(generated.lines)} lines, ${formatCount(generated.visitors)} visitors → ${file}`);
-      say(`[3/4] producing ${path.basename(file)} to ${topic}…`);
-      // As in the lab: each line parsed and sent as a JSON record, keyed by visitor.
-      const produced = await produceFile({ client, brokers, file, topic, format: 'web', as: 'json', signal: io.signal });
-      say(`      ${formatCount(produced.acked)} of ${formatCount(produced.lines - produced.skipped)} lines delivered in ${(produced.durationMs / 1000).toFixed(2)} s`);
-      const groupId = `log-web-lab-${Date.now().toString(36)}`;
-      say(`[4/4] consuming ${topic} back in consumer group ${groupId}…`);
-      const consumed = await consumeTopic({
-        client, topic, from: { kind: 'beginning' }, groupId,
-        untilEnd: true, idleMs: 1000, format: 'web', signal: io.signal,
-      });
+      if (!cluster) broker = await startDemoBroker(values.engine as EngineChoice, say, io.signal);
+      const brokers = cluster?.brokers ?? broker!.bootstrap.split(',');
+      const client = cluster
+        ? (await cliKafka(cluster, io)).clientFor('kafka-log-lab-demo')
+        : createKafkaClient({ brokers, clientId: 'kafka-log-lab-demo', retries: 3, maxRetryTimeMs: 2000 });
+      const topic = await freshTopic(client, values.topic, say);
+      const generated = await generateLog(file, users, values.seed, say, io.signal);
+      const produced = await produceLog({ client, brokers, file, topic, signal: io.signal }, say);
+      const consumed = await consumeBack(client, topic, say, io.signal);
       const result: LabResult = { topic, file, generated, produced, consumed };
       if (values.json) printJson(io, result);
       else for (const line of renderLabTable(result)) io.out(line);

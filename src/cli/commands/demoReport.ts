@@ -15,16 +15,24 @@ export interface LabResult {
 }
 
 export function renderLabTable(r: LabResult): string[] {
-  const stats = r.consumed.stats as { uniqueVisitors?: number; sessions?: { closed?: number; vanished?: number; averageDurationSeconds?: number } } | undefined;
+  const stats = r.consumed.stats as
+    | { uniqueVisitors?: number; sessions?: { closed?: number; vanished?: number; averageDurationSeconds?: number } }
+    | undefined;
   const sessions = stats?.sessions ?? {};
   const rows: Array<[string, string]> = [
     ['Lines generated', formatCount(r.generated.lines)],
     ['Messages sent to Kafka', formatCount(r.produced.acked)],
     ['Messages read from Kafka', formatCount(r.consumed.messages)],
-    ['Sent = read', r.produced.acked === r.consumed.messages ? 'yes' : `NO (${r.consumed.messages - r.produced.acked})`],
+    [
+      'Sent = read',
+      r.produced.acked === r.consumed.messages ? 'yes' : `NO (${r.consumed.messages - r.produced.acked})`,
+    ],
     ['Unique visitors', countOrDash(stats?.uniqueVisitors)],
     ['Visits closed / vanished', `${countOrDash(sessions.closed)} / ${countOrDash(sessions.vanished)}`],
-    ['Average visit duration', sessions.averageDurationSeconds === undefined ? '-' : `${sessions.averageDurationSeconds.toFixed(2)} seconds`],
+    [
+      'Average visit duration',
+      sessions.averageDurationSeconds === undefined ? '-' : `${sessions.averageDurationSeconds.toFixed(2)} seconds`,
+    ],
     ['Produce time', `${(r.produced.durationMs / 1000).toFixed(2)} s`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

@@ -1,10 +1,22 @@
 // `kafka-log-lab generate`: writes a realistic, reproducible log file with one of the engine's generators.
 import { randomInt } from 'node:crypto';
-import { type CliCommand, UsageError, choiceOption, intOption, numberOption, parseOptions, printJson, quote, wantsHelp } from '../command';
+import {
+  type CliCommand,
+  UsageError,
+  choiceOption,
+  intOption,
+  numberOption,
+  parseOptions,
+  printJson,
+  quote,
+  wantsHelp,
+} from '../command';
 import { requireWritableFile } from '../../core/fileErrors';
 import { formatCount } from '../../core/format/count';
 import { DEFAULT_THINK_SECONDS, DEFAULT_USERS, generateToFile, type GenerateSummary } from '../../core/generate';
 import { GENERATED_FORMATS } from '../../core/logFormat';
+import { runLiveGenerator } from './generateLive';
+import { DEFAULT_LIVE_RATE, LIVE_RATE_LIMITS } from '../../core/generate/liveTraffic';
 
 const help = `Usage: kafka-log-lab generate --format web|nginx|events --out FILE [options]
 
@@ -23,22 +35,33 @@ Writes a log file that looks like real traffic. The same options with the same -
   --json              print the summary as one JSON object:
                       {"file","format","lines","visitors","bytes","seed","start","end","elapsedMs",...}
 
+Live traffic (a log that grows, for produce --follow or any tailer):
+  --live              append lines to --out as they happen, stamped with the wall clock, until
+                      Ctrl-C; visitors keep arriving and leaving. --lines, --users, --start do not apply
+  --rate N            lines per second, ${LIVE_RATE_LIMITS.min} to ${formatCount(LIVE_RATE_LIMITS.max)} (default ${DEFAULT_LIVE_RATE}); the rate builds
+                      up over the first seconds as visitors arrive
+  --rotate-bytes B    rotate like logrotate when the file reaches B bytes: rename to FILE.1, start anew
+
 Examples:
   kafka-log-lab generate --format web --out logs.txt --users 20 --seed 42
-  kafka-log-lab generate --format nginx --out access.log --lines 1000000 --start 2025-10-16T00:00:00Z`;
+  kafka-log-lab generate --format nginx --out access.log --lines 1000000 --start 2025-10-16T00:00:00Z
+  kafka-log-lab generate --format events --out input.log --live --rate 5`;
 
 /** Parses --start; a time without a zone is read as UTC so files do not depend on the machine. */
 export function parseStartTime(text: string): number {
   const hasZone = /(?:Z|[+-]\d\d:?\d\d)$/i.test(text);
   const ms = Date.parse(/T|\s\d/.test(text) && !hasZone ? `${text.replace(' ', 'T')}Z` : text);
-  if (Number.isNaN(ms)) throw new UsageError(`--start must be an ISO 8601 time such as 2025-10-16T21:16:47Z, got ${quote(text)}`);
+  if (Number.isNaN(ms))
+    throw new UsageError(`--start must be an ISO 8601 time such as 2025-10-16T21:16:47Z, got ${quote(text)}`);
   return ms;
 }
 
 function describe(file: string, s: GenerateSummary): string {
   const mb = (s.bytes / 1e6).toFixed(1);
-  return `Wrote ${formatCount(s.lines)} ${s.format} lines (${formatCount(s.visitors)} visitors, ${mb} MB) ` +
-    `to ${file} in ${(s.elapsedMs / 1000).toFixed(2)} s; seed "${s.seed}", ${s.start} to ${s.end}`;
+  return (
+    `Wrote ${formatCount(s.lines)} ${s.format} lines (${formatCount(s.visitors)} visitors, ${mb} MB) ` +
+    `to ${file} in ${(s.elapsedMs / 1000).toFixed(2)} s; seed "${s.seed}", ${s.start} to ${s.end}`
+  );
 }
 
 export const generateCommand: CliCommand = {
@@ -59,19 +82,29 @@ export const generateCommand: CliCommand = {
       start: { type: 'string' },
       'think-time': { type: 'string' },
       json: { type: 'boolean', default: false },
+      live: { type: 'boolean', default: false },
+      rate: { type: 'string' },
+      'rotate-bytes': { type: 'string' },
     });
     if (values.format === undefined) throw new UsageError(`--format is required (${GENERATED_FORMATS.join(', ')})`);
     const format = choiceOption(values.format, 'format', GENERATED_FORMATS);
     const out = values.out;
     if (out === undefined) throw new UsageError('--out FILE is required');
-    const think = numberOption(values['think-time'], 'think-time', { min: 1, unit: 'seconds' }, DEFAULT_THINK_SECONDS)!;
     const seed = values.seed ?? String(randomInt(2 ** 31));
+    if (values.live) return runLiveGenerator({ ...values, format, out, seed }, io);
+    for (const flag of ['rate', 'rotate-bytes'] as const)
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --live`);
+    const think = numberOption(values['think-time'], 'think-time', { min: 1, unit: 'seconds' }, DEFAULT_THINK_SECONDS)!;
     const startMs = values.start === undefined ? Date.now() : parseStartTime(values.start);
     const users = intOption(values.users, 'users');
     const lines = intOption(values.lines, 'lines');
     requireWritableFile(out);
 
-    const summary = await generateToFile(out, { format, seed, startMs, users, lines, meanThinkSeconds: think }, io.signal);
+    const summary = await generateToFile(
+      out,
+      { format, seed, startMs, users, lines, meanThinkSeconds: think },
+      io.signal,
+    );
     if (values.json) printJson(io, { file: out, ...summary });
     else io.out(describe(out, summary));
     return 0;

@@ -1,6 +1,14 @@
 // `kafka-log-lab groups list|describe|reset-offsets|delete`.
 import { type CliCommand, type CliIO, UsageError, parseOptions, printJson, runAction } from '../command';
-import { brokersOption, cliKafka, timeOption, topicOption } from '../kafkaOptions';
+import {
+  KAFKA_OPTIONS,
+  KAFKA_OPTIONS_HELP,
+  cliKafka,
+  kafkaOptionsExample,
+  kafkaSettings,
+  timeOption,
+  topicOption,
+} from '../kafkaOptions';
 import { formatTable } from '../textTable';
 import { formatCount } from '../../core/format/count';
 import { withAdmin } from '../../core/kafka/client';
@@ -24,11 +32,14 @@ const help = `Usage: kafka-log-lab groups <list|describe|reset-offsets|delete> [
                          Refused while the group has active members: stop them first.
   delete GROUP           deletes the group and its committed offsets (also refused while active)
 
-Every action takes --brokers HOST:PORT[,HOST:PORT] (default $KAFKA_BROKERS or localhost:9092)
-and --json (one JSON object on one line).`;
+Every action takes --json (one JSON object on one line) and the connection options:
+${KAFKA_OPTIONS_HELP}
+
+Examples (secured cluster):
+${kafkaOptionsExample('groups list')}`;
 
 const common = {
-  brokers: { type: 'string' },
+  ...KAFKA_OPTIONS,
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -40,15 +51,22 @@ function groupArg(positionals: string[]): string {
 
 async function list(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, common);
-  const groups = await withAdmin(cliKafka(values.brokers).client, listGroupSummaries);
+  const groups = await withAdmin((await cliKafka(values, io)).client, listGroupSummaries);
   if (values.json) printJson(io, { groups });
   else if (groups.length === 0) io.out('No consumer groups.');
-  else for (const row of formatTable(['group', 'state', 'members'], groups.map((g) => [g.groupId, g.state, g.members]))) io.out(row);
+  else
+    for (const row of formatTable(
+      ['group', 'state', 'members'],
+      groups.map((g) => [g.groupId, g.state, g.members]),
+    ))
+      io.out(row);
   return 0;
 }
 
 function printGroup(io: CliIO, g: GroupDetail): void {
-  io.out(`${g.groupId}: ${g.state}, ${formatCount(g.members.length)} member${g.members.length === 1 ? '' : 's'}, total lag ${formatCount(g.totalLag)}`);
+  io.out(
+    `${g.groupId}: ${g.state}, ${formatCount(g.members.length)} member${g.members.length === 1 ? '' : 's'}, total lag ${formatCount(g.totalLag)}`,
+  );
   if (g.members.length) {
     io.out('');
     const members = g.members.map((m) => [
@@ -62,15 +80,18 @@ function printGroup(io: CliIO, g: GroupDetail): void {
   if (g.partitions.length) {
     io.out('');
     const rows = g.partitions.map((p) => [p.topic, p.partition, p.committed, p.end, p.lag, p.clientId]);
-    for (const row of formatTable(['topic', 'partition', 'committed', 'end', 'lag', 'owner'], rows, { identifiers: ['partition'] })) io.out(row);
+    for (const row of formatTable(['topic', 'partition', 'committed', 'end', 'lag', 'owner'], rows, {
+      identifiers: ['partition'],
+    }))
+      io.out(row);
   }
 }
 
 async function describe(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseOptions(argv, common, 'GROUP');
   const groupId = groupArg(positionals);
-  brokersOption(values.brokers);
-  const detail = await withAdmin(cliKafka(values.brokers).client, (admin) => describeGroupDetail(admin, groupId));
+  kafkaSettings(values);
+  const detail = await withAdmin((await cliKafka(values, io)).client, (admin) => describeGroupDetail(admin, groupId));
   if (values.json) printJson(io, detail);
   else printGroup(io, detail);
   return 0;
@@ -81,18 +102,29 @@ function resetTarget(to: string): ResetTarget {
 }
 
 async function resetOffsets(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptions(argv, { ...common, topic: { type: 'string' }, to: { type: 'string' } }, 'GROUP');
+  const { values, positionals } = parseOptions(
+    argv,
+    { ...common, topic: { type: 'string' }, to: { type: 'string' } },
+    'GROUP',
+  );
   const groupId = groupArg(positionals);
   if (values.topic === undefined) throw new UsageError('--topic is required');
   const topic = topicOption(values.topic);
   if (values.to === undefined) throw new UsageError('--to earliest|latest|ISO is required');
   const target = resetTarget(values.to);
-  brokersOption(values.brokers);
-  const offsets = await withAdmin(cliKafka(values.brokers).client, (admin) => resetGroupOffsets(admin, groupId, topic, target));
+  kafkaSettings(values);
+  const offsets = await withAdmin((await cliKafka(values, io)).client, (admin) =>
+    resetGroupOffsets(admin, groupId, topic, target),
+  );
   if (values.json) printJson(io, { groupId, topic, offsets });
   else {
     io.out(`Reset ${groupId} on ${topic} to ${values.to}:`);
-    for (const row of formatTable(['partition', 'offset'], offsets.map((o) => [o.partition, o.offset]), { identifiers: ['partition'] })) io.out(row);
+    for (const row of formatTable(
+      ['partition', 'offset'],
+      offsets.map((o) => [o.partition, o.offset]),
+      { identifiers: ['partition'] },
+    ))
+      io.out(row);
   }
   return 0;
 }
@@ -100,8 +132,8 @@ async function resetOffsets(argv: string[], io: CliIO): Promise<number> {
 async function remove(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseOptions(argv, common, 'GROUP');
   const groupId = groupArg(positionals);
-  brokersOption(values.brokers);
-  await withAdmin(cliKafka(values.brokers).client, (admin) => deleteGroup(admin, groupId));
+  kafkaSettings(values);
+  await withAdmin((await cliKafka(values, io)).client, (admin) => deleteGroup(admin, groupId));
   if (values.json) printJson(io, { groupId, deleted: true });
   else io.out(`Deleted consumer group ${groupId}`);
   return 0;

@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command';
 import { brokerCommand } from './broker';
 import { generateCommand } from './generate';
+import { liveCommand } from './live';
 import { statsCommand } from './stats';
 import { demoCommand } from './demo';
 import { produceCommand } from './produce';
@@ -11,4 +12,16 @@ import { topicsCommand } from './topics';
 import { groupsCommand } from './groups';
 import { labCommand } from './lab';
 
-export const commands: CliCommand[] = [demoCommand, brokerCommand, generateCommand, statsCommand, produceCommand, consumeCommand, verifyCommand, topicsCommand, groupsCommand, labCommand];
+export const commands: CliCommand[] = [
+  demoCommand,
+  brokerCommand,
+  generateCommand,
+  liveCommand,
+  statsCommand,
+  produceCommand,
+  consumeCommand,
+  verifyCommand,
+  topicsCommand,
+  groupsCommand,
+  labCommand,
+];

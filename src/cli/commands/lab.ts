@@ -1,11 +1,19 @@
 // `kafka-log-lab lab groups`: the consumer-group experiment of the lab, headless. G new groups
 // of M real consumers read one topic; the command produces N messages, waits until every
 // group has read them, and prints who owns which partitions and how many messages each read.
-import { type CliCommand, type CliIO, UsageError, intOption, numberOption, parseOptions, printJson, runAction } from '../command';
-import { brokersOption, topicOption } from '../kafkaOptions';
+import {
+  type CliCommand,
+  type CliIO,
+  UsageError,
+  intOption,
+  numberOption,
+  parseOptions,
+  printJson,
+  runAction,
+} from '../command';
+import { KAFKA_OPTIONS, KAFKA_OPTIONS_HELP, cliKafka, topicOption } from '../kafkaOptions';
 import { formatTable } from '../textTable';
 import { formatCount } from '../../core/format/count';
-import { createKafkaClient } from '../../core/kafka/client';
 import { DEFAULT_LAB_PARTITIONS, GroupLab } from '../../core/lab/groupLab';
 import type { LabSnapshot } from '../../core/lab/labTypes';
 
@@ -27,7 +35,7 @@ Options:
   --messages N       produce N messages before counting (default 0: count what is there)
   --timeout S        seconds to wait for the groups to settle (default 120)
   --keep-groups      keep the lab's groups on the broker afterwards (default: delete them)
-  --brokers B        HOST:PORT[,HOST:PORT] (default $KAFKA_BROKERS or localhost:9092)
+${KAFKA_OPTIONS_HELP}
   --json             last line: {"topic","messages","groups":[{"group","members":[{"memberId",
                      "clientId","partitions","messages"}]}],"fanoutOk","balanceOk"}
 
@@ -42,7 +50,7 @@ const options = {
   messages: { type: 'string' },
   timeout: { type: 'string' },
   'keep-groups': { type: 'boolean', default: false },
-  brokers: { type: 'string' },
+  ...KAFKA_OPTIONS,
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -56,7 +64,12 @@ export function labJson(s: LabSnapshot) {
     messages: s.messages,
     groups: s.groups.map((g) => ({
       group: g.groupId,
-      members: g.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, partitions: m.partitions, messages: m.messages })),
+      members: g.members.map((m) => ({
+        memberId: m.memberId,
+        clientId: m.clientId,
+        partitions: m.partitions,
+        messages: m.messages,
+      })),
     })),
     fanoutOk: s.fanoutOk,
     balanceOk: s.balanceOk,
@@ -64,19 +77,33 @@ export function labJson(s: LabSnapshot) {
 }
 
 function printText(io: CliIO, s: LabSnapshot, settled: boolean): void {
-  io.out(`Topic ${s.topic}: ${s.partitions.length} partitions, ${formatCount(s.messages)} messages${s.producedByLab ? ` (${formatCount(s.producedByLab)} produced now)` : ''}`);
+  io.out(
+    `Topic ${s.topic}: ${s.partitions.length} partitions, ${formatCount(s.messages)} messages${s.producedByLab ? ` (${formatCount(s.producedByLab)} produced now)` : ''}`,
+  );
   for (const g of s.groups) {
     const c = g.check;
     const verdict = c.everyMessageOnce && c.disjoint && c.covered ? 'OK' : 'NOT OK';
     io.out('');
-    io.out(`${g.groupId}: ${g.state}, received ${formatCount(c.received)} of ${formatCount(c.expected)}, ${verdict}` +
-      `${c.shared.length ? `, shared partitions ${c.shared.join(',')}` : ''}${c.unowned.length ? `, unowned partitions ${c.unowned.join(',')}` : ''}`);
-    const rows = g.members.map((m) => [m.name + (m.ours ? '' : ' (not ours)'), m.clientId, m.partitions.join(',') || '-', m.messages, m.state]);
+    io.out(
+      `${g.groupId}: ${g.state}, received ${formatCount(c.received)} of ${formatCount(c.expected)}, ${verdict}` +
+        `${c.shared.length ? `, shared partitions ${c.shared.join(',')}` : ''}${c.unowned.length ? `, unowned partitions ${c.unowned.join(',')}` : ''}`,
+    );
+    const rows = g.members.map((m) => [
+      m.name + (m.ours ? '' : ' (not ours)'),
+      m.clientId,
+      m.partitions.join(',') || '-',
+      m.messages,
+      m.state,
+    ]);
     for (const row of formatTable(['member', 'client id', 'partitions', 'messages', 'state'], rows)) io.out(`  ${row}`);
   }
   io.out('');
-  io.out(`Load balancing: ${s.balanceOk ? 'OK' : 'NOT OK'} (in each group: disjoint partitions covering all ${s.partitions.length}, counts adding up to ${formatCount(s.messages)})`);
-  io.out(`Fanout: ${s.fanoutOk ? 'OK' : 'NOT OK'} (each of the ${s.groups.length} groups received all ${formatCount(s.messages)} messages)`);
+  io.out(
+    `Load balancing: ${s.balanceOk ? 'OK' : 'NOT OK'} (in each group: disjoint partitions covering all ${s.partitions.length}, counts adding up to ${formatCount(s.messages)})`,
+  );
+  io.out(
+    `Fanout: ${s.fanoutOk ? 'OK' : 'NOT OK'} (each of the ${s.groups.length} groups received all ${formatCount(s.messages)} messages)`,
+  );
   if (!settled) io.out('The groups did not settle in time: the counts above are where they stood.');
 }
 
@@ -89,13 +116,12 @@ async function groups(argv: string[], io: CliIO): Promise<number> {
   const partitions = positive(values.partitions, 'partitions', DEFAULT_LAB_PARTITIONS, 10000);
   const messages = intOption(values.messages, 'messages', 0)!;
   const timeoutMs = positive(values.timeout, 'timeout', 120, 86400) * 1000;
-  const brokers = brokersOption(values.brokers);
-  const log = process.env.KAFKA_LOG_LAB_DEBUG ? (level: string, m: string) => io.err(`[${level}] ${m}`) : undefined;
+  const kafka = await cliKafka(values, io);
   const lab = new GroupLab(
     { topic, groups: groupCount, membersPerGroup: members, partitions, keepGroups: values['keep-groups'] },
     {
-      client: createKafkaClient({ brokers, clientId: 'kafka-log-lab-cli', connectionTimeoutMs: 3000, retries: 3, maxRetryTimeMs: 2000, log }),
-      memberClient: (clientId) => ({ client: createKafkaClient({ brokers, clientId, connectionTimeoutMs: 3000, log }), clientId }),
+      client: kafka.client,
+      memberClient: (clientId) => ({ client: kafka.clientFor(clientId, false), clientId }),
       log: values.json ? undefined : (line) => io.err(line),
     },
   );

@@ -1,6 +1,21 @@
 // `kafka-log-lab produce FILE --topic T`: one message per line, with an exact summary.
-import { type CliCommand, UsageError, choiceOption, numberOption, parseOptions, printJson, wantsHelp } from '../command';
-import { brokersOption, cliKafka, topicOption } from '../kafkaOptions';
+import {
+  type CliCommand,
+  UsageError,
+  choiceOption,
+  numberOption,
+  parseOptions,
+  printJson,
+  wantsHelp,
+} from '../command';
+import {
+  KAFKA_OPTIONS,
+  KAFKA_OPTIONS_HELP,
+  cliKafka,
+  kafkaOptionsExample,
+  kafkaSettings,
+  topicOption,
+} from '../kafkaOptions';
 import { requireReadableFile } from '../../core/fileErrors';
 import { formatCount } from '../../core/format/count';
 import { produceFile, type ProduceSummary } from '../../core/kafka/produceFile';
@@ -13,12 +28,13 @@ const MIN_RATE = 0.01;
 const help = `Usage: kafka-log-lab produce FILE --topic T [options]
 
 Sends FILE to topic T, one message per line (CRLF and a BOM stripped, empty lines skipped),
-creating the topic when it is missing. Each message carries headers kll.line (its line
-number) and kll.src (the file's id) so that "verify" and "--resume" know exactly what arrived.
+creating the topic when it is missing. Messages carry no headers: a delivery journal kept next
+to the run's checkpoint lets "--resume" send exactly what is missing, and "verify" matches by
+content.
 
 Options:
   --topic T              topic to produce to (required)
-  --brokers HOST:PORT    bootstrap servers, comma-separated (default $KAFKA_BROKERS or localhost:9092)
+${KAFKA_OPTIONS_HELP}
   --format F             auto|web|nginx|events|jsonl|raw (default auto: detected from the first lines)
   --as raw|json          raw: each line's bytes unchanged (default); json: the parsed record as JSON
                          (lines that do not parse are skipped and reported with their numbers)
@@ -34,11 +50,16 @@ Options:
   --resume               continue the last run of FILE to T: reads back what already arrived and
                          sends only the rest (no loss, no duplicates)
   --binary               send a file even if it looks binary (NUL bytes in its first block)
+  --line-headers         tag every message with headers kll.line (its line number) and kll.src
+                         (the file's id), e.g. for consumers that want to know the line
   --json                 print the summary as one JSON line:
                          {"file","topic","lines","sent","acked","failed","skipped","durationMs",
                           "messagesPerSecond","failures":[{"line","reason"}],...}
 
-Exit code 0 when every line that was not skipped was acknowledged, 1 otherwise.`;
+Exit code 0 when every line that was not skipped was acknowledged, 1 otherwise.
+
+Examples (secured cluster):
+${kafkaOptionsExample('produce access.log --topic log_web')}`;
 
 function keyMode(values: { key?: string; 'no-key'?: boolean }): KeyMode {
   if (values['no-key'] && values.key) throw new UsageError('--key and --no-key cannot be combined');
@@ -50,13 +71,20 @@ function keyMode(values: { key?: string; 'no-key'?: boolean }): KeyMode {
 /** The human summary of a produce run; counts read as everywhere in the CLI (`3,000`). */
 export function printProduceSummary(out: (s: string) => void, s: ProduceSummary): void {
   const seconds = (s.durationMs / 1000).toFixed(1);
-  out(`${formatCount(s.acked)} of ${formatCount(s.lines - s.skipped)} lines delivered to ${s.topic} in ${seconds} s ` +
-    `(${formatCount(s.messagesPerSecond)} msg/s, format ${s.format}, as ${s.as})`);
+  out(
+    `${formatCount(s.acked)} of ${formatCount(s.lines - s.skipped)} lines delivered to ${s.topic} in ${seconds} s ` +
+      `(${formatCount(s.messagesPerSecond)} msg/s, format ${s.format}, as ${s.as})`,
+  );
   if (s.skipped) {
-    out(`skipped: ${formatCount(s.empty)} empty, ${formatCount(s.unparsed)} unparsed` +
-      `${s.alreadyDelivered ? `, ${formatCount(s.alreadyDelivered)} already delivered` : ''}`);
+    out(
+      `skipped: ${formatCount(s.empty)} empty, ${formatCount(s.unparsed)} unparsed` +
+        `${s.alreadyDelivered ? `, ${formatCount(s.alreadyDelivered)} already delivered` : ''}`,
+    );
   }
-  if (s.unparsedLines.length) out(`unparsed lines: ${s.unparsedLines.slice(0, 20).map(formatCount).join(', ')}${s.unparsedLines.length > 20 ? ', …' : ''}`);
+  if (s.unparsedLines.length)
+    out(
+      `unparsed lines: ${s.unparsedLines.slice(0, 20).map(formatCount).join(', ')}${s.unparsedLines.length > 20 ? ', …' : ''}`,
+    );
   for (const f of s.failures.slice(0, 20)) out(`line ${formatCount(f.line)}: ${f.reason}`);
   if (s.failures.length > 20) out(`… and ${formatCount(s.failed - 20)} more failed lines`);
   if (s.stoppedReason) out(`stopped: ${s.stoppedReason}. Run again with --resume to deliver the rest.`);
@@ -68,24 +96,29 @@ export const produceCommand: CliCommand = {
   summary: 'send a log file to a topic, one message per line',
   help,
   async run(argv, io) {
-    if (wantsHelp(argv)) return io.out(help), 0;
-    const { values, positionals } = parseOptions(argv, {
-      topic: { type: 'string' },
-      brokers: { type: 'string' },
-      format: { type: 'string', default: 'auto' },
-      as: { type: 'string', default: 'raw' },
-      key: { type: 'string' },
-      'no-key': { type: 'boolean', default: false },
-      partitions: { type: 'string' },
-      compression: { type: 'string' },
-      follow: { type: 'boolean', default: false },
-      rate: { type: 'string' },
-      replay: { type: 'string' },
-      'from-line': { type: 'string' },
-      resume: { type: 'boolean', default: false },
-      binary: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    }, 'FILE');
+    if (wantsHelp(argv)) return (io.out(help), 0);
+    const { values, positionals } = parseOptions(
+      argv,
+      {
+        topic: { type: 'string' },
+        ...KAFKA_OPTIONS,
+        format: { type: 'string', default: 'auto' },
+        as: { type: 'string', default: 'raw' },
+        key: { type: 'string' },
+        'no-key': { type: 'boolean', default: false },
+        partitions: { type: 'string' },
+        compression: { type: 'string' },
+        follow: { type: 'boolean', default: false },
+        rate: { type: 'string' },
+        replay: { type: 'string' },
+        'from-line': { type: 'string' },
+        resume: { type: 'boolean', default: false },
+        binary: { type: 'boolean', default: false },
+        'line-headers': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+      'FILE',
+    );
     const file = positionals[0];
     if (file === undefined) throw new UsageError('FILE is required');
     if (positionals.length > 1) throw new UsageError(`one FILE at a time, got ${positionals.length}`);
@@ -93,24 +126,43 @@ export const produceCommand: CliCommand = {
     const topic = topicOption(values.topic);
     const format = choiceOption(values.format ?? 'auto', 'format', ['auto', ...LOG_FORMATS] as const);
     const as = choiceOption(values.as ?? 'raw', 'as', ['raw', 'json'] as const);
-    const compression = values.compression === undefined ? undefined : choiceOption(values.compression, 'compression', ['gzip', 'none'] as const);
-    if (values.resume && values['from-line'] !== undefined) throw new UsageError('--resume and --from-line cannot be combined');
+    const compression =
+      values.compression === undefined
+        ? undefined
+        : choiceOption(values.compression, 'compression', ['gzip', 'none'] as const);
+    if (values.resume && values['from-line'] !== undefined)
+      throw new UsageError('--resume and --from-line cannot be combined');
     const replay = numberOption(values.replay, 'replay', { positive: true });
     const rate = numberOption(values.rate, 'rate', { min: MIN_RATE });
     const partitions = numberOption(values.partitions, 'partitions', { integer: true, min: 1 }, 3);
     const fromLine = numberOption(values['from-line'], 'from-line', { integer: true, min: 1 });
     const key = keyMode(values);
-    brokersOption(values.brokers);
+    kafkaSettings(values);
     // Runtime checks after the usage checks, and before anything connects.
     requireReadableFile(file);
-    const { brokers, client } = cliKafka(values.brokers);
+    const { brokers, client } = await cliKafka(values, io);
     const live = !values.json && process.stderr.isTTY;
     const summary = await produceFile({
-      client, brokers, file, topic, format, as, key, partitions, compression,
-      follow: values.follow, rate, replay, fromLine,
-      resume: values.resume, binary: values.binary, signal: io.signal,
+      client,
+      brokers,
+      file,
+      topic,
+      format,
+      as,
+      key,
+      partitions,
+      compression,
+      follow: values.follow,
+      rate,
+      replay,
+      fromLine,
+      resume: values.resume,
+      binary: values.binary,
+      lineHeaders: values['line-headers'],
+      signal: io.signal,
       onProgress: live
-        ? (p) => process.stderr.write(`\r${p.linesRead} read, ${p.acked} acked, ${Math.round(p.messagesPerSecond)} msg/s   `)
+        ? (p) =>
+            process.stderr.write(`\r${p.linesRead} read, ${p.acked} acked, ${Math.round(p.messagesPerSecond)} msg/s   `)
         : undefined,
       progressIntervalMs: 500,
     });

@@ -31,11 +31,18 @@ export const statsCommand: CliCommand = {
       io.out(help);
       return 0;
     }
-    const { values, positionals } = parseOptions(argv, {
-      format: { type: 'string', default: 'auto' },
-      json: { type: 'boolean', default: false },
-    }, 'FILE');
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'FILE is required' : `expected one FILE, got ${positionals.length}`);
+    const { values, positionals } = parseOptions(
+      argv,
+      {
+        format: { type: 'string', default: 'auto' },
+        json: { type: 'boolean', default: false },
+      },
+      'FILE',
+    );
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length === 0 ? 'FILE is required' : `expected one FILE, got ${positionals.length}`,
+      );
     const [file] = positionals;
     const format = choiceOption(values.format ?? 'auto', 'format', ['auto', ...LOG_FORMATS] as const);
     requireReadableFile(file);

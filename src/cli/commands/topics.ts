@@ -1,6 +1,22 @@
 // `kafka-log-lab topics list|describe|create|delete`.
-import { type CliCommand, type CliIO, UsageError, numberOption, parseOptions, printJson, quote, runAction } from '../command';
-import { brokersOption, cliKafka, topicOption } from '../kafkaOptions';
+import {
+  type CliCommand,
+  type CliIO,
+  UsageError,
+  numberOption,
+  parseOptions,
+  printJson,
+  quote,
+  runAction,
+} from '../command';
+import {
+  KAFKA_OPTIONS,
+  KAFKA_OPTIONS_NO_CONFIG,
+  cliKafka,
+  commandConfigFlags,
+  kafkaSettings,
+  topicOption,
+} from '../kafkaOptions';
 import { formatTable } from '../textTable';
 import { formatCount } from '../../core/format/count';
 import { withAdmin } from '../../core/kafka/client';
@@ -18,12 +34,26 @@ const help = `Usage: kafka-log-lab topics <list|describe|create|delete> [TOPIC] 
   delete TOPIC         deletes the topic and its messages
 
 Every action takes --brokers HOST:PORT[,HOST:PORT] (default $KAFKA_BROKERS or localhost:9092)
-and --json (one JSON object on one line). TOPIC may also be given as --topic TOPIC.`;
+and --json (one JSON object on one line). TOPIC may also be given as --topic TOPIC.
+To reach a secured cluster, every action also takes
+  --config FILE          client.properties with the connection settings (security.protocol, sasl.*,
+                         ssl.*, bootstrap.servers; default $KAFKA_LOG_LAB_CONFIG). For create, where
+                         --config is a topic setting as in Kafka's kafka-topics.sh, give the file as
+                         --command-config FILE (accepted by every action).
+  -X KEY=VALUE           set one client property on top of the file (repeatable)
+e.g. kafka-log-lab topics list --config client.properties`;
 
 const common = {
-  brokers: { type: 'string' },
+  ...KAFKA_OPTIONS,
   json: { type: 'boolean', default: false },
   topic: { type: 'string' },
+} as const;
+
+/** `create`, where --config sets a topic property as in kafka-topics.sh. */
+const createCommon = {
+  ...KAFKA_OPTIONS_NO_CONFIG,
+  json: common.json,
+  topic: common.topic,
 } as const;
 
 function topicArg(positionals: string[], flag: string | undefined): string {
@@ -37,22 +67,38 @@ function topicArg(positionals: string[], flag: string | undefined): string {
 async function list(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, { ...common, all: { type: 'boolean', default: false } });
   if (values.topic !== undefined) throw new UsageError('list takes no --topic (it lists them all)');
-  const topics = await withAdmin(cliKafka(values.brokers).client, listTopicSummaries);
+  const topics = await withAdmin((await cliKafka(values, io)).client, listTopicSummaries);
   const shown = values.all ? topics : topics.filter((t) => !t.internal);
   if (values.json) printJson(io, { topics: shown });
   else if (shown.length === 0) io.out('No topics yet. Create one: kafka-log-lab topics create TOPIC');
-  else for (const row of formatTable(['topic', 'partitions', 'messages'], shown.map((t) => [t.name, t.partitions, t.messages]))) io.out(row);
+  else
+    for (const row of formatTable(
+      ['topic', 'partitions', 'messages'],
+      shown.map((t) => [t.name, t.partitions, t.messages]),
+    ))
+      io.out(row);
   return 0;
 }
 
 async function describe(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseOptions(argv, common, 'TOPIC');
   const topic = topicArg(positionals, values.topic);
-  brokersOption(values.brokers);
-  const detail = await withAdmin(cliKafka(values.brokers).client, (admin) => describeTopicDetail(admin, topic));
-  if (values.json) return printJson(io, detail), 0;
-  io.out(`${detail.name}: ${formatCount(detail.partitions.length)} partitions, ${formatCount(detail.messages)} messages`);
-  const rows = detail.partitions.map((p) => [p.partition, p.leader, p.replicas.join(','), p.isr.join(','), p.earliest, p.latest, p.messages]);
+  kafkaSettings(values);
+  const { client } = await cliKafka(values, io);
+  const detail = await withAdmin(client, (admin) => describeTopicDetail(admin, topic));
+  if (values.json) return (printJson(io, detail), 0);
+  io.out(
+    `${detail.name}: ${formatCount(detail.partitions.length)} partitions, ${formatCount(detail.messages)} messages`,
+  );
+  const rows = detail.partitions.map((p) => [
+    p.partition,
+    p.leader,
+    p.replicas.join(','),
+    p.isr.join(','),
+    p.earliest,
+    p.latest,
+    p.messages,
+  ]);
   const header = ['partition', 'leader', 'replicas', 'isr', 'earliest', 'latest', 'messages'];
   for (const row of formatTable(header, rows, { identifiers: ['partition', 'leader'] })) io.out(row);
   return 0;
@@ -69,18 +115,29 @@ function parseConfigs(entries: string[] | undefined): Record<string, string> {
 }
 
 async function create(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptions(argv, {
-    ...common,
-    partitions: { type: 'string' },
-    'replication-factor': { type: 'string' },
-    config: { type: 'string', multiple: true },
-  }, 'TOPIC');
+  const { values, positionals } = parseOptions(
+    argv,
+    {
+      ...createCommon,
+      partitions: { type: 'string' },
+      'replication-factor': { type: 'string' },
+      config: { type: 'string', multiple: true },
+    },
+    'TOPIC',
+  );
   const topic = topicArg(positionals, values.topic);
   const partitions = numberOption(values.partitions, 'partitions', { integer: true, min: 1 }, 3)!;
-  const replicationFactor = numberOption(values['replication-factor'], 'replication-factor', { integer: true, min: 1 }, 1)!;
+  const replicationFactor = numberOption(
+    values['replication-factor'],
+    'replication-factor',
+    { integer: true, min: 1 },
+    1,
+  )!;
   const configs = parseConfigs(values.config);
-  brokersOption(values.brokers);
-  await withAdmin(cliKafka(values.brokers).client, (admin) => createTopic(admin, { topic, partitions, replicationFactor, configs }));
+  kafkaSettings(commandConfigFlags(values));
+  await withAdmin((await cliKafka(commandConfigFlags(values), io)).client, (admin) =>
+    createTopic(admin, { topic, partitions, replicationFactor, configs }),
+  );
   if (values.json) printJson(io, { topic, created: true, partitions, replicationFactor });
   else io.out(`Created topic ${topic} with ${formatCount(partitions)} partition${partitions === 1 ? '' : 's'}`);
   return 0;
@@ -89,8 +146,8 @@ async function create(argv: string[], io: CliIO): Promise<number> {
 async function remove(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseOptions(argv, common, 'TOPIC');
   const topic = topicArg(positionals, values.topic);
-  brokersOption(values.brokers);
-  await withAdmin(cliKafka(values.brokers).client, (admin) => deleteTopic(admin, topic));
+  kafkaSettings(values);
+  await withAdmin((await cliKafka(values, io)).client, (admin) => deleteTopic(admin, topic));
   if (values.json) printJson(io, { topic, deleted: true });
   else io.out(`Deleted topic ${topic}`);
   return 0;

@@ -176,13 +176,20 @@ export function brokerEnvironment(spec: DockerBrokerSpec): Record<string, string
 export function dockerRunArgs(spec: DockerBrokerSpec): string[] {
   const env = Object.entries(brokerEnvironment(spec)).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
   return [
-    'run', '-d',
-    '--name', spec.name,
-    '--label', `${LABELS.managed}=true`,
-    '--label', `${LABELS.port}=${spec.port}`,
-    '--label', `${LABELS.volume}=${spec.volume}`,
-    '-p', `127.0.0.1:${spec.port}:${spec.port}`,
-    '-v', `${spec.volume}:${IMAGE_DATA_DIR}`,
+    'run',
+    '-d',
+    '--name',
+    spec.name,
+    '--label',
+    `${LABELS.managed}=true`,
+    '--label',
+    `${LABELS.port}=${spec.port}`,
+    '--label',
+    `${LABELS.volume}=${spec.volume}`,
+    '-p',
+    `127.0.0.1:${spec.port}:${spec.port}`,
+    '-v',
+    `${spec.volume}:${IMAGE_DATA_DIR}`,
     ...env,
     spec.image,
   ];
@@ -195,9 +202,13 @@ export function volumeCreateArgs(volume: string): string[] {
 
 /** `docker ps` listing every container we manage, one tab-separated line each. */
 export const LIST_MANAGED_ARGS = [
-  'ps', '-a', '--no-trunc',
-  '--filter', `label=${LABELS.managed}=true`,
-  '--format', `{{.Names}}\t{{.Image}}\t{{.State}}\t{{.Label "${LABELS.port}"}}\t{{.Label "${LABELS.volume}"}}\t{{.Label "${LABELS.cluster}"}}`,
+  'ps',
+  '-a',
+  '--no-trunc',
+  '--filter',
+  `label=${LABELS.managed}=true`,
+  '--format',
+  `{{.Names}}\t{{.Image}}\t{{.State}}\t{{.Label "${LABELS.port}"}}\t{{.Label "${LABELS.volume}"}}\t{{.Label "${LABELS.cluster}"}}`,
 ];
 
 export interface ManagedContainer {

@@ -16,7 +16,11 @@ export type DockerFailureKind =
 
 /** A failed docker call, classified; `message` is written for a person. */
 export class DockerError extends UserError {
-  constructor(readonly kind: DockerFailureKind, message: string, detail?: string) {
+  constructor(
+    readonly kind: DockerFailureKind,
+    message: string,
+    detail?: string,
+  ) {
     super(message, detail);
     this.name = 'DockerError';
   }
@@ -59,7 +63,11 @@ export function classifyDockerFailure(stderr: string, context: DockerCallContext
   }
   if (DAEMON_DOWN.some((p) => p.test(stderr))) {
     const where = stderr.match(/(?:at|on) ((?:unix|tcp|npipe|ssh):\/\/[^\s.,;]+(?:\.[^\s.,;]+)*)/i)?.[1];
-    return new DockerError('daemon-down', `Docker is installed but the daemon is not running${where ? ` (nothing answers at ${where})` : ''}`, reason);
+    return new DockerError(
+      'daemon-down',
+      `Docker is installed but the daemon is not running${where ? ` (nothing answers at ${where})` : ''}`,
+      reason,
+    );
   }
   const port =
     stderr.match(/listen tcp[46]? [^\s]*:(\d+): bind: address already in use/i)?.[1] ??
@@ -72,10 +80,16 @@ export function classifyDockerFailure(stderr: string, context: DockerCallContext
   }
   if (/No such container/i.test(stderr)) return new DockerError('no-such-container', reason, reason);
   if (
-    /Unable to find image|No such image|pull access denied|repository does not exist|manifest unknown|manifest for .* not found|registry-1\.docker\.io|failed to resolve reference/i.test(stderr)
+    /Unable to find image|No such image|pull access denied|repository does not exist|manifest unknown|manifest for .* not found|registry-1\.docker\.io|failed to resolve reference/i.test(
+      stderr,
+    )
   ) {
     const image = context.image ?? stderr.match(/image '([^']+)'/i)?.[1] ?? 'the image';
-    return new DockerError('image-missing', `image ${image} is not available locally and cannot be pulled: ${reason}`, reason);
+    return new DockerError(
+      'image-missing',
+      `image ${image} is not available locally and cannot be pulled: ${reason}`,
+      reason,
+    );
   }
   const what = context.args?.length ? `docker ${context.args[0]}` : 'docker';
   return new DockerError('failed', `${what} failed: ${reason}`, reason);
@@ -104,13 +118,24 @@ export function runDocker(args: readonly string[], options: DockerRunOptions = {
     execFile(
       'docker',
       [...args],
-      { env: options.env ?? process.env, signal: options.signal, timeout: options.timeoutMs ?? 120000, maxBuffer: 16 * 1024 * 1024 },
+      {
+        env: options.env ?? process.env,
+        signal: options.signal,
+        timeout: options.timeoutMs ?? 120000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         if (!error) return resolve({ stdout, stderr });
         const err = error as NodeJS.ErrnoException & { killed?: boolean };
         if (err.code === 'ENOENT') return reject(new DockerError('cli-missing', CLI_MISSING_MESSAGE));
         if (err.name === 'AbortError') return reject(new DockerError('failed', `docker ${args[0]} was cancelled`));
-        if (err.killed) return reject(new DockerError('failed', `docker ${args[0]} did not answer within ${Math.round((options.timeoutMs ?? 120000) / 1000)} s`));
+        if (err.killed)
+          return reject(
+            new DockerError(
+              'failed',
+              `docker ${args[0]} did not answer within ${Math.round((options.timeoutMs ?? 120000) / 1000)} s`,
+            ),
+          );
         reject(classifyDockerFailure(stderr || err.message, { args, image: options.image }));
       },
     );
@@ -121,7 +146,11 @@ export function runDocker(args: readonly string[], options: DockerRunOptions = {
  * Runs a long-lived docker command (e.g. `logs -f`) and hands over its output line by line
  * (stdout and stderr alike: containers log to both). Resolves when it ends or `signal` aborts.
  */
-export function streamDocker(args: readonly string[], onLine: (line: string) => void, options: DockerRunOptions = {}): Promise<void> {
+export function streamDocker(
+  args: readonly string[],
+  onLine: (line: string) => void,
+  options: DockerRunOptions = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('docker', [...args], { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderrText = '';

@@ -18,14 +18,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function lastContainerLogLines(name: string, n = 20): Promise<string> {
   try {
     const { stdout, stderr } = await runDocker(['logs', '--tail', String(n), name], { timeoutMs: 15000 });
-    return [stdout, stderr].map((s) => s.trimEnd()).filter(Boolean).join('\n');
+    return [stdout, stderr]
+      .map((s) => s.trimEnd())
+      .filter(Boolean)
+      .join('\n');
   } catch {
     return '';
   }
 }
 
 /** Resolves with the wait in ms once `bootstrap` answers; rejects with the container's last log lines. */
-export async function waitForContainer(name: string, bootstrap: string, options: ContainerWaitOptions): Promise<number> {
+export async function waitForContainer(
+  name: string,
+  bootstrap: string,
+  options: ContainerWaitOptions,
+): Promise<number> {
   const started = Date.now();
   let gone: string | undefined;
   let watching = true;
@@ -36,7 +43,9 @@ export async function waitForContainer(name: string, bootstrap: string, options:
       await sleep(1000);
       if (!watching) break;
       try {
-        const { stdout } = await runDocker(['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name], { timeoutMs: 10000 });
+        const { stdout } = await runDocker(['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name], {
+          timeoutMs: 10000,
+        });
         const [status, code] = stdout.trim().split(' ');
         if (status === 'exited' || status === 'dead') gone = `the container ${name} exited (code ${code})`;
       } catch (e) {
@@ -50,10 +59,15 @@ export async function waitForContainer(name: string, bootstrap: string, options:
   };
   const watcher = watch();
   try {
-    return await waitUntilReady(bootstrap, { timeoutMs: options.timeoutMs, signal: options.signal, abortReason: () => gone });
+    return await waitUntilReady(bootstrap, {
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+      abortReason: () => gone,
+    });
   } catch (e) {
     const tail = await lastContainerLogLines(name);
-    if (!gone && options.stopOnFailure !== false) await runDocker(['stop', '-t', '10', name], { timeoutMs: 30000 }).catch(() => undefined);
+    if (!gone && options.stopOnFailure !== false)
+      await runDocker(['stop', '-t', '10', name], { timeoutMs: 30000 }).catch(() => undefined);
     const reason = (e as Error).message;
     throw new UserError(
       `Kafka in container ${name} did not become ready: ${reason}${tail ? `\nLast log lines of ${name}:\n${tail}` : ''}`,

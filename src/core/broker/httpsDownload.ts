@@ -100,7 +100,12 @@ export async function downloadVerified(job: DownloadJob, context: DownloadContex
     const bad = sizeOf(job.partFile);
     fs.rmSync(job.partFile, { force: true });
     context.onBytes?.(-bad);
-    if (restartedAfterMismatch) throw new DownloadError(job.url, 'the file that arrived does not match its pinned SHA-256 (a proxy or mirror changed it?)', 'ECHECKSUM');
+    if (restartedAfterMismatch)
+      throw new DownloadError(
+        job.url,
+        'the file that arrived does not match its pinned SHA-256 (a proxy or mirror changed it?)',
+        'ECHECKSUM',
+      );
     restartedAfterMismatch = true;
   }
 }
@@ -108,9 +113,14 @@ export async function downloadVerified(job: DownloadJob, context: DownloadContex
 /** One HTTP request appending to the .part file from byte `offset`; true when the server continued from there. */
 async function fetchInto(job: DownloadJob, offset: number, context: DownloadContext): Promise<boolean> {
   const response = await request(job.url, offset, context);
-  const resumed = offset > 0 && response.statusCode === 206 && (response.headers['content-range'] ?? '').startsWith(`bytes ${offset}-`);
+  const resumed =
+    offset > 0 &&
+    response.statusCode === 206 &&
+    (response.headers['content-range'] ?? '').startsWith(`bytes ${offset}-`);
   if (offset > 0 && !resumed) context.onBytes?.(-offset);
-  response.setTimeout(context.idleTimeoutMs, () => response.destroy(coded(`no data for ${context.idleTimeoutMs / 1000} s`, 'ETIMEDOUT')));
+  response.setTimeout(context.idleTimeoutMs, () =>
+    response.destroy(coded(`no data for ${context.idleTimeoutMs / 1000} s`, 'ETIMEDOUT')),
+  );
   try {
     await pipeline(response, partFileWriter(job.partFile, resumed, context.onBytes), { signal: context.signal });
   } catch (e) {
@@ -150,12 +160,21 @@ function partFileWriter(partFile: string, append: boolean, onBytes?: (bytes: num
 function request(url: string, offset: number, context: DownloadContext): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const fail = (e: unknown) => reject(asDownloadError(url, e));
-    const req = get(url, { agent: context.agent, headers: offset > 0 ? { range: `bytes=${offset}-` } : {}, timeout: context.idleTimeoutMs, signal: context.signal }, (response) => {
-      const status = response.statusCode ?? 0;
-      if (status === 200 || status === 206) return resolve(response);
-      response.resume();
-      fail(coded(`the server answered ${status} ${response.statusMessage ?? ''}`.trim(), `HTTP${status}`));
-    });
+    const req = get(
+      url,
+      {
+        agent: context.agent,
+        headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
+        timeout: context.idleTimeoutMs,
+        signal: context.signal,
+      },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status === 200 || status === 206) return resolve(response);
+        response.resume();
+        fail(coded(`the server answered ${status} ${response.statusMessage ?? ''}`.trim(), `HTTP${status}`));
+      },
+    );
     req.once('timeout', () => req.destroy(coded(`no answer within ${context.idleTimeoutMs / 1000} s`, 'ETIMEDOUT')));
     req.once('error', fail);
   });

@@ -29,7 +29,9 @@ function parseProxy(value: string, source: string): URL {
     throw new UserError(`${source} is not a proxy address: "${value}" (expected e.g. http://proxy.example.com:3128)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UserError(`${source} names a ${url.protocol.replace(':', '')} proxy; only http:// and https:// proxies are supported`);
+    throw new UserError(
+      `${source} names a ${url.protocol.replace(':', '')} proxy; only http:// and https:// proxies are supported`,
+    );
   }
   return url;
 }
@@ -39,7 +41,13 @@ export function bypassesProxy(host: string, noProxy: string | undefined): boolea
   const name = host.toLowerCase().replace(/^\[|\]$/g, '');
   return (noProxy ?? '')
     .split(/[\s,]+/)
-    .map((e) => e.trim().toLowerCase().replace(/:\d+$/, '').replace(/^\*?\./, ''))
+    .map((e) =>
+      e
+        .trim()
+        .toLowerCase()
+        .replace(/:\d+$/, '')
+        .replace(/^\*?\./, ''),
+    )
     .filter(Boolean)
     .some((entry) => entry === '*' || name === entry || name.endsWith(`.${entry}`));
 }
@@ -91,7 +99,9 @@ export function openTunnel(proxy: URL, host: string, port: number, timeoutMs: nu
       socket.destroy();
       reject(codedError(`the proxy answered ${response.statusCode} ${response.statusMessage ?? ''}`.trim(), 'EPROXY'));
     });
-    request.once('timeout', () => request.destroy(codedError(`the proxy did not answer within ${timeoutMs / 1000} s`, 'ETIMEDOUT')));
+    request.once('timeout', () =>
+      request.destroy(codedError(`the proxy did not answer within ${timeoutMs / 1000} s`, 'ETIMEDOUT')),
+    );
     request.once('error', reject);
     request.end();
   });
@@ -107,11 +117,18 @@ export class TunnelingAgent extends https.Agent {
     super(options);
   }
 
-  override createConnection(options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+  override createConnection(
+    options: https.RequestOptions,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): Duplex | null | undefined {
     const host = String(options.hostname ?? options.host ?? 'localhost');
     const port = Number(options.port) || 443;
     openTunnel(this.proxy, host, port, this.tunnelTimeoutMs).then(
-      (socket) => callback?.(null, tls.connect({ ...(options as tls.ConnectionOptions), socket, servername: options.servername ?? host })),
+      (socket) =>
+        callback?.(
+          null,
+          tls.connect({ ...(options as tls.ConnectionOptions), socket, servername: options.servername ?? host }),
+        ),
       (error: Error) => callback?.(error, undefined as unknown as Duplex),
     );
     // The socket arrives through the callback once the tunnel stands.
@@ -120,7 +137,12 @@ export class TunnelingAgent extends https.Agent {
 }
 
 /** The agent for HTTPS requests: through `proxy` when given, direct otherwise; kept-alive and bounded. */
-export function httpsAgentFor(proxy: ProxyChoice | undefined, maxSockets: number, timeoutMs: number, tlsOptions: tls.SecureContextOptions = {}): https.Agent {
+export function httpsAgentFor(
+  proxy: ProxyChoice | undefined,
+  maxSockets: number,
+  timeoutMs: number,
+  tlsOptions: tls.SecureContextOptions = {},
+): https.Agent {
   const options: https.AgentOptions = { keepAlive: true, maxSockets, ...tlsOptions };
   return proxy ? new TunnelingAgent(proxy.url, timeoutMs, options) : new https.Agent(options);
 }

@@ -60,11 +60,22 @@ interface JarFolders {
 
 function jobFor(manifest: KafkaManifest, jar: PinnedJar, dirs: JarFolders): DownloadJob {
   const name = jarFileName(jar);
-  return { url: jarUrl(manifest.repository, jar), target: path.join(dirs.libsDir, name), partFile: path.join(dirs.partialDir, `${name}.part`), size: jar.size, sha256: jar.sha256 };
+  return {
+    url: jarUrl(manifest.repository, jar),
+    target: path.join(dirs.libsDir, name),
+    partFile: path.join(dirs.partialDir, `${name}.part`),
+    size: jar.size,
+    sha256: jar.sha256,
+  };
 }
 
 /** Fetches `jars` of `manifest` into `libsDir` (partial files in `partialDir`). */
-export async function downloadJars(manifest: KafkaManifest, jars: PinnedJar[], dirs: JarFolders, options: JarDownloadOptions): Promise<DownloadSummary> {
+export async function downloadJars(
+  manifest: KafkaManifest,
+  jars: PinnedJar[],
+  dirs: JarFolders,
+  options: JarDownloadOptions,
+): Promise<DownloadSummary> {
   const started = Date.now();
   const proxy = proxyFor(new URL(manifest.repository), options.env, options.proxy);
   const agent = httpsAgentFor(proxy, DOWNLOAD_PARALLELISM, IDLE_TIMEOUT_MS, options.tls);
@@ -72,7 +83,13 @@ export async function downloadJars(manifest: KafkaManifest, jars: PinnedJar[], d
   const stopOthers = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stopOthers.signal]) : stopOthers.signal;
   const totalBytes = jars.reduce((sum, jar) => sum + jar.size, 0);
-  const progress: DownloadProgress = { kafkaVersion: manifest.kafkaVersion, doneBytes: 0, totalBytes, doneFiles: 0, totalFiles: jars.length };
+  const progress: DownloadProgress = {
+    kafkaVersion: manifest.kafkaVersion,
+    doneBytes: 0,
+    totalBytes,
+    doneFiles: 0,
+    totalFiles: jars.length,
+  };
   const { report, stop: stopReports } = throttled(() => options.onDownload?.({ ...progress }));
   const onBytes = (delta: number) => {
     progress.doneBytes += delta;
@@ -82,7 +99,12 @@ export async function downloadJars(manifest: KafkaManifest, jars: PinnedJar[], d
   const queue = [...jars];
   const worker = async () => {
     for (let jar = queue.shift(); jar && !signal.aborted; jar = queue.shift()) {
-      const result = await downloadVerified(jobFor(manifest, jar, dirs), { agent, idleTimeoutMs: IDLE_TIMEOUT_MS, signal, onBytes });
+      const result = await downloadVerified(jobFor(manifest, jar, dirs), {
+        agent,
+        idleTimeoutMs: IDLE_TIMEOUT_MS,
+        signal,
+        onBytes,
+      });
       resumedBytes += result.resumedFrom;
       progress.doneFiles++;
       report(false);
@@ -93,16 +115,29 @@ export async function downloadJars(manifest: KafkaManifest, jars: PinnedJar[], d
     throw e;
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(DOWNLOAD_PARALLELISM, jars.length) }, () => worker().catch(stoppingOthers)));
+    await Promise.all(
+      Array.from({ length: Math.min(DOWNLOAD_PARALLELISM, jars.length) }, () => worker().catch(stoppingOthers)),
+    );
   } catch (e) {
-    if (options.signal?.aborted) throw new UserError(`the download of Apache Kafka ${manifest.kafkaVersion} was cancelled; the next start continues where it stopped`);
-    throw e instanceof DownloadError ? new UserError(unreachableMessage(manifest.kafkaVersion, e, proxy), undefined, e) : e;
+    if (options.signal?.aborted)
+      throw new UserError(
+        `the download of Apache Kafka ${manifest.kafkaVersion} was cancelled; the next start continues where it stopped`,
+      );
+    throw e instanceof DownloadError
+      ? new UserError(unreachableMessage(manifest.kafkaVersion, e, proxy), undefined, e)
+      : e;
   } finally {
     stopReports();
     agent.destroy();
   }
   report(true);
-  return { files: jars.length, bytes: totalBytes, resumedBytes, ms: Date.now() - started, proxy: proxy && shownProxy(proxy.url) };
+  return {
+    files: jars.length,
+    bytes: totalBytes,
+    resumedBytes,
+    ms: Date.now() - started,
+    proxy: proxy && shownProxy(proxy.url),
+  };
 }
 
 /** Why the jars could not be fetched, the URL, and what else gets the student a broker. */

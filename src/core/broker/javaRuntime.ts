@@ -27,7 +27,10 @@ export async function locateJava(setup: JvmSetup = {}): Promise<JavaInstall> {
   const key = JSON.stringify([setup.javaHome, platform.env.JAVA_HOME, platform.env.PATH]);
   const known = found.get(key);
   if (known && machineProbe.isFile(known.executable)) return known;
-  const java = await findJava(platform, machineProbe, { javaHome: setup.javaHome, javaHomeSource: setup.javaHomeSource });
+  const java = await findJava(platform, machineProbe, {
+    javaHome: setup.javaHome,
+    javaHomeSource: setup.javaHomeSource,
+  });
   found.set(key, java);
   return java;
 }

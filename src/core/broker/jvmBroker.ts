@@ -11,7 +11,7 @@ import { currentPlatform, javaChildEnv } from '../platform/platform';
 import { backgroundSpawnOptions } from '../platform/processTree';
 import { ensureKafkaJars, DEFAULT_KAFKA_VERSION } from './kafkaJars';
 import { javaAvailable, locateJava, type JvmSetup } from './javaRuntime';
-import { LOG4J2_PROPERTIES, LOG4J_PROPERTIES, newClusterId, serverProperties } from './kraftConfig';
+import { LOG4J2_PROPERTIES, LOG4J_PROPERTIES, newClusterId, serverProperties, type KraftNode } from './kraftConfig';
 import { freePorts, isPortFree } from './freePort';
 import { waitUntilReady } from './readiness';
 import { isAlive, terminate } from './processes';
@@ -33,6 +33,17 @@ export interface JvmBrokerOptions {
   signal?: AbortSignal;
   /** Java home, download folder, proxy and download progress, as the host chooses them. */
   setup?: JvmSetup;
+  /** Listeners beside the PLAINTEXT one the readiness check uses (a secured test broker). */
+  extraListeners?: ExtraListeners;
+}
+
+/** More listeners on free 127.0.0.1 ports, chosen together with the broker's own ports. */
+export interface ExtraListeners {
+  count: number;
+  /** Settings added to server.properties (they may replace `listeners` and the like). */
+  properties(node: KraftNode, ports: number[]): Record<string, string | number>;
+  /** Arguments added to StorageTool's `format` (e.g. `--add-scram=…`). */
+  formatArgs?: string[];
 }
 
 export interface RunningJvmBroker {
@@ -44,6 +55,8 @@ export interface RunningJvmBroker {
   dataDir: string;
   logFile: string;
   startMs: number;
+  /** The ports of `extraListeners`, in order. */
+  extraPorts?: number[];
   stop(): Promise<void>;
 }
 
@@ -90,21 +103,52 @@ function loggingArgs(dataDir: string): string[] {
  * `--option=value` so that no id or path can be read as an option of its own; a short-lived
  * tool starts fastest with the serial collector and the quick compiler.
  */
-export function storageFormatArgs(libsDir: string, propsFile: string, clusterId: string, jvmArgs: string[] = []): string[] {
-  return ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...jvmArgs, '-cp', path.join(libsDir, '*'),
-    'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, `--config=${path.resolve(propsFile)}`];
+export function storageFormatArgs(
+  libsDir: string,
+  propsFile: string,
+  clusterId: string,
+  jvmArgs: string[] = [],
+  toolArgs: string[] = [],
+): string[] {
+  return [
+    '-Xmx256m',
+    '-XX:+UseSerialGC',
+    '-XX:TieredStopAtLevel=1',
+    ...jvmArgs,
+    '-cp',
+    path.join(libsDir, '*'),
+    'kafka.tools.StorageTool',
+    'format',
+    `--cluster-id=${clusterId}`,
+    `--config=${path.resolve(propsFile)}`,
+    ...toolArgs,
+  ];
 }
 
-/** Formats a KRaft log dir with `java` (else the one discovery finds); a UserError with the tool's last words when it refuses. */
-export async function formatStorage(libsDir: string, propsFile: string, clusterId: string, jvmArgs: string[] = [], java?: string): Promise<void> {
+/**
+ * Formats a KRaft log dir with `java` (else the one discovery finds); a UserError with the tool's
+ * last words when it refuses.
+ */
+export async function formatStorage(
+  libsDir: string,
+  propsFile: string,
+  clusterId: string,
+  jvmArgs: string[] = [],
+  java?: string,
+  toolArgs: string[] = [],
+): Promise<void> {
   const executable = java ?? (await locateJava()).executable;
   try {
-    await execFileAsync(executable, storageFormatArgs(libsDir, propsFile, clusterId, jvmArgs), {
-      maxBuffer: 8 * 1024 * 1024, windowsHide: true, env: javaChildEnv(currentPlatform()),
+    await execFileAsync(executable, storageFormatArgs(libsDir, propsFile, clusterId, jvmArgs, toolArgs), {
+      maxBuffer: 8 * 1024 * 1024,
+      windowsHide: true,
+      env: javaChildEnv(currentPlatform()),
     });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
-    throw new UserError(`could not format the broker storage: ${(err.stderr || err.stdout || String(e)).trim().split('\n').slice(-3).join(' ')}`);
+    throw new UserError(
+      `could not format the broker storage: ${(err.stderr || err.stdout || String(e)).trim().split('\n').slice(-3).join(' ')}`,
+    );
   }
 }
 
@@ -115,19 +159,25 @@ async function startJvmBrokerOnce(options: JvmBrokerOptions): Promise<RunningJvm
   const java = await locateJava(setup);
   progress(`Java ${java.version} (${java.source}: ${java.executable})`);
   const jars = await ensureKafkaJars(options.kafkaVersion ?? DEFAULT_KAFKA_VERSION, {
-    onProgress: progress, onDownload: setup.onDownload, cacheDir: setup.cacheDir, proxy: setup.proxy, signal: options.signal,
+    onProgress: progress,
+    onDownload: setup.onDownload,
+    cacheDir: setup.cacheDir,
+    proxy: setup.proxy,
+    signal: options.signal,
   });
   const host = '127.0.0.1';
   if (options.port !== undefined && !(await isPortFree(options.port, host))) {
     throw new UserError(`port ${options.port} is taken by another process; choose another with --port`);
   }
-  const [chosenPort, controllerPort] = await freePorts(2, host);
+  const extra = options.extraListeners;
+  const [chosenPort, controllerPort, ...extraPorts] = await freePorts(2 + (extra?.count ?? 0), host);
   const port = options.port ?? chosenPort;
   const dataDir = path.resolve(options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-log-lab-broker-')));
   const logDir = path.join(dataDir, 'kraft-logs');
   fs.mkdirSync(dataDir, { recursive: true });
   const propsFile = path.join(dataDir, 'server.properties');
-  fs.writeFileSync(propsFile, serverProperties({ nodeId: 1, host, port, controllerPort, logDir }));
+  const node: KraftNode = { nodeId: 1, host, port, controllerPort, logDir };
+  fs.writeFileSync(propsFile, serverProperties(node, extra?.properties(node, extraPorts)));
   fs.writeFileSync(path.join(dataDir, 'log4j.properties'), LOG4J_PROPERTIES);
   fs.writeFileSync(path.join(dataDir, 'log4j2.properties'), LOG4J2_PROPERTIES);
   const jvmLogging = loggingArgs(dataDir);
@@ -135,17 +185,33 @@ async function startJvmBrokerOnce(options: JvmBrokerOptions): Promise<RunningJvm
   // A reused data dir keeps its topics: only format a log dir that was never formatted.
   if (!fs.existsSync(path.join(logDir, 'meta.properties'))) {
     progress('Formatting the broker storage…');
-    await formatStorage(jars.libsDir, propsFile, newClusterId(), jvmLogging, java.executable);
+    await formatStorage(jars.libsDir, propsFile, newClusterId(), jvmLogging, java.executable, extra?.formatArgs);
   }
 
   progress(`Starting Apache Kafka ${jars.version} on ${host}:${port}…`);
   const logFile = path.join(dataDir, 'broker.out');
   const out = fs.openSync(logFile, 'a');
   const logStart = fs.fstatSync(out).size;
-  const child = spawn(java.executable, [
-    `-Xmx${options.heap ?? '1g'}`, '-Xms256m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true',
-    ...jvmLogging, '-cp', path.join(jars.libsDir, '*'), 'kafka.Kafka', propsFile,
-  ], { ...backgroundSpawnOptions(options.detached ?? false), stdio: ['ignore', out, out], env: javaChildEnv(currentPlatform()) });
+  const child = spawn(
+    java.executable,
+    [
+      `-Xmx${options.heap ?? '1g'}`,
+      '-Xms256m',
+      '-XX:+UseG1GC',
+      '-XX:MaxGCPauseMillis=20',
+      '-Djava.awt.headless=true',
+      ...jvmLogging,
+      '-cp',
+      path.join(jars.libsDir, '*'),
+      'kafka.Kafka',
+      propsFile,
+    ],
+    {
+      ...backgroundSpawnOptions(options.detached ?? false),
+      stdio: ['ignore', out, out],
+      env: javaChildEnv(currentPlatform()),
+    },
+  );
   fs.closeSync(out);
   let exitCode: number | null = null;
   child.on('exit', (code, sig) => (exitCode = code ?? (sig ? 128 : 1)));
@@ -160,13 +226,25 @@ async function startJvmBrokerOnce(options: JvmBrokerOptions): Promise<RunningJvm
     await waitUntilReady(bootstrap, {
       timeoutMs: options.readyTimeoutMs ?? 90000,
       signal: options.signal,
-      abortReason: () => (exitCode !== null || !isAlive(pid) ? `the broker process exited (code ${exitCode})` : undefined),
+      abortReason: () =>
+        exitCode !== null || !isAlive(pid) ? `the broker process exited (code ${exitCode})` : undefined,
     });
   } catch (e) {
     await stop();
     throw startFailure(e as Error, logFile, logStart);
   }
-  return { engine: 'jvm', bootstrap, port, pid, kafkaVersion: jars.version, dataDir, logFile, startMs: Date.now() - t0, stop };
+  return {
+    engine: 'jvm',
+    bootstrap,
+    port,
+    pid,
+    kafkaVersion: jars.version,
+    dataDir,
+    logFile,
+    startMs: Date.now() - t0,
+    extraPorts,
+    stop,
+  };
 }
 
 /** Why the broker did not start, with its last output; a port lost to a race is worth a retry. */
@@ -175,8 +253,15 @@ function startFailure(e: Error, logFile: string, logStart: number): UserError {
   const detail = tail ? `Last broker output:\n${tail}` : undefined;
   const thisRun = readFrom(logFile, logStart);
   if (BIND_FAILURE.test(thisRun)) {
-    const line = thisRun.split('\n').find((l) => BIND_FAILURE.test(l))?.trim() ?? '';
-    return new BrokerStartRaceError(`Kafka did not start: a port it was given was taken by another process (${line.slice(0, 200)})`, detail);
+    const line =
+      thisRun
+        .split('\n')
+        .find((l) => BIND_FAILURE.test(l))
+        ?.trim() ?? '';
+    return new BrokerStartRaceError(
+      `Kafka did not start: a port it was given was taken by another process (${line.slice(0, 200)})`,
+      detail,
+    );
   }
   return new UserError(`Kafka did not start: ${e.message}`, detail);
 }

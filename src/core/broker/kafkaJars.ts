@@ -38,7 +38,9 @@ export interface KafkaJarOptions {
 /** Our cache: $KAFKA_LOG_LAB_CACHE, else kafka-log-lab in the platform's cache folder. */
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
   // Absolute, so that no path handed to java can be read as an option.
-  return path.resolve(env.KAFKA_LOG_LAB_CACHE || path.join(userCacheDir({ ...currentPlatform(), env }), 'kafka-log-lab'));
+  return path.resolve(
+    env.KAFKA_LOG_LAB_CACHE || path.join(userCacheDir({ ...currentPlatform(), env }), 'kafka-log-lab'),
+  );
 }
 
 function versionDir(version: string, options: Pick<KafkaJarOptions, 'cacheDir' | 'env'>): string {
@@ -57,12 +59,17 @@ function jarsOfKafkaHome(home: string): KafkaJars {
 
 function checkedVersion(version: string): string {
   // Checked first: the version becomes part of a cache path.
-  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UserError(`"${version}" is not a Kafka version (expected e.g. ${DEFAULT_KAFKA_VERSION})`);
+  if (!/^\d+\.\d+\.\d+$/.test(version))
+    throw new UserError(`"${version}" is not a Kafka version (expected e.g. ${DEFAULT_KAFKA_VERSION})`);
   return version;
 }
 
 /** The jars already on this machine (all present with their sizes), or undefined when some must be fetched. */
-export function findKafkaJars(version = DEFAULT_KAFKA_VERSION, env = process.env, cacheDir?: string): KafkaJars | undefined {
+export function findKafkaJars(
+  version = DEFAULT_KAFKA_VERSION,
+  env = process.env,
+  cacheDir?: string,
+): KafkaJars | undefined {
   if (env.KAFKA_HOME) return jarsOfKafkaHome(env.KAFKA_HOME);
   if (!supportedKafkaVersions().includes(version)) return undefined;
   const libsDir = path.join(versionDir(version, { env, cacheDir }), 'libs');
@@ -73,7 +80,10 @@ export function findKafkaJars(version = DEFAULT_KAFKA_VERSION, env = process.env
  * Returns the jars for `version`, downloading what is missing or fails its SHA-256. Idempotent
  * and fast when cached (no network then): only hashing the files that are there.
  */
-export async function ensureKafkaJars(version = DEFAULT_KAFKA_VERSION, options: KafkaJarOptions = {}): Promise<KafkaJars> {
+export async function ensureKafkaJars(
+  version = DEFAULT_KAFKA_VERSION,
+  options: KafkaJarOptions = {},
+): Promise<KafkaJars> {
   const env = options.env ?? process.env;
   if (env.KAFKA_HOME) return jarsOfKafkaHome(env.KAFKA_HOME);
   const manifest = manifestFor(checkedVersion(version));
@@ -81,18 +91,31 @@ export async function ensureKafkaJars(version = DEFAULT_KAFKA_VERSION, options: 
   const dir = versionDir(version, { env, cacheDir: options.cacheDir });
   const libsDir = path.join(dir, 'libs');
   const check = await checkJarFolder(libsDir, manifest.jars);
-  for (const jar of check.damaged) progress(`The cached ${jarFileName(jar)} does not match its pinned SHA-256 (changed or damaged on disk); fetching it again`);
-  if (check.strays.length) progress(`Removed jars Kafka ${version} does not use from ${libsDir}: ${check.strays.join(', ')}`);
+  for (const jar of check.damaged)
+    progress(
+      `The cached ${jarFileName(jar)} does not match its pinned SHA-256 (changed or damaged on disk); fetching it again`,
+    );
+  if (check.strays.length)
+    progress(`Removed jars Kafka ${version} does not use from ${libsDir}: ${check.strays.join(', ')}`);
   const needed = [...check.missing, ...check.damaged];
   if (needed.length === 0) return { version, libsDir, source: 'cache' };
 
   const bytes = needed.reduce((sum, jar) => sum + jar.size, 0);
-  const count = needed.length === manifest.jars.length ? `${needed.length} jars` : `${needed.length} of ${manifest.jars.length} jars`;
+  const count =
+    needed.length === manifest.jars.length
+      ? `${needed.length} jars`
+      : `${needed.length} of ${manifest.jars.length} jars`;
   progress(`Downloading Apache Kafka ${version}: ${count}, ${megabytes(bytes)} from ${manifest.repository}…`);
   const partialDir = path.join(dir, 'partial');
-  const download = await downloadJars(manifest, needed, { libsDir, partialDir }, { env, proxy: options.proxy, signal: options.signal, onDownload: options.onDownload })
-    .finally(() => removeIfEmpty(partialDir));
-  progress(`Downloaded and verified ${download.files} jars (${megabytes(download.bytes)}) in ${(download.ms / 1000).toFixed(1)} s into ${libsDir}`);
+  const download = await downloadJars(
+    manifest,
+    needed,
+    { libsDir, partialDir },
+    { env, proxy: options.proxy, signal: options.signal, onDownload: options.onDownload },
+  ).finally(() => removeIfEmpty(partialDir));
+  progress(
+    `Downloaded and verified ${download.files} jars (${megabytes(download.bytes)}) in ${(download.ms / 1000).toFixed(1)} s into ${libsDir}`,
+  );
   return { version, libsDir, source: 'cache', download };
 }
 

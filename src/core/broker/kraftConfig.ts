@@ -42,7 +42,8 @@ export function isUsableClusterId(id: string): boolean {
   return /^[A-Za-z0-9_-]{22}$/.test(id) && !id.startsWith('-') && id !== ZERO_CLUSTER_ID;
 }
 
-export function serverProperties(node: KraftNode): string {
+/** The node's server.properties; `extra` adds or replaces settings (e.g. more listeners). */
+export function serverProperties(node: KraftNode, extra: Record<string, string | number> = {}): string {
   const props: Record<string, string | number> = {
     'process.roles': 'broker,controller',
     'node.id': node.nodeId,
@@ -64,9 +65,14 @@ export function serverProperties(node: KraftNode): string {
     'group.initial.rebalance.delay.ms': 0,
     'auto.create.topics.enable': 'true',
     'log.retention.hours': 168,
+    ...extra,
   };
   // Java reads the file as ISO-8859-1 with escapes: escape values so paths arrive intact.
-  return Object.entries(props).map(([k, v]) => `${k}=${propertyValue(String(v))}`).join('\n') + '\n';
+  return (
+    Object.entries(props)
+      .map(([k, v]) => `${k}=${propertyValue(String(v))}`)
+      .join('\n') + '\n'
+  );
 }
 
 /** Log configuration for both logging back ends Kafka has used (reload4j in 3.x, log4j2 in 4.x). */

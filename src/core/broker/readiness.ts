@@ -18,7 +18,12 @@ export async function waitUntilReady(bootstrap: string, options: ReadinessOption
     const reason = options.abortReason?.();
     if (reason) throw new Error(reason);
     if (options.signal?.aborted) throw new Error('cancelled');
-    const admin = createKafkaClient({ brokers: [bootstrap], connectionTimeoutMs: 1000, requestTimeoutMs: 3000, retries: 0 }).admin();
+    const admin = createKafkaClient({
+      brokers: [bootstrap],
+      connectionTimeoutMs: 1000,
+      requestTimeoutMs: 3000,
+      retries: 0,
+    }).admin();
     try {
       await admin.connect();
       await admin.listTopics();
@@ -30,7 +35,9 @@ export async function waitUntilReady(bootstrap: string, options: ReadinessOption
     }
     await sleep(250);
   }
-  throw new Error(`the broker at ${bootstrap} was not ready after ${Math.round(options.timeoutMs / 1000)} s (${lastError})`);
+  throw new Error(
+    `the broker at ${bootstrap} was not ready after ${Math.round(options.timeoutMs / 1000)} s (${lastError})`,
+  );
 }
 
 /** True when the broker at `bootstrap` answers within a couple of seconds. */

@@ -54,12 +54,23 @@ export interface LocalBroker {
 }
 
 /** Which engine `choice` means on this machine, and why. Throws when neither can run. */
-export async function resolveEngine(choice: EngineChoice, signal?: AbortSignal, jvm?: JvmSetup): Promise<{ engine: BrokerEngine; reason: string }> {
+export async function resolveEngine(
+  choice: EngineChoice,
+  signal?: AbortSignal,
+  jvm?: JvmSetup,
+): Promise<{ engine: BrokerEngine; reason: string }> {
   if (choice === 'jvm') return { engine: 'jvm', reason: 'the JVM engine was requested' };
   if (choice === 'docker') return { engine: 'docker', reason: 'the Docker engine was requested' };
   const docker = await detectDocker(signal);
-  if (docker.available) return { engine: 'docker', reason: docker.serverVersion ? `Docker ${docker.serverVersion} is available` : 'Docker is available' };
-  const noJava = await locateJava(jvm).then(() => undefined, (e: Error) => e.message);
+  if (docker.available)
+    return {
+      engine: 'docker',
+      reason: docker.serverVersion ? `Docker ${docker.serverVersion} is available` : 'Docker is available',
+    };
+  const noJava = await locateJava(jvm).then(
+    () => undefined,
+    (e: Error) => e.message,
+  );
   if (!noJava) return { engine: 'jvm', reason: `${docker.reason}; using the local Java instead` };
   throw new UserError(`cannot start a local broker: ${docker.reason}, and ${noJava}`);
 }
@@ -71,7 +82,10 @@ export const DOCKER_IMAGE_VARIABLE = 'KAFKA_LOG_LAB_DOCKER_IMAGE';
  * $KAFKA_LOG_LAB_DOCKER_IMAGE, else the images of the pinned version (chooseDockerImage then
  * picks the official or the project's local image from what is present).
  */
-export function dockerImageRequest(options: Pick<LocalBrokerOptions, 'image' | 'imageSource' | 'kafkaVersion'>, env = process.env): DockerImageRequest {
+export function dockerImageRequest(
+  options: Pick<LocalBrokerOptions, 'image' | 'imageSource' | 'kafkaVersion'>,
+  env = process.env,
+): DockerImageRequest {
   if (options.image) return { image: options.image, imageSource: options.imageSource };
   if (options.kafkaVersion) return { kafkaVersion: options.kafkaVersion };
   const named = env[DOCKER_IMAGE_VARIABLE]?.trim();
@@ -96,7 +110,8 @@ export async function startLocalBroker(options: LocalBrokerOptions = {}): Promis
     return { ...(await startDockerBroker(dockerOptions)), engineReason: reason };
   } catch (e) {
     // Offline with no image: `auto` still gets a broker, on the local Java.
-    if (choice !== 'auto' || (e as DockerError).kind !== 'image-missing' || !(await javaAvailable(options.jvm))) throw e;
+    if (choice !== 'auto' || (e as DockerError).kind !== 'image-missing' || !(await javaAvailable(options.jvm)))
+      throw e;
     const fallback = `Docker is available but ${(e as Error).message}; using the local Java instead`;
     options.onProgress?.(`Engine: jvm (${fallback})`);
     return startJvm(options, fallback);

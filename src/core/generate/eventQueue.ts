@@ -34,6 +34,11 @@ export class EventQueue<T extends Scheduled> {
     heap[i] = item;
   }
 
+  /** Adds `delta` to every event's time; the order stays the same. */
+  shift(delta: number): void {
+    for (const item of this.heap) item.time += delta;
+  }
+
   pop(): T | undefined {
     const heap = this.heap;
     if (heap.length === 0) return undefined;

@@ -13,6 +13,11 @@ export interface GeneratorOptions {
   lines?: number;
   /** Mean pause between a visitor's consecutive page views, seconds. */
   meanThinkSeconds?: number;
+  /**
+   * Live traffic: visitors arrive without end, as a Poisson process with this mean rate
+   * (`users` and `lines` do not apply).
+   */
+  arrivalsPerSecond?: number;
 }
 
 /** What a generator wrote, counted from the lines themselves (the round-trip oracle for stats). */
@@ -43,6 +48,16 @@ export interface LogGenerator {
   /** The next whole lines as UTF-8, about `targetBytes` long; undefined once finished. */
   nextChunk(targetBytes: number): Buffer | undefined;
   counts(): GeneratedCounts;
+  /** The lines of the events due at or before `ms` (epoch ms), at most `maxLines`, as UTF-8; empty when none is due. */
+  linesUntil(ms: number, maxLines?: number): Buffer;
+  /** When the next line is due, epoch ms; undefined when the generator has finished. */
+  nextEventMs(): number | undefined;
+  /** Live traffic: the arrival rate from the next arrival on. */
+  setArrivalsPerSecond(rate: number): void;
+  /** Moves every pending event `ms` later (a pause): visits resume where they stood. */
+  postpone(ms: number): void;
+  /** Runs the simulation up to `ms` without writing: the log then starts in the middle of traffic. */
+  skipUntil(ms: number): void;
 }
 
 export const DEFAULT_USERS = 1000;
@@ -53,12 +68,29 @@ export const DEFAULT_THINK_SECONDS = 30;
  * is never reached: the file would grow until the disk is full).
  */
 export function checkOptions(options: GeneratorOptions): void {
-  for (const [name, value] of [['users', options.users], ['lines', options.lines]] as const) {
-    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) throw new RangeError(`${name} must be a whole number >= 0, got ${value}`);
+  for (const [name, value] of [
+    ['users', options.users],
+    ['lines', options.lines],
+  ] as const) {
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0))
+      throw new RangeError(`${name} must be a whole number >= 0, got ${value}`);
   }
   if (!Number.isFinite(options.startMs)) throw new RangeError(`startMs must be a time, got ${options.startMs}`);
+  const rate = options.arrivalsPerSecond;
+  if (rate !== undefined) checkArrivalRate(rate);
   const think = options.meanThinkSeconds;
-  if (think !== undefined && !(Number.isFinite(think) && think >= 1)) throw new RangeError(`meanThinkSeconds must be >= 1, got ${think}`);
+  if (think !== undefined && !(Number.isFinite(think) && think >= 1))
+    throw new RangeError(`meanThinkSeconds must be >= 1, got ${think}`);
+}
+
+export function checkArrivalRate(rate: number): void {
+  if (!(Number.isFinite(rate) && rate > 0)) throw new RangeError(`arrivalsPerSecond must be > 0, got ${rate}`);
+}
+
+/** Visitors allowed in: all of them in live mode, else `users`, else what `lines` needs, else the default. */
+export function visitorLimit(options: GeneratorOptions): number {
+  if (options.arrivalsPerSecond !== undefined) return Number.POSITIVE_INFINITY;
+  return options.users ?? (options.lines === undefined ? DEFAULT_USERS : Number.POSITIVE_INFINITY);
 }
 
 /** Rounds to 2 decimals, the precision every average in the engine is reported with. */
@@ -96,6 +128,31 @@ export abstract class ChunkedGenerator implements LogGenerator {
     }
     return this.used > 0 ? this.chunk.subarray(0, this.used) : undefined;
   }
+
+  linesUntil(ms: number, maxLines = Number.POSITIVE_INFINITY): Buffer {
+    this.chunk = Buffer.allocUnsafe(16 * 1024);
+    this.used = 0;
+    const stopAt = this.linesWritten + maxLines;
+    for (let next = this.nextEventMs(); next !== undefined && next <= ms; next = this.nextEventMs()) {
+      if (this.linesWritten >= stopAt) break;
+      if (this.linesWritten >= this.lineCap || !this.emitNext()) this.finished = true;
+    }
+    return this.chunk.subarray(0, this.used);
+  }
+
+  skipUntil(ms: number): void {
+    this.linesUntil(ms);
+    this.linesWritten = 0; // line numbers (web) start at 1 in the written log
+  }
+
+  nextEventMs(): number | undefined {
+    return this.finished || this.full ? undefined : this.pendingEventMs();
+  }
+
+  /** When the next event of the simulation happens, epoch ms; undefined when none is left. */
+  protected abstract pendingEventMs(): number | undefined;
+  abstract setArrivalsPerSecond(rate: number): void;
+  abstract postpone(ms: number): void;
 
   /** True once the line cap is reached: further lines must not be written. */
   protected get full(): boolean {

@@ -9,7 +9,13 @@ import { NginxAccessGenerator } from './nginxAccess';
 import { ProductEventGenerator } from './productEvents';
 import { WebSessionGenerator } from './webSessions';
 
-export type { GeneratedCounts, GeneratorOptions, LogGenerator, NginxSessionCounts, WebSessionCounts } from './generator';
+export type {
+  GeneratedCounts,
+  GeneratorOptions,
+  LogGenerator,
+  NginxSessionCounts,
+  WebSessionCounts,
+} from './generator';
 export { DEFAULT_THINK_SECONDS, DEFAULT_USERS } from './generator';
 export { WebSessionGenerator } from './webSessions';
 export { NginxAccessGenerator } from './nginxAccess';
@@ -35,14 +41,21 @@ const CHUNK_BYTES = 256 * 1024;
 
 export function createGenerator(request: GenerateRequest): LogGenerator {
   switch (request.format) {
-    case 'web': return new WebSessionGenerator(request);
-    case 'nginx': return new NginxAccessGenerator(request);
-    case 'events': return new ProductEventGenerator(request);
+    case 'web':
+      return new WebSessionGenerator(request);
+    case 'nginx':
+      return new NginxAccessGenerator(request);
+    case 'events':
+      return new ProductEventGenerator(request);
   }
 }
 
 /** Writes the log to `path` (replacing it) without ever holding the whole file in memory. */
-export async function generateToFile(path: string, request: GenerateRequest, signal?: AbortSignal): Promise<GenerateSummary> {
+export async function generateToFile(
+  path: string,
+  request: GenerateRequest,
+  signal?: AbortSignal,
+): Promise<GenerateSummary> {
   const began = performance.now();
   const generator = createGenerator(request);
   const stream = fs.createWriteStream(path);
@@ -70,12 +83,21 @@ export function generateToString(request: GenerateRequest): { text: string; summ
   const began = performance.now();
   const generator = createGenerator(request);
   const parts: Buffer[] = [];
-  for (let chunk = generator.nextChunk(CHUNK_BYTES); chunk !== undefined; chunk = generator.nextChunk(CHUNK_BYTES)) parts.push(chunk);
+  for (let chunk = generator.nextChunk(CHUNK_BYTES); chunk !== undefined; chunk = generator.nextChunk(CHUNK_BYTES))
+    parts.push(chunk);
   const bytes = Buffer.concat(parts);
-  return { text: bytes.toString('utf8'), summary: summarize(request, generator, bytes.length, performance.now() - began) };
+  return {
+    text: bytes.toString('utf8'),
+    summary: summarize(request, generator, bytes.length, performance.now() - began),
+  };
 }
 
-function summarize(request: GenerateRequest, generator: LogGenerator, bytes: number, elapsedMs: number): GenerateSummary {
+function summarize(
+  request: GenerateRequest,
+  generator: LogGenerator,
+  bytes: number,
+  elapsedMs: number,
+): GenerateSummary {
   const { endMs, ...counts } = generator.counts();
   return {
     format: request.format,

@@ -10,10 +10,23 @@
 import { ClientAddresses } from './clientAddresses';
 import { EventQueue, type Scheduled } from './eventQueue';
 import {
-  ChunkedGenerator, DEFAULT_THINK_SECONDS, DEFAULT_USERS, round2, type GeneratedCounts, type GeneratorOptions,
+  ChunkedGenerator,
+  DEFAULT_THINK_SECONDS,
+  checkArrivalRate,
+  visitorLimit,
+  round2,
+  type GeneratedCounts,
+  type GeneratorOptions,
 } from './generator';
 import {
-  BOT_AGENTS, BROWSER_AGENTS, CATEGORIES, ERROR_PAGE_BYTES, JUNK_REQUESTS, SCANNER_AGENTS, SCANNER_PROBES, SITE,
+  BOT_AGENTS,
+  BROWSER_AGENTS,
+  CATEGORIES,
+  ERROR_PAGE_BYTES,
+  JUNK_REQUESTS,
+  SCANNER_AGENTS,
+  SCANNER_PROBES,
+  SITE,
 } from './nginxCatalog';
 import { HumanBrowsing, type PageRequest } from './nginxBrowsing';
 import { SeededRandom } from './random';
@@ -58,13 +71,15 @@ export class NginxAccessGenerator extends ChunkedGenerator {
   private sessions = 0;
   private sessionSeconds = 0;
   private lastTime: number;
+  private meanArrivalSeconds = MEAN_ARRIVAL_SECONDS;
 
   constructor(options: GeneratorOptions) {
     super(options);
     this.random = new SeededRandom(`nginx:${options.seed}`);
     this.addresses = new ClientAddresses(this.random);
     this.browsing = new HumanBrowsing(this.random);
-    this.maxVisitors = options.users ?? (options.lines === undefined ? DEFAULT_USERS : Number.POSITIVE_INFINITY);
+    this.maxVisitors = visitorLimit(options);
+    if (options.arrivalsPerSecond !== undefined) this.meanArrivalSeconds = 1 / options.arrivalsPerSecond;
     this.meanThink = options.meanThinkSeconds ?? DEFAULT_THINK_SECONDS;
     this.arrivalClock = Math.floor(options.startMs / 1000);
     this.lastTime = this.arrivalClock;
@@ -77,7 +92,7 @@ export class NginxAccessGenerator extends ChunkedGenerator {
     const arrivalTime = Math.floor(this.arrivalClock);
     if (this.visitors < this.maxVisitors && (next === undefined || arrivalTime <= next.time)) {
       const visitor = this.arrive(arrivalTime);
-      this.arrivalClock += this.random.exponential(MEAN_ARRIVAL_SECONDS);
+      this.arrivalClock += this.random.exponential(this.meanArrivalSeconds);
       this.request(visitor);
       return true;
     }
@@ -85,6 +100,27 @@ export class NginxAccessGenerator extends ChunkedGenerator {
     if (!visitor) return false;
     this.request(visitor);
     return true;
+  }
+
+  protected pendingEventMs(): number | undefined {
+    const visit = this.queue.peek()?.time ?? Number.POSITIVE_INFINITY;
+    const arrival = this.visitors < this.maxVisitors ? Math.floor(this.arrivalClock) : Number.POSITIVE_INFINITY;
+    const next = Math.min(visit, arrival);
+    return Number.isFinite(next) ? next * 1000 : undefined;
+  }
+
+  setArrivalsPerSecond(rate: number): void {
+    checkArrivalRate(rate);
+    this.meanArrivalSeconds = 1 / rate;
+  }
+
+  postpone(ms: number): void {
+    // Whole seconds: the log's timestamps have no finer unit.
+    const delta = Math.ceil(ms / 1000);
+    this.queue.shift(delta);
+    this.arrivalClock += delta;
+    this.incidentStart += delta;
+    this.incidentEnd += delta;
   }
 
   private arrive(time: number): NginxVisitor {
@@ -100,7 +136,8 @@ export class NginxAccessGenerator extends ChunkedGenerator {
       address: this.addresses.next(random.chance(ipv6Share)),
       agent: random.pick(kind === 'human' ? BROWSER_AGENTS : kind === 'bot' ? BOT_AGENTS : SCANNER_AGENTS),
       protocol: kind === 'human' && random.chance(0.6) ? 'HTTP/2.0' : random.chance(0.9) ? 'HTTP/1.1' : 'HTTP/1.0',
-      sessionsLeft: kind === 'scanner' ? 1 : kind === 'bot' ? random.between(1, 3) : random.chance(0.25) ? random.between(2, 3) : 1,
+      sessionsLeft:
+        kind === 'scanner' ? 1 : kind === 'bot' ? random.between(1, 3) : random.chance(0.25) ? random.between(2, 3) : 1,
       requestsLeft: 0,
       startsSession: true,
       lastLineTime: time,
@@ -115,8 +152,12 @@ export class NginxAccessGenerator extends ChunkedGenerator {
   private request(visitor: NginxVisitor): void {
     const random = this.random;
     if (visitor.startsSession) {
-      visitor.requestsLeft = visitor.kind === 'human' ? Math.min(25, 1 + random.geometric(0.22))
-        : visitor.kind === 'bot' ? random.between(5, 40) : random.between(3, 15);
+      visitor.requestsLeft =
+        visitor.kind === 'human'
+          ? Math.min(25, 1 + random.geometric(0.22))
+          : visitor.kind === 'bot'
+            ? random.between(5, 40)
+            : random.between(3, 15);
       visitor.sessionsLeft--;
       visitor.lastUrl = '-';
     }
@@ -126,12 +167,17 @@ export class NginxAccessGenerator extends ChunkedGenerator {
 
     visitor.requestsLeft--;
     if (visitor.requestsLeft > 0) {
-      const think = visitor.kind === 'human' ? 1 + Math.floor(random.exponential(Math.max(0, this.meanThink - 1)))
-        : visitor.kind === 'bot' ? random.between(1, 15) : random.between(0, 2);
+      const think =
+        visitor.kind === 'human'
+          ? 1 + Math.floor(random.exponential(Math.max(0, this.meanThink - 1)))
+          : visitor.kind === 'bot'
+            ? random.between(1, 15)
+            : random.between(0, 2);
       visitor.time += Math.min(think, MAX_THINK_SECONDS);
     } else if (visitor.sessionsLeft > 0) {
       visitor.startsSession = true;
-      visitor.time += MIN_SESSION_GAP_SECONDS + Math.floor(random.exponential(visitor.kind === 'bot' ? 4 * 3600 : 20 * 3600));
+      visitor.time +=
+        MIN_SESSION_GAP_SECONDS + Math.floor(random.exponential(visitor.kind === 'bot' ? 4 * 3600 : 20 * 3600));
     } else {
       return;
     }
@@ -141,7 +187,14 @@ export class NginxAccessGenerator extends ChunkedGenerator {
   private humanPage(visitor: NginxVisitor): void {
     const page = this.browsing.nextPage(visitor, visitor.startsSession);
     const status = this.pageStatus(visitor.time, page);
-    this.writeRequest(visitor, page.method, page.url, status, status === 200 ? page.bytes : ERROR_PAGE_BYTES[status] ?? 0, page.referrer);
+    this.writeRequest(
+      visitor,
+      page.method,
+      page.url,
+      status,
+      status === 200 ? page.bytes : (ERROR_PAGE_BYTES[status] ?? 0),
+      page.referrer,
+    );
     if (status === 302 || status === 301) {
       const target = page.redirectTo as PageRequest;
       if (this.full) return;
@@ -175,10 +228,22 @@ export class NginxAccessGenerator extends ChunkedGenerator {
     } else if (x < 0.09) {
       this.writeRequest(visitor, 'GET', `/products/${random.between(401, 520)}`, 404, ERROR_PAGE_BYTES[404], '-');
     } else {
-      const url = x < 0.7 ? `/products/${random.between(1, 400)}` : x < 0.85 ? `/category/${random.pick(CATEGORIES)}` : '/sitemap.xml';
+      const url =
+        x < 0.7
+          ? `/products/${random.between(1, 400)}`
+          : x < 0.85
+            ? `/category/${random.pick(CATEGORIES)}`
+            : '/sitemap.xml';
       const method = random.chance(0.05) ? 'HEAD' : 'GET';
       const status = this.incidentStatus(visitor.time) ?? 200;
-      this.writeRequest(visitor, method, url, status, method === 'HEAD' ? 0 : status === 200 ? random.between(9000, 52000) : ERROR_PAGE_BYTES[status], '-');
+      this.writeRequest(
+        visitor,
+        method,
+        url,
+        status,
+        method === 'HEAD' ? 0 : status === 200 ? random.between(9000, 52000) : ERROR_PAGE_BYTES[status],
+        '-',
+      );
     }
   }
 
@@ -192,8 +257,16 @@ export class NginxAccessGenerator extends ChunkedGenerator {
     }
     const probe = random.pick(SCANNER_PROBES);
     const user = probe.status === 401 && random.chance(0.5) ? 'admin' : '-';
-    const bytes = probe.status === 200 ? random.between(35000, 60000) : ERROR_PAGE_BYTES[probe.status] ?? 0;
-    this.writeLineFor(visitor, user, `${probe.method} ${probe.path} ${visitor.protocol}`, probe.status, bytes, '-', visitor.agent);
+    const bytes = probe.status === 200 ? random.between(35000, 60000) : (ERROR_PAGE_BYTES[probe.status] ?? 0);
+    this.writeLineFor(
+      visitor,
+      user,
+      `${probe.method} ${probe.path} ${visitor.protocol}`,
+      probe.status,
+      bytes,
+      '-',
+      visitor.agent,
+    );
   }
 
   /** Status of a dynamic page: mostly 200, rare 500s, bursts of 5xx during an incident. */
@@ -212,11 +285,26 @@ export class NginxAccessGenerator extends ChunkedGenerator {
     return x < 0.6 ? 502 : x < 0.85 ? 504 : 503;
   }
 
-  private writeRequest(visitor: NginxVisitor, method: string, url: string, status: number, bytes: number, referrer: string): void {
+  private writeRequest(
+    visitor: NginxVisitor,
+    method: string,
+    url: string,
+    status: number,
+    bytes: number,
+    referrer: string,
+  ): void {
     this.writeLineFor(visitor, '-', `${method} ${url} ${visitor.protocol}`, status, bytes, referrer, visitor.agent);
   }
 
-  private writeLineFor(visitor: NginxVisitor, user: string, request: string, status: number, bytes: number, referrer: string, agent: string): void {
+  private writeLineFor(
+    visitor: NginxVisitor,
+    user: string,
+    request: string,
+    status: number,
+    bytes: number,
+    referrer: string,
+    agent: string,
+  ): void {
     const time = visitor.time;
     if (visitor.startsSession) {
       visitor.startsSession = false;
@@ -227,8 +315,22 @@ export class NginxAccessGenerator extends ChunkedGenerator {
     visitor.lastLineTime = time;
     this.lastTime = time;
     this.writeLine(
-      visitor.address + ' - ' + user + ' [' + this.formatter.format(time) + '] "' + request + '" ' + status + ' ' + bytes +
-        ' "' + referrer + '" "' + agent + '"\n',
+      visitor.address +
+        ' - ' +
+        user +
+        ' [' +
+        this.formatter.format(time) +
+        '] "' +
+        request +
+        '" ' +
+        status +
+        ' ' +
+        bytes +
+        ' "' +
+        referrer +
+        '" "' +
+        agent +
+        '"\n',
     );
   }
 

@@ -3,7 +3,15 @@
 // cart (POST, 302 to /cart), logging in before checkout (POST /login, 302 to /checkout) and
 // paying (POST /checkout, 302 to the confirmation). Pages that render HTML pull their
 // static assets; later pages in a visit mostly get 304s from the browser cache.
-import { CATEGORIES, EXTERNAL_REFERRERS, FAVICON, PAGE_ASSETS, SEARCH_TERMS, campaignQuery, type Asset } from './nginxCatalog';
+import {
+  CATEGORIES,
+  EXTERNAL_REFERRERS,
+  FAVICON,
+  PAGE_ASSETS,
+  SEARCH_TERMS,
+  campaignQuery,
+  type Asset,
+} from './nginxCatalog';
 import type { SeededRandom } from './random';
 
 export interface BrowsingState {
@@ -60,7 +68,9 @@ export class HumanBrowsing {
       return this.redirect('/cart/add', referrer, this.html('/cart', 9000, 15000, referrer));
     }
     if (state.cartItems > 0 && x < 0.35) {
-      return state.loggedIn ? this.html('/checkout', 11000, 16000, referrer) : this.html('/login', 7000, 9000, referrer);
+      return state.loggedIn
+        ? this.html('/checkout', 11000, 16000, referrer)
+        : this.html('/login', 7000, 9000, referrer);
     }
     return this.browse(state, referrer);
   }
@@ -100,22 +110,49 @@ export class HumanBrowsing {
     state.lastWasProduct = false;
     if (x < 0.45) {
       if (random.chance(0.02)) {
-        return { ...this.html(`/products/${random.between(PRODUCTS + 1, PRODUCTS + 120)}`, 0, 0, referrer), status: 404, html: false };
+        return {
+          ...this.html(`/products/${random.between(PRODUCTS + 1, PRODUCTS + 120)}`, 0, 0, referrer),
+          status: 404,
+          html: false,
+        };
       }
       state.lastWasProduct = true;
       return this.html(`/products/${random.between(1, PRODUCTS)}`, 18000, 42000, referrer);
     }
-    if (x < 0.65) return this.html(`/category/${random.pick(CATEGORIES)}?page=${random.between(1, 5)}&sort=price`, 25000, 50000, referrer);
+    if (x < 0.65)
+      return this.html(
+        `/category/${random.pick(CATEGORIES)}?page=${random.between(1, 5)}&sort=price`,
+        25000,
+        50000,
+        referrer,
+      );
     if (x < 0.8) return this.html(`/search?q=${random.pick(SEARCH_TERMS)}`, 15000, 40000, referrer);
     if (x < 0.9) return this.html('/', 35000, 60000, referrer);
     return { ...this.html('/api/cart', 200, 900, referrer), html: false };
   }
 
   private html(url: string, minBytes: number, maxBytes: number, referrer: string): PageRequest {
-    return { method: 'GET', url, status: 200, bytes: this.random.between(minBytes, maxBytes), html: true, referrer, firstOfSession: false };
+    return {
+      method: 'GET',
+      url,
+      status: 200,
+      bytes: this.random.between(minBytes, maxBytes),
+      html: true,
+      referrer,
+      firstOfSession: false,
+    };
   }
 
   private redirect(url: string, referrer: string, target: PageRequest): PageRequest {
-    return { method: 'POST', url, status: 302, bytes: 0, html: false, referrer, firstOfSession: false, redirectTo: target };
+    return {
+      method: 'POST',
+      url,
+      status: 302,
+      bytes: 0,
+      html: false,
+      referrer,
+      firstOfSession: false,
+      redirectTo: target,
+    };
   }
 }

@@ -78,18 +78,44 @@ export const FAVICON: Asset = { path: '/favicon.ico', bytes: 15086 };
 export const CATEGORIES = ['shoes', 'electronics', 'books', 'kitchen', 'outdoor', 'toys', 'beauty'];
 
 export const SEARCH_TERMS = [
-  'running+shoes', 'usb+c+cable', 'coffee+grinder', 'tent+2+person', 'wireless+earbuds', 'yoga+mat',
-  'lego', 'kindle', 'cast+iron+pan', 'sunscreen+spf+50', 'rain+jacket', 'gift+card', 'caf%C3%A9+press',
+  'running+shoes',
+  'usb+c+cable',
+  'coffee+grinder',
+  'tent+2+person',
+  'wireless+earbuds',
+  'yoga+mat',
+  'lego',
+  'kindle',
+  'cast+iron+pan',
+  'sunscreen+spf+50',
+  'rain+jacket',
+  'gift+card',
+  'caf%C3%A9+press',
 ];
 
 export const EXTERNAL_REFERRERS = [
-  'https://www.google.com/', 'https://www.google.de/', 'https://www.bing.com/', 'https://duckduckgo.com/',
-  'https://t.co/', 'https://www.facebook.com/', 'android-app://com.google.android.gm/',
+  'https://www.google.com/',
+  'https://www.google.de/',
+  'https://www.bing.com/',
+  'https://duckduckgo.com/',
+  'https://t.co/',
+  'https://www.facebook.com/',
+  'android-app://com.google.android.gm/',
 ];
 
 /** Body sizes of nginx's built-in pages for status codes the application does not render. */
 export const ERROR_PAGE_BYTES: Readonly<Record<number, number>> = {
-  301: 162, 302: 138, 400: 157, 401: 179, 403: 153, 404: 153, 405: 157, 500: 177, 502: 157, 503: 190, 504: 167,
+  301: 162,
+  302: 138,
+  400: 157,
+  401: 179,
+  403: 153,
+  404: 153,
+  405: 157,
+  500: 177,
+  502: 157,
+  503: 190,
+  504: 167,
 };
 
 /** A product page's query string when the visit comes from a campaign: long, like real ones. */

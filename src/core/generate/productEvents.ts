@@ -7,7 +7,12 @@
 // another session. Time runs in milliseconds.
 import { EventQueue, type Scheduled } from './eventQueue';
 import {
-  ChunkedGenerator, DEFAULT_THINK_SECONDS, DEFAULT_USERS, type GeneratedCounts, type GeneratorOptions,
+  ChunkedGenerator,
+  DEFAULT_THINK_SECONDS,
+  checkArrivalRate,
+  visitorLimit,
+  type GeneratedCounts,
+  type GeneratorOptions,
 } from './generator';
 import { hex8, writeUuid4 } from './ids';
 import { CATALOG, SEARCH_QUERIES, type Product } from './productCatalog';
@@ -44,11 +49,13 @@ export class ProductEventGenerator extends ChunkedGenerator {
   private purchases = 0;
   private revenueCents = 0;
   private lastMs: number;
+  private meanArrivalMs = MEAN_ARRIVAL_MS;
 
   constructor(options: GeneratorOptions) {
     super(options);
     this.random = new SeededRandom(`events:${options.seed}`);
-    this.maxVisitors = options.users ?? (options.lines === undefined ? DEFAULT_USERS : Number.POSITIVE_INFINITY);
+    this.maxVisitors = visitorLimit(options);
+    if (options.arrivalsPerSecond !== undefined) this.meanArrivalMs = 1000 / options.arrivalsPerSecond;
     this.meanThinkMs = (options.meanThinkSeconds ?? DEFAULT_THINK_SECONDS) * 1000;
     this.idSalt = this.random.uint32();
     this.arrivalClock = Math.round(options.startMs);
@@ -60,7 +67,7 @@ export class ProductEventGenerator extends ChunkedGenerator {
     const arrival = Math.floor(this.arrivalClock);
     if (this.visitors < this.maxVisitors && (next === undefined || arrival <= next.time)) {
       const shopper = this.arrive(arrival);
-      this.arrivalClock += this.random.exponential(MEAN_ARRIVAL_MS);
+      this.arrivalClock += this.random.exponential(this.meanArrivalMs);
       this.act(shopper);
       return true;
     }
@@ -68,6 +75,24 @@ export class ProductEventGenerator extends ChunkedGenerator {
     if (!shopper) return false;
     this.act(shopper);
     return true;
+  }
+
+  protected pendingEventMs(): number | undefined {
+    const visit = this.queue.peek()?.time ?? Number.POSITIVE_INFINITY;
+    const arrival = this.visitors < this.maxVisitors ? Math.floor(this.arrivalClock) : Number.POSITIVE_INFINITY;
+    const next = Math.min(visit, arrival);
+    return Number.isFinite(next) ? next : undefined;
+  }
+
+  setArrivalsPerSecond(rate: number): void {
+    checkArrivalRate(rate);
+    this.meanArrivalMs = 1000 / rate;
+  }
+
+  postpone(ms: number): void {
+    const delta = Math.round(ms);
+    this.queue.shift(delta);
+    this.arrivalClock += delta;
   }
 
   private arrive(time: number): Shopper {
@@ -112,19 +137,23 @@ export class ProductEventGenerator extends ChunkedGenerator {
   private nextStep(shopper: Shopper): Step {
     const x = this.random.next();
     switch (shopper.last) {
-      case 'end': return x < 0.75 ? 'view' : 'search';
-      case 'search': return x < 0.85 ? 'view' : 'search';
+      case 'end':
+        return x < 0.75 ? 'view' : 'search';
+      case 'search':
+        return x < 0.85 ? 'view' : 'search';
       case 'add_to_cart':
         if (x < 0.3) return 'begin_checkout';
         if (x < 0.37) return 'remove_from_cart';
         return 'view';
-      case 'begin_checkout': return 'purchase';
+      case 'begin_checkout':
+        return 'purchase';
       case 'view':
         if (x < 0.28) return 'add_to_cart';
         if (x < 0.4) return 'search';
         if (x < 0.55 && shopper.cart.length > 0) return 'begin_checkout';
         return 'view';
-      default: return 'view';
+      default:
+        return 'view';
     }
   }
 
@@ -136,7 +165,16 @@ export class ProductEventGenerator extends ChunkedGenerator {
     }
     const random = this.random;
     this.writeEventId();
-    const head = '","timestamp":"' + this.formatter.format(shopper.time) + '","user_id":"' + shopper.id + '","session_id":"' + shopper.id + '-' + shopper.session + '","event_type":"';
+    const head =
+      '","timestamp":"' +
+      this.formatter.format(shopper.time) +
+      '","user_id":"' +
+      shopper.id +
+      '","session_id":"' +
+      shopper.id +
+      '-' +
+      shopper.session +
+      '","event_type":"';
     switch (step) {
       case 'search':
         this.writeLine(head + 'search","query":"' + random.pick(SEARCH_QUERIES) + '"}\n');
@@ -158,7 +196,9 @@ export class ProductEventGenerator extends ChunkedGenerator {
       }
       case 'begin_checkout': {
         const cents = shopper.cart.reduce((sum, p) => sum + p.priceCents, 0);
-        this.writeLine(head + 'begin_checkout","cart_value":' + cents / 100 + ',"items":' + shopper.cart.length + '}\n');
+        this.writeLine(
+          head + 'begin_checkout","cart_value":' + cents / 100 + ',"items":' + shopper.cart.length + '}\n',
+        );
         return;
       }
     }
@@ -173,9 +213,19 @@ export class ProductEventGenerator extends ChunkedGenerator {
       this.revenueCents += product.priceCents;
       this.writeEventId();
       this.writeLine(
-        '","timestamp":"' + this.formatter.format(shopper.time) + '","user_id":"' +
-          shopper.id + '","session_id":"' + shopper.id + '-' + shopper.session + '","event_type":"purchase",' +
-          product.json + ',"order_id":"' + orderId + '"}\n',
+        '","timestamp":"' +
+          this.formatter.format(shopper.time) +
+          '","user_id":"' +
+          shopper.id +
+          '","session_id":"' +
+          shopper.id +
+          '-' +
+          shopper.session +
+          '","event_type":"purchase",' +
+          product.json +
+          ',"order_id":"' +
+          orderId +
+          '"}\n',
       );
     }
     shopper.cart = [];
@@ -202,11 +252,17 @@ export class ProductEventGenerator extends ChunkedGenerator {
 /** Chance that a session ends right after `step` (purchase is handled apart). */
 function endChance(step: Step): number {
   switch (step) {
-    case 'view': return 0.2;
-    case 'search': return 0.1;
-    case 'add_to_cart': return 0.12;
-    case 'remove_from_cart': return 0.35;
-    case 'begin_checkout': return 0.25;
-    default: return 0.2;
+    case 'view':
+      return 0.2;
+    case 'search':
+      return 0.1;
+    case 'add_to_cart':
+      return 0.12;
+    case 'remove_from_cart':
+      return 0.35;
+    case 'begin_checkout':
+      return 0.25;
+    default:
+      return 0.2;
   }
 }

@@ -7,7 +7,13 @@
 // with think times of seconds to minutes. Time runs in integer microseconds.
 import { EventQueue, type Scheduled } from './eventQueue';
 import {
-  ChunkedGenerator, DEFAULT_THINK_SECONDS, DEFAULT_USERS, round2, type GeneratedCounts, type GeneratorOptions,
+  ChunkedGenerator,
+  checkArrivalRate,
+  DEFAULT_THINK_SECONDS,
+  round2,
+  visitorLimit,
+  type GeneratedCounts,
+  type GeneratorOptions,
 } from './generator';
 import { hex8 } from './ids';
 import { SeededRandom, permute32 } from './random';
@@ -48,11 +54,14 @@ export class WebSessionGenerator extends ChunkedGenerator {
   private closed = 0;
   private closedDurationUs = 0;
   private lastUs: number;
+  /** Live traffic: mean time between arrivals (a Poisson process instead of the step clock). */
+  private liveArrivalUs: number | undefined;
 
   constructor(options: GeneratorOptions) {
     super(options);
     this.random = new SeededRandom(`web:${options.seed}`);
-    this.maxVisitors = options.users ?? (options.lines === undefined ? DEFAULT_USERS : Number.POSITIVE_INFINITY);
+    this.maxVisitors = visitorLimit(options);
+    if (options.arrivalsPerSecond !== undefined) this.liveArrivalUs = 1_000_000 / options.arrivalsPerSecond;
     this.expectedVisitors = Number.isFinite(this.maxVisitors)
       ? this.maxVisitors
       : Math.ceil((options.lines ?? 0) / MEAN_EVENTS_PER_VISIT);
@@ -112,10 +121,31 @@ export class WebSessionGenerator extends ChunkedGenerator {
   }
 
   private scheduleNextArrival(): void {
+    if (this.liveArrivalUs !== undefined) {
+      this.nextArrivalUs += Math.floor(this.random.exponential(this.liveArrivalUs));
+      return;
+    }
     const p = this.visitors < this.expectedVisitors * 0.7 ? 0.3 : 0.1;
     // Steps until the next successful arrival draw: one geometric draw replaces a draw per step.
     this.arrivalStep += 1 + this.random.geometric(p);
     this.nextArrivalUs = this.startUs + this.arrivalStep * STEP_US + this.random.int(STEP_US);
+  }
+
+  protected pendingEventMs(): number | undefined {
+    const visit = this.queue.peek()?.time ?? Number.POSITIVE_INFINITY;
+    const next = Math.min(visit, this.arrivalsOpen() ? this.nextArrivalUs : Number.POSITIVE_INFINITY);
+    return Number.isFinite(next) ? next / 1000 : undefined;
+  }
+
+  setArrivalsPerSecond(rate: number): void {
+    checkArrivalRate(rate);
+    this.liveArrivalUs = 1_000_000 / rate;
+  }
+
+  postpone(ms: number): void {
+    const delta = Math.round(ms * 1000);
+    this.queue.shift(delta);
+    this.nextArrivalUs += delta;
   }
 
   private act(visitor: WebVisitor): void {
@@ -141,11 +171,17 @@ export class WebSessionGenerator extends ChunkedGenerator {
   private write(visitor: WebVisitor, action: string): void {
     this.lastUs = visitor.time;
     this.writeLine(
-      this.linesWritten + 1 +
-        ' -- Timestamp : ' + this.formatter.format(visitor.time) +
-        ' - User_id : ' + visitor.id +
-        ' -- Action : ' + action +
-        ' -- Page : ' + visitor.page + '\n',
+      this.linesWritten +
+        1 +
+        ' -- Timestamp : ' +
+        this.formatter.format(visitor.time) +
+        ' - User_id : ' +
+        visitor.id +
+        ' -- Action : ' +
+        action +
+        ' -- Page : ' +
+        visitor.page +
+        '\n',
     );
   }
 

@@ -34,7 +34,8 @@ export function parseBrokerList(text: string, source = '--brokers'): string[] {
 
 function brokerAddressProblem(entry: string): string | undefined {
   if (entry === '') return 'is empty (a stray comma?)';
-  if (!entry.startsWith('[') && entry.split(':').length > 2) return 'has more than one ":" (put an IPv6 address in brackets)';
+  if (!entry.startsWith('[') && entry.split(':').length > 2)
+    return 'has more than one ":" (put an IPv6 address in brackets)';
   const colon = entry.lastIndexOf(':');
   if (colon < 0) return 'has no port';
   const host = entry.slice(0, colon);
@@ -48,7 +49,10 @@ function brokerAddressProblem(entry: string): string | undefined {
 }
 
 /** Runs `work` with a connected admin client and always disconnects it. */
-export async function withAdmin<T>(client: KafkaClient, work: (admin: import('./ports').AdminPort) => Promise<T>): Promise<T> {
+export async function withAdmin<T>(
+  client: KafkaClient,
+  work: (admin: import('./ports').AdminPort) => Promise<T>,
+): Promise<T> {
   const admin = client.admin();
   await admin.connect();
   try {

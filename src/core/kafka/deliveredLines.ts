@@ -1,26 +1,30 @@
-// Reads back what earlier runs delivered: every message after the checkpoint's start
-// offsets that carries this file's `kll.src` header, as a bitmap of line numbers.
-// This is what makes `--resume` exact even when a send failed without an answer.
+// Reads back what earlier runs delivered, for `--resume`:
+//  - `readPartitionsFrom`: every message of some partitions from given offsets up to the end
+//    offsets they have now (the one reading loop both ways below share);
+//  - `deliveredLines`: runs from before the delivery journal tagged every message with `kll.src`
+//    and `kll.line` headers; their lines are found by those headers.
 import { LineBitmap } from './lineRanges';
 import { LINE_HEADER, SOURCE_HEADER, headerText, lineNumberOf } from './lineMessages';
-import type { KafkaClient } from './ports';
+import type { IncomingMessage, KafkaClient } from './ports';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function deliveredLines(
+/** Reads each partition in `from` from its offset to the end it has when the read starts. */
+export async function readPartitionsFrom(
   client: KafkaClient,
   topic: string,
-  sourceId: string,
-  startOffsets: Array<{ partition: number; offset: number }>,
+  from: Map<number, number>,
+  onMessage: (m: IncomingMessage) => void,
   timeoutMs = 120000,
-): Promise<LineBitmap> {
-  const delivered = new LineBitmap();
+): Promise<void> {
   const admin = client.admin();
   await admin.connect();
   const ends = await admin.topicOffsets(topic).finally(() => admin.disconnect());
-  const from = new Map(startOffsets.map((s) => [s.partition, s.offset]));
-  const pending = new Set(ends.filter((e) => e.latest > Math.max(from.get(e.partition) ?? 0, e.earliest)).map((e) => e.partition));
-  if (pending.size === 0) return delivered;
+  const startOf = (p: number, earliest: number) => Math.max(from.get(p) ?? Infinity, earliest);
+  const pending = new Set(
+    ends.filter((e) => from.has(e.partition) && e.latest > startOf(e.partition, e.earliest)).map((e) => e.partition),
+  );
+  if (pending.size === 0) return;
   const endOf = new Map(ends.map((e) => [e.partition, e.latest]));
   const consumer = client.consumer();
   await consumer.connect();
@@ -28,20 +32,40 @@ export async function deliveredLines(
     await consumer.run({
       topics: [topic],
       fromBeginning: true,
-      seeks: ends.map((e) => ({ topic, partition: e.partition, offset: String(Math.max(from.get(e.partition) ?? 0, e.earliest)) })),
+      seeks: ends.map((e) => ({
+        topic,
+        partition: e.partition,
+        offset: String(pending.has(e.partition) ? startOf(e.partition, e.earliest) : e.latest),
+      })),
       eachBatch: async (batch) => {
+        const end = endOf.get(batch.partition) ?? 0;
         for (const m of batch.messages) {
-          const line = lineNumberOf(headerText(m.headers, LINE_HEADER));
-          if (line !== undefined && headerText(m.headers, SOURCE_HEADER) === sourceId) delivered.add(line);
-          if (Number(m.offset) + 1 >= (endOf.get(batch.partition) ?? 0)) pending.delete(batch.partition);
+          if (Number(m.offset) >= end) break;
+          onMessage(m);
+          if (Number(m.offset) + 1 >= end) pending.delete(batch.partition);
         }
       },
     });
     const deadline = Date.now() + timeoutMs;
     while (pending.size > 0 && Date.now() < deadline) await sleep(50);
-    if (pending.size > 0) throw new Error(`could not read back partitions ${[...pending].join(', ')} of ${topic} to resume`);
-    return delivered;
+    if (pending.size > 0)
+      throw new Error(`could not read back partitions ${[...pending].join(', ')} of ${topic} to resume`);
   } finally {
     await consumer.disconnect();
   }
+}
+
+/** Lines of `sourceId` found by their headers after the start offsets (runs that sent headers). */
+export async function deliveredLines(
+  client: KafkaClient,
+  topic: string,
+  sourceId: string,
+  startOffsets: Array<{ partition: number; offset: number }>,
+): Promise<LineBitmap> {
+  const delivered = new LineBitmap();
+  await readPartitionsFrom(client, topic, new Map(startOffsets.map((s) => [s.partition, s.offset])), (m) => {
+    const line = lineNumberOf(headerText(m.headers, LINE_HEADER));
+    if (line !== undefined && headerText(m.headers, SOURCE_HEADER) === sourceId) delivered.add(line);
+  });
+  return delivered;
 }

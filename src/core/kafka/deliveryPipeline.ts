@@ -1,14 +1,18 @@
 // Batches messages, keeps a bounded number of sends in flight (backpressure), and keeps
 // an exact account of which lines were acknowledged and which failed, and why.
 import { describeError } from '../errors';
+import type { PartitionedMessage } from './lineMessages';
 import { LineRangeSet } from './lineRanges';
-import type { OutgoingMessage, ProducerPort } from './ports';
+import type { DeliveryReport, ProducerPort } from './ports';
 
 export interface PendingLine {
   line: number;
-  message: OutgoingMessage;
+  message: PartitionedMessage;
   bytes: number;
 }
+
+/** Told about every acknowledged send, with where the broker wrote it (the delivery journal listens). */
+export type AckListener = (sent: PendingLine[], reports: DeliveryReport[]) => void;
 
 export interface LineFailure {
   line: number;
@@ -34,6 +38,7 @@ export class DeliveryPipeline {
     private readonly producer: ProducerPort,
     private readonly topic: string,
     private readonly limits: { batchBytes: number; batchMessages: number; maxInFlight: number; soloBytes: number },
+    private readonly onAcked?: AckListener,
   ) {}
 
   /** Queues one line; resolves when there is room (this is where backpressure happens). */
@@ -71,9 +76,13 @@ export class DeliveryPipeline {
 
   private async send(batch: PendingLine[]): Promise<void> {
     try {
-      await this.producer.send(this.topic, batch.map((b) => b.message));
+      const reports = await this.producer.send(
+        this.topic,
+        batch.map((b) => b.message),
+      );
       this.ackedCount += batch.length;
       this.acked.add(batch[0].line, batch[batch.length - 1].line);
+      this.onAcked?.(batch, reports);
     } catch (e) {
       const reason = describeError(e);
       if (TOO_LARGE.test(`${(e as Error)?.message ?? ''} ${(e as { type?: string })?.type ?? ''}`)) {
@@ -92,6 +101,7 @@ export class DeliveryPipeline {
   private recordFailure(batch: PendingLine[], reason: string, wasSent: boolean): void {
     if (!wasSent) return; // never sent: it stays unsent and is resumed later
     this.failedCount += batch.length;
-    for (const item of batch) if (this.failures.length < MAX_REPORTED_FAILURES) this.failures.push({ line: item.line, reason });
+    for (const item of batch)
+      if (this.failures.length < MAX_REPORTED_FAILURES) this.failures.push({ line: item.line, reason });
   }
 }

@@ -56,7 +56,12 @@ export async function listGroupSummaries(admin: AdminPort): Promise<GroupSummary
   return listed
     .map((g) => {
       const d = byId.get(g.groupId);
-      return { groupId: g.groupId, state: d?.state ?? 'Unknown', protocolType: g.protocolType, members: d?.members.length ?? 0 };
+      return {
+        groupId: g.groupId,
+        state: d?.state ?? 'Unknown',
+        protocolType: g.protocolType,
+        members: d?.members.length ?? 0,
+      };
     })
     .sort((a, b) => a.groupId.localeCompare(b.groupId));
 }
@@ -81,7 +86,9 @@ export async function describeGroupDetail(admin: AdminPort, groupId: string): Pr
   const existing = new Set(await admin.listTopics());
   const candidates = [...existing].filter((t) => !isInternalTopic(t) || assignedTopics.has(t));
   const committedRows = candidates.length ? await admin.groupOffsets(groupId, candidates) : [];
-  const committed = new Map(committedRows.filter((r) => r.offset >= 0).map((r) => [`${r.topic}\0${r.partition}`, r.offset]));
+  const committed = new Map(
+    committedRows.filter((r) => r.offset >= 0).map((r) => [`${r.topic}\0${r.partition}`, r.offset]),
+  );
   const topics = [...new Set([...assignedTopics, ...committedRows.filter((r) => r.offset >= 0).map((r) => r.topic)])]
     .filter((t) => existing.has(t))
     .sort();
@@ -134,7 +141,8 @@ export async function resetGroupOffsets(
   const ends = await admin.topicOffsets(topic);
   let offsets: Array<{ partition: number; offset: number }>;
   if (target.kind === 'time') offsets = await admin.topicOffsetsAt(topic, target.timestampMs);
-  else offsets = ends.map((e) => ({ partition: e.partition, offset: target.kind === 'earliest' ? e.earliest : e.latest }));
+  else
+    offsets = ends.map((e) => ({ partition: e.partition, offset: target.kind === 'earliest' ? e.earliest : e.latest }));
   await admin.setGroupOffsets(groupId, topic, offsets);
   return offsets;
 }

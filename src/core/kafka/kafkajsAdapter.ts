@@ -9,6 +9,7 @@ import {
   Partitioners,
   type Consumer,
   type PartitionAssigner,
+  type ICustomPartitioner,
   type KafkaConfig,
   type SASLOptions,
 } from 'kafkajs';
@@ -26,6 +27,8 @@ import type {
   TopicPartitions,
 } from './ports';
 import { UserError } from '../errors';
+import { maskSecrets, scrubSecrets } from './connection/maskSecrets';
+import { clientLogFilter } from './clientLogFilter';
 
 const LEVEL_NAMES: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [KafkaLogLevel.ERROR]: 'error',
@@ -34,22 +37,39 @@ const LEVEL_NAMES: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [KafkaLogLevel.DEBUG]: 'debug',
 };
 
+/** kafkajs SASL options; OAUTHBEARER tokens are remembered in `secrets` so log lines can be scrubbed of them. */
+function kafkajsSasl(sasl: KafkaConnection['sasl'], secrets: Set<string>): SASLOptions | undefined {
+  if (!sasl) return undefined;
+  if (sasl.mechanism !== 'oauthbearer') {
+    return { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } as SASLOptions;
+  }
+  const { token } = sasl;
+  return { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: remember(await token(), secrets) }) };
+}
+
+function remember(secret: string, secrets: Set<string>): string {
+  secrets.add(secret);
+  return secret;
+}
+
 function kafkaConfig(c: KafkaConnection): KafkaConfig {
-  const sasl: SASLOptions | undefined = c.sasl
-    ? ({ mechanism: c.sasl.mechanism, username: c.sasl.username, password: c.sasl.password } as SASLOptions)
-    : undefined;
+  const secrets = new Set<string>(c.sasl && 'password' in c.sasl ? [c.sasl.password] : []);
   return {
     clientId: c.clientId ?? 'kafka-log-lab',
     brokers: c.brokers,
     ssl: c.ssl,
-    sasl,
+    sasl: kafkajsSasl(c.sasl, secrets),
     connectionTimeout: c.connectionTimeoutMs ?? 3000,
     requestTimeout: c.requestTimeoutMs ?? 30000,
     retry: { retries: c.retries ?? 5, maxRetryTime: c.maxRetryTimeMs ?? 10000, initialRetryTime: 100 },
     logLevel: c.log ? KafkaLogLevel.WARN : KafkaLogLevel.NOTHING,
     logCreator: () => (entry) => {
+      // Log entries can carry connection settings: mask secret fields and any known secret value.
       const { message, ...extra } = entry.log;
-      c.log?.(LEVEL_NAMES[entry.level] ?? 'info', `[kafkajs ${entry.namespace}] ${message} ${JSON.stringify(extra)}`);
+      // Repeats of one outage's lines are dropped, stack traces go to debug (clientLogFilter.ts).
+      const fields = { ...(maskSecrets(extra) as object), message };
+      const lines = clientLogFilter.lines(LEVEL_NAMES[entry.level] ?? 'info', entry.namespace, fields);
+      for (const line of lines) c.log?.(line.level, scrubSecrets(line.text, secrets));
     },
   };
 }
@@ -64,11 +84,18 @@ function decodeAssignment(raw: Buffer): TopicPartitions[] {
 }
 
 function toAssignment(record: Record<string, number[]>): TopicPartitions[] {
-  return Object.entries(record).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }));
+  return Object.entries(record).map(([topic, partitions]) => ({
+    topic,
+    partitions: [...partitions].sort((a, b) => a - b),
+  }));
 }
 
 // kafkajs names for Kafka's NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS and COORDINATOR_NOT_AVAILABLE.
-const COORDINATOR_NOT_READY = new Set(['NOT_COORDINATOR_FOR_GROUP', 'GROUP_LOAD_IN_PROGRESS', 'GROUP_COORDINATOR_NOT_AVAILABLE']);
+const COORDINATOR_NOT_READY = new Set([
+  'NOT_COORDINATOR_FOR_GROUP',
+  'GROUP_LOAD_IN_PROGRESS',
+  'GROUP_COORDINATOR_NOT_AVAILABLE',
+]);
 
 /**
  * kafkajs admin calls do not retry when a group's coordinator is not ready yet, which is
@@ -97,22 +124,28 @@ function adminPort(kafka: Kafka): AdminPort {
       return {
         clusterId: c.clusterId,
         controllerId: c.controller ?? null,
-        brokers: c.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port })).sort((a, b) => a.nodeId - b.nodeId),
+        brokers: c.brokers
+          .map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port }))
+          .sort((a, b) => a.nodeId - b.nodeId),
       };
     },
     listTopics: () => admin.listTopics(),
     createTopic: ({ topic, partitions, replicationFactor, configs }) =>
-      admin.createTopics({
-        waitForLeaders: true,
-        topics: [{
-          topic,
-          numPartitions: partitions,
-          replicationFactor: replicationFactor ?? 1,
-          configEntries: Object.entries(configs ?? {}).map(([name, value]) => ({ name, value })),
-        }],
-      }).catch((e: unknown) => {
-        throw topicCreationRefusal(topic, e);
-      }),
+      admin
+        .createTopics({
+          waitForLeaders: true,
+          topics: [
+            {
+              topic,
+              numPartitions: partitions,
+              replicationFactor: replicationFactor ?? 1,
+              configEntries: Object.entries(configs ?? {}).map(([name, value]) => ({ name, value })),
+            },
+          ],
+        })
+        .catch((e: unknown) => {
+          throw topicCreationRefusal(topic, e);
+        }),
     deleteTopics: (topics) => admin.deleteTopics({ topics }),
     async describeTopics(topics) {
       const meta = await admin.fetchTopicMetadata({ topics });
@@ -131,7 +164,9 @@ function adminPort(kafka: Kafka): AdminPort {
     },
     async topicOffsetsAt(topic, timestampMs) {
       const offsets = await admin.fetchTopicOffsetsByTimestamp(topic, timestampMs);
-      return offsets.map((o) => ({ partition: o.partition, offset: Number(o.offset) })).sort((a, b) => a.partition - b.partition);
+      return offsets
+        .map((o) => ({ partition: o.partition, offset: Number(o.offset) }))
+        .sort((a, b) => a.partition - b.partition);
     },
     async listGroups() {
       const { groups } = await admin.listGroups();
@@ -154,15 +189,31 @@ function adminPort(kafka: Kafka): AdminPort {
     },
     async groupOffsets(groupId, topics) {
       const result = await whenCoordinatorReady(() => admin.fetchOffsets({ groupId, topics }));
-      return result.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) })));
+      return result.flatMap((t) =>
+        t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) })),
+      );
     },
     setGroupOffsets: (groupId, topic, offsets) =>
-      admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: String(o.offset) })) }),
+      admin.setOffsets({
+        groupId,
+        topic,
+        partitions: offsets.map((o) => ({ partition: o.partition, offset: String(o.offset) })),
+      }),
     async deleteGroups(groupIds) {
       await whenCoordinatorReady(() => admin.deleteGroups(groupIds));
     },
   };
 }
+
+/**
+ * produceFile chooses each message's partition itself (Kafka's murmur2 rule, core/kafka/partitioner.ts)
+ * and sends it on the message; kafkajs's default partitioner would still filter the partition list
+ * for every message, so a message's own partition is taken first.
+ */
+const choosePresetPartition: ICustomPartitioner = () => {
+  const fallback = Partitioners.DefaultPartitioner();
+  return (args) => args.message.partition ?? fallback(args);
+};
 
 function producerPort(kafka: Kafka, options: ProducerOptions): ProducerPort {
   const idempotent = options.idempotent ?? true;
@@ -171,16 +222,20 @@ function producerPort(kafka: Kafka, options: ProducerOptions): ProducerPort {
     allowAutoTopicCreation: false,
     maxInFlightRequests: options.maxInFlightRequests,
     retry: { retries: options.retries ?? 8, maxRetryTime: options.maxRetryTimeMs ?? 5000, initialRetryTime: 100 },
-    createPartitioner: Partitioners.DefaultPartitioner,
+    createPartitioner: choosePresetPartition,
   });
   const compression = options.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None;
-  const acks = idempotent ? -1 : options.acks ?? 1;
+  const acks = idempotent ? -1 : (options.acks ?? 1);
   return {
     connect: () => producer.connect(),
     disconnect: () => producer.disconnect(),
     async send(topic, messages) {
       const result = await producer.send({ topic, messages, acks, compression, timeout: options.timeoutMs ?? 30000 });
-      return result.map((r) => ({ topic: r.topicName, partition: r.partition, baseOffset: String(r.baseOffset ?? r.offset ?? '') }));
+      return result.map((r) => ({
+        topic: r.topicName,
+        partition: r.partition,
+        baseOffset: String(r.baseOffset ?? r.offset ?? ''),
+      }));
     },
   };
 }
@@ -189,7 +244,8 @@ function producerPort(kafka: Kafka, options: ProducerOptions): ProducerPort {
  * kafkajs' round-robin assignor under the name other clients use for theirs ("roundrobin"):
  * the broker picks a protocol every member offers, and kafkajs' own name is unknown elsewhere.
  */
-const standardRoundRobin: PartitionAssigner = (config) => Object.assign(PartitionAssigners.roundRobin(config), { name: 'roundrobin' });
+const standardRoundRobin: PartitionAssigner = (config) =>
+  Object.assign(PartitionAssigners.roundRobin(config), { name: 'roundrobin' });
 
 function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
   const groupLess = !options.groupId;
@@ -200,7 +256,9 @@ function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
     heartbeatInterval: options.heartbeatIntervalMs ?? 1000,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 250,
-    ...((options.interoperableAssignment ?? true) ? { partitionAssigners: [PartitionAssigners.roundRobin, standardRoundRobin] } : {}),
+    ...((options.interoperableAssignment ?? true)
+      ? { partitionAssigners: [PartitionAssigners.roundRobin, standardRoundRobin] }
+      : {}),
   });
   const autoCommit = !groupLess && (options.autoCommit ?? true);
   let paused: Array<{ topic: string }> = [];
@@ -211,7 +269,10 @@ function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
       // The throw-away group of a group-less reader would otherwise linger as "Empty".
       if (groupLess) {
         const admin = kafka.admin();
-        await admin.connect().then(() => admin.deleteGroups([groupId])).catch(() => undefined);
+        await admin
+          .connect()
+          .then(() => admin.deleteGroups([groupId]))
+          .catch(() => undefined);
         await admin.disconnect().catch(() => undefined);
       }
     },
@@ -252,7 +313,11 @@ function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
     },
     onAssignment(listener: (event: AssignmentEvent) => void) {
       consumer.on(consumer.events.GROUP_JOIN, (e) => {
-        listener({ memberId: e.payload.memberId, groupId: e.payload.groupId, assignment: toAssignment(e.payload.memberAssignment) });
+        listener({
+          memberId: e.payload.memberId,
+          groupId: e.payload.groupId,
+          assignment: toAssignment(e.payload.memberAssignment),
+        });
       });
     },
     onCrash(listener) {

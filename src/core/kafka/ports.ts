@@ -1,13 +1,31 @@
 // The Kafka operations the lab needs, independent of any client library.
 // src/core/kafka/kafkajsAdapter.ts is the only implementation (and the only kafkajs import).
 
+import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
+
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
+
+/** A user name and password (PLAIN, SCRAM). */
+export interface PasswordSasl {
+  mechanism: SaslMechanism;
+  username: string;
+  password: string;
+}
+
+/** OAUTHBEARER: `token` is asked for a token on every (re)authentication. */
+export interface OAuthBearerSasl {
+  mechanism: 'oauthbearer';
+  token: () => Promise<string>;
+}
+
+export type ClientSasl = PasswordSasl | OAuthBearerSasl;
 
 export interface KafkaConnection {
   brokers: string[];
   clientId?: string;
-  ssl?: boolean;
-  sasl?: { mechanism: SaslMechanism; username: string; password: string };
+  /** true for TLS with Node's default trust, or the TLS options (CA, client certificate, …). */
+  ssl?: boolean | TlsConnectionOptions;
+  sasl?: ClientSasl;
   /** Time to establish a TCP connection to one broker. */
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -91,7 +109,12 @@ export interface AdminPort {
   describeCluster(): Promise<ClusterInfo>;
   listTopics(): Promise<string[]>;
   /** Returns false when the topic already existed. */
-  createTopic(spec: { topic: string; partitions: number; replicationFactor?: number; configs?: Record<string, string> }): Promise<boolean>;
+  createTopic(spec: {
+    topic: string;
+    partitions: number;
+    replicationFactor?: number;
+    configs?: Record<string, string>;
+  }): Promise<boolean>;
   deleteTopics(topics: string[]): Promise<void>;
   describeTopics(topics: string[]): Promise<TopicInfo[]>;
   topicOffsets(topic: string): Promise<PartitionOffsets[]>;

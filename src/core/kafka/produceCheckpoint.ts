@@ -1,5 +1,6 @@
-// Where a produce run started in each partition, kept per (file, topic, brokers), so a
-// later `--resume` knows which part of the topic can hold lines of this file.
+// Where a produce run started in each partition and how it turned lines into messages, kept
+// per (file, topic, brokers), so a later `--resume` knows which part of the topic can hold
+// lines of this file. The run's delivery journal (./deliveryJournal.ts) lies next to it.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,8 @@ export interface ProduceCheckpoint {
   sourceId: string;
   startOffsets: Array<{ partition: number; offset: number }>;
   startedAt: string;
+  /** How lines became messages; a resume must do the same. Absent in runs from before the journal. */
+  plan?: { format: string; as: string; key: string; partitions: number };
   /** Filled when the run ends. */
   lastSummary?: { acked: number; failed: number; resumeFromLine?: number; endedAt: string };
 }
@@ -25,7 +28,14 @@ export function sourceIdOf(file: string): string {
 
 function checkpointPath(file: string, topic: string, brokers: string[]): string {
   const id = sha1([fs.realpathSync(file), topic, [...brokers].sort().join(',')].join('\0'));
-  return path.join(cacheRoot(), 'produce', `${id}.json`);
+  const dir = path.join(cacheRoot(), 'produce');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${id}.json`);
+}
+
+/** The delivery journal of the run a checkpoint describes. */
+export function journalPath(file: string, topic: string, brokers: string[]): string {
+  return checkpointPath(file, topic, brokers).replace(/\.json$/, '.journal');
 }
 
 export function loadCheckpoint(file: string, topic: string, brokers: string[]): ProduceCheckpoint | undefined {
@@ -38,7 +48,6 @@ export function loadCheckpoint(file: string, topic: string, brokers: string[]): 
 
 export function saveCheckpoint(checkpoint: ProduceCheckpoint, brokers: string[]): void {
   const target = checkpointPath(checkpoint.file, checkpoint.topic, brokers);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.tmp`;
   fs.writeFileSync(temp, JSON.stringify(checkpoint, null, 2));
   fs.renameSync(temp, target);

@@ -5,12 +5,20 @@ import type { LogFormat } from '../logFormat';
 import { detectFormat, parseLine, readSampleLines } from '../parse';
 import { looksBinary, readRawLineBatches } from '../io/lineBatches';
 import { DeliveryPipeline, type LineFailure } from './deliveryPipeline';
-import { deliveredLines } from './deliveredLines';
-import { lineToMessage, messageBytes, needsParsing, type KeyMode, type MessagePlan, type ValueMode } from './lineMessages';
+import { entryOf } from './deliveryJournal';
+import {
+  lineToMessage,
+  messageBytes,
+  needsParsing,
+  type KeyMode,
+  type MessagePlan,
+  type ValueMode,
+} from './lineMessages';
 import type { LineRange } from './lineRanges';
 import { ratePacer, replayPacer, type Pacer } from './pacing';
-import type { Compression, KafkaClient, ProducerPort } from './ports';
-import { loadCheckpoint, saveCheckpoint, sourceIdOf, type ProduceCheckpoint } from './produceCheckpoint';
+import type { Compression, KafkaClient, PartitionOffsets, ProducerPort } from './ports';
+import { saveCheckpoint, sourceIdOf } from './produceCheckpoint';
+import { openRunRecord, type RunRecord } from './produceResume';
 import { timestampOf } from './recordTime';
 import { retryTransient } from './transientRetry';
 import { requireValidTopicName } from './topicName';
@@ -33,6 +41,8 @@ export interface ProduceFileOptions {
   resume?: boolean;
   /** Send a file even when it looks binary. */
   binary?: boolean;
+  /** Tag every message with `kll.line` and `kll.src` headers (resume and verify do not need them). */
+  lineHeaders?: boolean;
   compression?: Compression;
   idempotent?: boolean;
   follow?: boolean;
@@ -102,22 +112,30 @@ interface SendRun {
   parse: boolean;
   pipeline: DeliveryPipeline;
   pacer: Pacer | undefined;
-  /** Lines an earlier run delivered (`--resume`). */
-  delivered: { has(line: number): boolean } | undefined;
+  /** The checkpoint and journal; when resuming, what earlier runs delivered. */
+  record: RunRecord;
   totals: LineTotals;
 }
 
 export async function produceFile(o: ProduceFileOptions): Promise<ProduceSummary> {
   const t0 = performance.now();
-  const plan = await planMessages(o);
-  const { createdTopic, startOffsets } = await prepareTopic(o);
-  const { checkpoint, delivered } = await startCheckpoint(o, plan.sourceId, startOffsets);
+  const file = await checkFile(o);
+  const { createdTopic, ends } = await prepareTopic(o);
+  const plan: MessagePlan = { ...file, partitions: ends.length, lineHeaders: o.lineHeaders ?? false };
+  const record = await openRunRecord(o, plan, ends);
   const producer = o.client.producer({ compression: o.compression, idempotent: o.idempotent ?? true });
-  await producer.connect();
   const run: SendRun = {
-    plan, parse: needsParsing(plan) || o.replay !== undefined, pipeline: openPipeline(o, producer), pacer: pacerFor(o), delivered,
+    plan,
+    parse: needsParsing(plan) || o.replay !== undefined,
+    pipeline: openPipeline(o, producer, record),
+    pacer: pacerFor(o),
+    record,
     totals: { linesRead: 0, empty: 0, unparsed: 0, alreadyDelivered: 0, unparsedLines: [] },
   };
+  await producer.connect().catch((e: unknown) => {
+    record.journal.close();
+    throw e;
+  });
   const progress = () => progressOf(run, t0);
   const ticker = o.onProgress ? setInterval(() => o.onProgress!(progress()), o.progressIntervalMs ?? 250) : undefined;
   try {
@@ -127,68 +145,72 @@ export async function produceFile(o: ProduceFileOptions): Promise<ProduceSummary
   } finally {
     if (ticker) clearInterval(ticker);
     await producer.disconnect().catch(() => undefined);
+    record.journal.close();
   }
   const final = progress();
   o.onProgress?.(final);
-  checkpoint.lastSummary = { acked: run.pipeline.ackedCount, failed: run.pipeline.failedCount, endedAt: new Date().toISOString() };
+  const checkpoint = record.checkpoint;
+  checkpoint.lastSummary = {
+    acked: run.pipeline.ackedCount,
+    failed: run.pipeline.failedCount,
+    endedAt: new Date().toISOString(),
+  };
   saveCheckpoint(checkpoint, o.brokers);
   return summarize(o, run, final, createdTopic);
 }
 
-/** Checks the file and decides how its lines become messages. */
-async function planMessages(o: ProduceFileOptions): Promise<MessagePlan> {
+/** Checks the file and decides how its lines become messages (all but the topic's partition count). */
+async function checkFile(o: ProduceFileOptions): Promise<Omit<MessagePlan, 'partitions' | 'lineHeaders'>> {
   requireValidTopicName(o.topic);
   requireReadableFile(o.file);
   if (!o.binary && (await looksBinary(o.file))) {
-    throw new UserError(`${o.file}: looks like a binary file (NUL bytes in the first block); nothing was sent. Use --binary to send it anyway`);
+    throw new UserError(
+      `${o.file}: looks like a binary file (NUL bytes in the first block); nothing was sent. Use --binary to send it anyway`,
+    );
   }
-  const format: LogFormat = !o.format || o.format === 'auto' ? detectFormat(await readSampleLines(o.file, 50, 65536)) : o.format;
+  const format: LogFormat =
+    !o.format || o.format === 'auto' ? detectFormat(await readSampleLines(o.file, 50, 65536)) : o.format;
   return { format, as: o.as ?? 'raw', key: o.key ?? { kind: 'visitor' }, sourceId: sourceIdOf(o.file) };
 }
 
 /** Creates the topic when it is missing; its end offsets are where this run's messages start. */
-async function prepareTopic(o: ProduceFileOptions): Promise<{ createdTopic: boolean; startOffsets: ProduceCheckpoint['startOffsets'] }> {
+async function prepareTopic(o: ProduceFileOptions): Promise<{ createdTopic: boolean; ends: PartitionOffsets[] }> {
   const admin = o.client.admin();
   await admin.connect();
   try {
     let createdTopic = false;
     if (!(await admin.listTopics()).includes(o.topic)) {
-      createdTopic = await admin.createTopic({ topic: o.topic, partitions: o.partitions ?? 3, replicationFactor: o.replicationFactor });
+      createdTopic = await admin.createTopic({
+        topic: o.topic,
+        partitions: o.partitions ?? 3,
+        replicationFactor: o.replicationFactor,
+      });
     }
     const ends = await retryTransient(() => admin.topicOffsets(o.topic));
-    return { createdTopic, startOffsets: ends.map((p) => ({ partition: p.partition, offset: p.latest })) };
+    return { createdTopic, ends };
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
 }
 
-/** Records this run for `--resume`; when resuming, reads back what the earlier run delivered. */
-async function startCheckpoint(o: ProduceFileOptions, sourceId: string, startOffsets: ProduceCheckpoint['startOffsets']) {
-  let delivered: { has(line: number): boolean } | undefined;
-  if (o.resume) {
-    const earlier = loadCheckpoint(o.file, o.topic, o.brokers);
-    if (!earlier) throw new UserError(`no earlier run of ${o.file} to ${o.topic} is recorded; run without --resume`);
-    delivered = await deliveredLines(o.client, o.topic, sourceId, earlier.startOffsets);
-    startOffsets = earlier.startOffsets;
-  }
-  const checkpoint: ProduceCheckpoint = {
-    file: o.file, topic: o.topic, brokers: o.brokers.join(','), sourceId,
-    startOffsets, startedAt: new Date().toISOString(),
-  };
-  saveCheckpoint(checkpoint, o.brokers);
-  return { checkpoint, delivered };
-}
-
-function openPipeline(o: ProduceFileOptions, producer: ProducerPort): DeliveryPipeline {
+function openPipeline(o: ProduceFileOptions, producer: ProducerPort, record: RunRecord): DeliveryPipeline {
   const paced = o.rate !== undefined || o.replay !== undefined;
-  return new DeliveryPipeline(producer, o.topic, {
-    batchBytes: o.batchBytes ?? 900_000,
-    // kafkajs groups a send's messages by partition in quadratic time, so many sends of a
-    // couple of thousand messages beat few huge ones.
-    batchMessages: paced ? Math.max(1, Math.min(1000, Math.ceil((o.rate ?? 1000) / 20))) : o.batchMessages ?? 2000,
-    maxInFlight: o.maxInFlight ?? 6,
-    soloBytes: 512 * 1024,
-  });
+  return new DeliveryPipeline(
+    producer,
+    o.topic,
+    {
+      batchBytes: o.batchBytes ?? 900_000,
+      // kafkajs groups a send's messages by partition in quadratic time, so many sends of a
+      // couple of thousand messages beat few huge ones.
+      batchMessages: paced ? Math.max(1, Math.min(1000, Math.ceil((o.rate ?? 1000) / 20))) : (o.batchMessages ?? 2000),
+      maxInFlight: o.maxInFlight ?? 6,
+      soloBytes: 512 * 1024,
+    },
+    (sent, reports) => {
+      const entry = entryOf(sent, reports);
+      if (entry) record.journal.append(entry);
+    },
+  );
 }
 
 function pacerFor(o: ProduceFileOptions): Pacer | undefined {
@@ -212,7 +234,10 @@ async function sendLines(o: ProduceFileOptions, run: SendRun): Promise<void> {
   }
 }
 
-/** One line: skipped (empty, delivered before, unparsed) or paced and queued. False when a cancel cut the pacing short. */
+/**
+ * One line: skipped (empty, delivered before, unparsed) or paced and queued.
+ * False when a cancel cut the pacing short.
+ */
 async function sendLine(o: ProduceFileOptions, run: SendRun, lineNumber: number, bytes: Buffer): Promise<boolean> {
   const totals = run.totals;
   totals.linesRead++;
@@ -220,7 +245,7 @@ async function sendLine(o: ProduceFileOptions, run: SendRun, lineNumber: number,
     totals.empty++;
     return true;
   }
-  if (run.delivered?.has(lineNumber)) {
+  if (run.record.delivered?.has(lineNumber)) {
     totals.alreadyDelivered++;
     return true;
   }
@@ -230,9 +255,18 @@ async function sendLine(o: ProduceFileOptions, run: SendRun, lineNumber: number,
     if (totals.unparsedLines.length < MAX_REPORTED_UNPARSED) totals.unparsedLines.push(lineNumber);
     return true;
   }
+  const offset = run.record.unconfirmed?.take(message.partition, message);
+  if (offset !== undefined) {
+    // A send of an earlier run whose answer never came did arrive: journal it, do not resend.
+    run.record.journal.append({ from: lineNumber, to: lineNumber, at: [[message.partition, offset, 1]] });
+    totals.alreadyDelivered++;
+    return true;
+  }
   if (run.pacer) {
     const format = run.plan.format;
-    await run.pacer.next(o.replay !== undefined ? timestampOf(format, parseLine(format, bytes.toString('utf8'))) : undefined);
+    await run.pacer.next(
+      o.replay !== undefined ? timestampOf(format, parseLine(format, bytes.toString('utf8'))) : undefined,
+    );
     if (o.signal?.aborted) {
       totals.stopReadingAt = lineNumber;
       totals.linesRead--;
@@ -249,8 +283,13 @@ function progressOf(run: SendRun, t0: number): ProduceProgress {
   const { totals, pipeline } = run;
   const elapsedMs = performance.now() - t0;
   return {
-    linesRead: totals.linesRead, sent: pipeline.sentCount, acked: pipeline.ackedCount, failed: pipeline.failedCount,
-    skipped: skippedOf(totals), elapsedMs, messagesPerSecond: pipeline.ackedCount / (elapsedMs / 1000 || 1),
+    linesRead: totals.linesRead,
+    sent: pipeline.sentCount,
+    acked: pipeline.ackedCount,
+    failed: pipeline.failedCount,
+    skipped: skippedOf(totals),
+    elapsedMs,
+    messagesPerSecond: pipeline.ackedCount / (elapsedMs / 1000 || 1),
   };
 }
 
@@ -258,14 +297,29 @@ function summarize(o: ProduceFileOptions, run: SendRun, final: ProduceProgress, 
   const { totals, pipeline, plan } = run;
   const skipped = skippedOf(totals);
   const cancelled = Boolean(o.signal?.aborted) && !o.follow;
-  const complete = !pipeline.fatal && totals.stopReadingAt === undefined && pipeline.ackedCount === totals.linesRead - skipped;
+  const complete =
+    !pipeline.fatal && totals.stopReadingAt === undefined && pipeline.ackedCount === totals.linesRead - skipped;
   return {
-    file: o.file, topic: o.topic, format: plan.format, as: plan.as,
-    lines: totals.linesRead, sent: pipeline.sentCount, acked: pipeline.ackedCount, failed: pipeline.failedCount,
-    skipped, empty: totals.empty, unparsed: totals.unparsed, alreadyDelivered: totals.alreadyDelivered,
+    file: o.file,
+    topic: o.topic,
+    format: plan.format,
+    as: plan.as,
+    lines: totals.linesRead,
+    sent: pipeline.sentCount,
+    acked: pipeline.ackedCount,
+    failed: pipeline.failedCount,
+    skipped,
+    empty: totals.empty,
+    unparsed: totals.unparsed,
+    alreadyDelivered: totals.alreadyDelivered,
     durationMs: Math.round(final.elapsedMs),
     messagesPerSecond: Math.round(final.messagesPerSecond),
-    failures: pipeline.failures, unparsedLines: totals.unparsedLines, ackedRanges: pipeline.acked.toArray(),
-    createdTopic, cancelled, stoppedReason: pipeline.fatal, complete,
+    failures: pipeline.failures,
+    unparsedLines: totals.unparsedLines,
+    ackedRanges: pipeline.acked.toArray(),
+    createdTopic,
+    cancelled,
+    stoppedReason: pipeline.fatal,
+    complete,
   };
 }

@@ -30,7 +30,8 @@ export function parseTimestamp(text: string): number {
   const trimmed = text.trim();
   if (/^\d{10,}$/.test(trimmed)) return Number(trimmed);
   const iso = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(trimmed);
-  if (!iso) throw new UserError(`"${text}" is not an ISO date-time (example: 2025-10-16T21:16:47Z) nor epoch milliseconds`);
+  if (!iso)
+    throw new UserError(`"${text}" is not an ISO date-time (example: 2025-10-16T21:16:47Z) nor epoch milliseconds`);
   const hasTime = trimmed.length > 10;
   const normalized = trimmed.replace(' ', 'T');
   const ms = Date.parse(hasTime && !iso[1] ? `${normalized}Z` : normalized);
@@ -72,10 +73,15 @@ export function startOffsets(
 /** A short phrase for progress and summaries, e.g. "offset 42" or "2025-10-16T21:16:47.000Z". */
 export function describeStart(position: StartPosition): string {
   switch (position.kind) {
-    case 'beginning': return 'the beginning';
-    case 'end': return 'the end';
-    case 'offset': return `offset ${position.offset}`;
-    case 'time': return new Date(position.timestampMs).toISOString();
-    case 'committed': return 'the committed offsets';
+    case 'beginning':
+      return 'the beginning';
+    case 'end':
+      return 'the end';
+    case 'offset':
+      return `offset ${position.offset}`;
+    case 'time':
+      return new Date(position.timestampMs).toISOString();
+    case 'committed':
+      return 'the committed offsets';
   }
 }

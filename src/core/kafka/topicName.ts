@@ -8,8 +8,7 @@ export const MAX_TOPIC_NAME_LENGTH = 249;
 const LEGAL_CHARACTERS = /^[A-Za-z0-9._-]+$/;
 
 /** The rule in words, for help texts and input boxes. */
-export const TOPIC_NAME_RULE =
-  `a topic name is 1 to ${MAX_TOPIC_NAME_LENGTH} characters of letters a-z and A-Z, digits, ".", "_" and "-", and is not "." or ".."`;
+export const TOPIC_NAME_RULE = `a topic name is 1 to ${MAX_TOPIC_NAME_LENGTH} characters of letters a-z and A-Z, digits, ".", "_" and "-", and is not "." or ".."`;
 
 /** Why Kafka would refuse `name` as a topic name, or undefined when it is valid. */
 export function topicNameProblem(name: string): string | undefined {
@@ -28,8 +27,26 @@ export function topicNameProblem(name: string): string | undefined {
 function describeCharacter(c: string): string {
   if (c === ' ') return 'a space';
   const code = c.codePointAt(0)!;
-  if (code < 0x20 || code === 0x7f) return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  if (code < 0x20 || code === 0x7f)
+    return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
   return `"${c}"`;
+}
+
+/**
+ * Kafka names metrics with '.' replaced by '_', so it refuses a topic whose name equals an
+ * existing one up to that swap (`log.web` next to `log_web`). The clashing topic, with the reason.
+ */
+export function topicCollisionProblem(name: string, existing: Iterable<string>): string | undefined {
+  const folded = name.replace(/\./g, '_');
+  for (const other of existing) {
+    if (other !== name && other.replace(/\./g, '_') === folded) {
+      return (
+        `topic name "${name}" collides with the existing topic "${other}": ` +
+        'Kafka treats "." and "_" alike, so the two cannot both exist'
+      );
+    }
+  }
+  return undefined;
 }
 
 /** Throws a UserError naming the problem when Kafka would refuse `name`. */

@@ -135,14 +135,21 @@ class TopicRead {
   private crash: Error | undefined;
   private wake: () => void = () => undefined;
 
-  constructor(private readonly o: ReadTopicOptions, private readonly plan: StartPlan, private readonly startedAt: number, private readonly groupLess: boolean) {
+  constructor(
+    private readonly o: ReadTopicOptions,
+    private readonly plan: StartPlan,
+    private readonly startedAt: number,
+    private readonly groupLess: boolean,
+  ) {
     this.endOf = new Map(plan.ends.map((e) => [e.partition, e.latest]));
     this.next = new Map(plan.start.map((s) => [s.partition, s.offset]));
     for (const e of plan.ends) this.counts[e.partition] = 0;
   }
 
   seeks(): Array<{ topic: string; partition: number; offset: string }> {
-    return this.plan.start.filter((s) => s.seek).map((s) => ({ topic: this.o.topic, partition: s.partition, offset: String(s.offset) }));
+    return this.plan.start
+      .filter((s) => s.seek)
+      .map((s) => ({ topic: this.o.topic, partition: s.partition, offset: String(s.offset) }));
   }
 
   watch(consumer: ConsumerPort): void {

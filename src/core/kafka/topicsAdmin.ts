@@ -2,7 +2,7 @@
 // Each call takes a connected AdminPort so a caller can reuse one connection.
 import { UserError } from '../errors';
 import type { AdminPort, PartitionInfo } from './ports';
-import { requireValidTopicName } from './topicName';
+import { requireValidTopicName, topicCollisionProblem } from './topicName';
 
 export interface TopicSummary {
   name: string;
@@ -47,7 +47,12 @@ export async function listTopicSummaries(admin: AdminPort): Promise<TopicSummary
   const messages = await Promise.all(
     names.map(async (name) => (await admin.topicOffsets(name)).reduce((sum, o) => sum + (o.latest - o.earliest), 0)),
   );
-  return names.map((name, i) => ({ name, partitions: partitionsOf.get(name) ?? 0, messages: messages[i], internal: isInternalTopic(name) }));
+  return names.map((name, i) => ({
+    name,
+    partitions: partitionsOf.get(name) ?? 0,
+    messages: messages[i],
+    internal: isInternalTopic(name),
+  }));
 }
 
 export async function describeTopicDetail(admin: AdminPort, topic: string): Promise<TopicDetail> {
@@ -61,10 +66,13 @@ export async function describeTopicDetail(admin: AdminPort, topic: string): Prom
   return { name: topic, partitions, messages: partitions.reduce((sum, p) => sum + p.messages, 0) };
 }
 
-/** Creates the topic; a UserError when it already exists. */
+/** Creates the topic; a UserError when it already exists or its name collides with another's. */
 export async function createTopic(admin: AdminPort, spec: CreateTopicSpec): Promise<void> {
   requireValidTopicName(spec.topic);
-  if (!Number.isInteger(spec.partitions) || spec.partitions < 1) throw new UserError('a topic needs at least 1 partition');
+  if (!Number.isInteger(spec.partitions) || spec.partitions < 1)
+    throw new UserError('a topic needs at least 1 partition');
+  const collision = topicCollisionProblem(spec.topic, await admin.listTopics());
+  if (collision) throw new UserError(collision);
   const created = await admin.createTopic(spec);
   if (!created) throw new UserError(`topic "${spec.topic}" already exists`);
 }
@@ -73,4 +81,11 @@ export async function createTopic(admin: AdminPort, spec: CreateTopicSpec): Prom
 export async function deleteTopic(admin: AdminPort, topic: string): Promise<void> {
   await requireTopic(admin, topic);
   await admin.deleteTopics([topic]);
+}
+
+/** Creates the topic unless it exists already; true when it was created now. */
+export async function ensureTopic(admin: AdminPort, spec: CreateTopicSpec): Promise<boolean> {
+  requireValidTopicName(spec.topic);
+  if ((await admin.listTopics()).includes(spec.topic)) return false;
+  return admin.createTopic(spec);
 }

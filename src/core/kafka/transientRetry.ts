@@ -2,7 +2,8 @@
 // available" for a moment; those answers mean "ask again", not "failed".
 import { sleep } from '../util/sleep';
 
-const TRANSIENT = /not the leader|NOT_LEADER|LEADER_NOT_AVAILABLE|There is no leader|UNKNOWN_TOPIC_OR_PARTITION|does not host this topic-partition/i;
+const TRANSIENT =
+  /not the leader|NOT_LEADER|LEADER_NOT_AVAILABLE|There is no leader|UNKNOWN_TOPIC_OR_PARTITION|does not host this topic-partition/i;
 
 export function isTransientMetadataError(e: unknown): boolean {
   const err = e as { message?: string; type?: string };

@@ -27,8 +27,17 @@ export class ForeignMembers {
     for (const m of this.members.values()) m.present = false;
     for (const d of described) {
       if (ours.has(d.memberId)) continue;
-      const partitions = d.assignment.filter((a) => a.topic === topic).flatMap((a) => a.partitions).sort((a, b) => a - b);
-      this.members.set(d.memberId, { memberId: d.memberId, clientId: d.clientId, host: d.host, partitions, present: true });
+      const partitions = d.assignment
+        .filter((a) => a.topic === topic)
+        .flatMap((a) => a.partitions)
+        .sort((a, b) => a - b);
+      this.members.set(d.memberId, {
+        memberId: d.memberId,
+        clientId: d.clientId,
+        host: d.host,
+        partitions,
+        present: true,
+      });
       for (const p of partitions) this.lastOwner.set(p, d.memberId);
     }
     for (const m of this.members.values()) if (!m.present) m.partitions = [];
@@ -55,7 +64,10 @@ export class ForeignMembers {
     return [...this.members.values()].map((m) => {
       const perPartition = [...this.lastOwner]
         .filter(([, owner]) => owner === m.memberId)
-        .map(([partition]) => ({ partition, messages: Math.max(0, (committedRead.get(partition) ?? 0) - (oursRead.get(partition) ?? 0)) }))
+        .map(([partition]) => ({
+          partition,
+          messages: Math.max(0, (committedRead.get(partition) ?? 0) - (oursRead.get(partition) ?? 0)),
+        }))
         .filter((r) => r.messages > 0)
         .sort((a, b) => a.partition - b.partition);
       return {

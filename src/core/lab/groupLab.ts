@@ -15,6 +15,9 @@ import { LabPoller, type LabObservation } from './labPoller';
 import type { LabPhase, LabSnapshot, RebalanceEvent } from './labTypes';
 import { RebalanceTimeline } from './rebalanceTimeline';
 import { waitForLab } from './labWaits';
+import { ConnectionState } from '../live/connectionState';
+import { groupsDuringOutage } from './labOutage';
+import { planLabProduce, type LabProducePlan } from './labProducePlan';
 import { requireValidTopicName } from '../kafka/topicName';
 
 export interface GroupLabOptions {
@@ -54,6 +57,8 @@ export class GroupLab {
   private readonly clientIds = new Map<LabMember, string>();
   private readonly timeline = new RebalanceTimeline();
   private readonly poller: LabPoller;
+  /** Whether the broker answers the lab's polls. */
+  readonly connection = new ConnectionState();
   private readonly changeListeners = new Set<() => void>();
   private readonly rebalanceListeners = new Set<(event: RebalanceEvent) => void>();
   private phase: LabPhase = 'starting';
@@ -62,9 +67,13 @@ export class GroupLab {
   private producedByLab = 0;
   private producer: Promise<ProducerPort> | undefined;
   private groupNumber = 0;
+  private plan: LabProducePlan | undefined;
   private stopped = false;
 
-  constructor(private readonly options: GroupLabOptions, private readonly deps: GroupLabDeps) {
+  constructor(
+    private readonly options: GroupLabOptions,
+    private readonly deps: GroupLabDeps,
+  ) {
     this.runId = options.runId ?? randomBytes(3).toString('hex');
     this.topic = options.topic;
     this.poller = new LabPoller({
@@ -76,6 +85,7 @@ export class GroupLab {
       onObservation: (o) => this.apply(o),
       onProblem: (e) => {
         this.problem = describeError(e);
+        this.connection.failed(this.problem);
         this.changed();
       },
     });
@@ -97,12 +107,13 @@ export class GroupLab {
     const partitions = this.options.partitions ?? DEFAULT_LAB_PARTITIONS;
     requireValidTopicName(this.topic);
     try {
-      await withAdmin(this.deps.client, async (admin) => {
-        if (!(await admin.listTopics()).includes(this.topic)) {
-          await admin.createTopic({ topic: this.topic, partitions });
-          this.deps.log?.(`[lab] created topic ${this.topic} with ${partitions} partitions`);
-        }
+      const created = await withAdmin(this.deps.client, async (admin) => {
+        if ((await admin.listTopics()).includes(this.topic)) return false;
+        await admin.createTopic({ topic: this.topic, partitions });
+        this.deps.log?.(`[lab] created topic ${this.topic} with ${partitions} partitions`);
+        return true;
       });
+      this.plan = await planLabProduce(this.deps.client, this.topic, created);
       await this.poller.start();
       await Promise.all(Array.from({ length: this.options.groups }, () => this.addGroup()));
     } catch (e) {
@@ -140,8 +151,19 @@ export class GroupLab {
     this.poller.poke();
   }
 
-  /** Produces `count` more nginx log lines keyed `<runId>-<seq>`; returns the first sequence number. */
-  async produce(count: number): Promise<{ firstSeq: number; count: number }> {
+  /** What Produce writes (known once the lab started). */
+  producePlan(): LabProducePlan | undefined {
+    return this.plan;
+  }
+
+  /**
+   * Produces `count` more log lines keyed `<runId>-<seq>` in the plan's format; returns the
+   * first sequence number. A plan that needs confirming refuses unless `confirmed`.
+   */
+  async produce(count: number, confirmed = false): Promise<{ firstSeq: number; count: number }> {
+    const plan = this.plan;
+    if (!plan) throw new Error('the lab has not started yet');
+    if (plan.confirm && !confirmed) throw new Error(`not produced: ${plan.confirm}`);
     const firstSeq = this.producedByLab;
     this.producer ??= (async () => {
       const producer = this.deps.client.producer();
@@ -151,7 +173,8 @@ export class GroupLab {
     const producer = await this.producer;
     const startMs = Date.now();
     for (let done = 0; done < count; done += PRODUCE_BATCH) {
-      const batch = labMessages(this.runId, firstSeq + done, Math.min(PRODUCE_BATCH, count - done), startMs);
+      const size = Math.min(PRODUCE_BATCH, count - done);
+      const batch = labMessages(this.runId, firstSeq + done, size, startMs, plan.format);
       await producer.send(this.topic, batch);
       this.producedByLab += batch.length;
       this.changed();
@@ -167,7 +190,12 @@ export class GroupLab {
 
   /** Until every group is Stable with all our live members in it (throws after `timeoutMs`). */
   async waitForStable(timeoutMs = 60000, signal?: AbortSignal): Promise<void> {
-    await waitForLab('every group to be Stable with all its members', () => this.groups.every((g) => g.isSettled()), timeoutMs, signal);
+    await waitForLab(
+      'every group to be Stable with all its members',
+      () => this.groups.every((g) => g.isSettled()),
+      timeoutMs,
+      signal,
+    );
   }
 
   /**
@@ -181,25 +209,36 @@ export class GroupLab {
       const s = this.snapshot();
       const now = JSON.stringify(s.groups.map((g) => [g.check, g.members.map((m) => [m.messages, m.partitions])]));
       if (now !== last) [last, since] = [now, Date.now()];
-      return this.groups.every((g) => g.isSettled()) && s.groups.every((g) => g.check.everyMessageOnce) && Date.now() - since >= quietMs;
+      return (
+        this.groups.every((g) => g.isSettled()) &&
+        s.groups.every((g) => g.check.everyMessageOnce) &&
+        Date.now() - since >= quietMs
+      );
     };
-    return waitForLab('every group to read every message', settled, timeoutMs, signal).then(() => true, () => false);
+    return waitForLab('every group to read every message', settled, timeoutMs, signal).then(
+      () => true,
+      () => false,
+    );
   }
 
   snapshot(): LabSnapshot {
     const partitions = this.offsets.map((o) => ({ partition: o.partition, messages: o.latest - o.earliest }));
-    const groups = this.groups.map((g) => g.view(partitions, this.timeline.rebalancesOf(g.groupId)));
+    const seen = this.groups.map((g) => g.view(partitions, this.timeline.rebalancesOf(g.groupId)));
+    const live = this.connection.live || this.phase === 'stopped' || this.phase === 'error';
+    const groups = live ? seen : groupsDuringOutage(seen);
     return {
       topic: this.topic,
       phase: this.phase,
       problem: this.problem,
+      connection: this.connection.view(),
+      produceAs: this.plan,
       partitions,
       messages: partitions.reduce((sum, p) => sum + p.messages, 0),
       producedByLab: this.producedByLab,
       groups,
       events: this.timeline.events(),
-      balanceOk: balanceHolds(groups),
-      fanoutOk: fanoutHolds(groups),
+      balanceOk: live && balanceHolds(groups),
+      fanoutOk: live && fanoutHolds(groups),
     };
   }
 
@@ -216,7 +255,9 @@ export class GroupLab {
     if (!this.options.keepGroups && this.groups.length) {
       // A group that still has members of other processes cannot be deleted: leave it.
       const ids = this.groups.map((g) => g.groupId);
-      await withAdmin(this.deps.client, (admin) => admin.deleteGroups(ids)).catch((e) => this.deps.log?.(`[lab] kept groups: ${String(e)}`));
+      await withAdmin(this.deps.client, (admin) => admin.deleteGroups(ids)).catch((e) =>
+        this.deps.log?.(`[lab] kept groups: ${String(e)}`),
+      );
     }
     if (this.phase === 'stopping') this.phase = 'stopped';
     this.changed();
@@ -259,6 +300,7 @@ export class GroupLab {
 
   private apply(o: LabObservation): void {
     this.problem = undefined;
+    this.connection.succeeded(o.atMs);
     this.offsets = o.offsets;
     const described = new Map(o.groups.map((d) => [d.groupId, d]));
     for (const group of this.groups) {

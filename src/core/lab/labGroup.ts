@@ -43,21 +43,29 @@ export class LabGroup {
 
   /** Our members still joining (no member id yet): a described member with their client id is one of them. */
   private isOurs(memberId: string, clientId: string, clientIds: Map<LabMember, string>): boolean {
-    return this.members.some((m) => m.memberId === memberId || (m.memberId === null && m.live && clientIds.get(m) === clientId));
+    return this.members.some(
+      (m) => m.memberId === memberId || (m.memberId === null && m.live && clientIds.get(m) === clientId),
+    );
   }
 
   observe(description: GroupDescription | undefined, topic: string, clientIds: Map<LabMember, string>): void {
     this.described = description;
     this.state = description?.state ?? 'Unknown';
     const described = description?.members ?? [];
-    const ours = new Set(described.filter((d) => this.isOurs(d.memberId, d.clientId, clientIds)).map((d) => d.memberId));
+    const ours = new Set(
+      described.filter((d) => this.isOurs(d.memberId, d.clientId, clientIds)).map((d) => d.memberId),
+    );
     this.foreign.observe(described, topic, ours);
   }
 
   /** Committed offsets of the group on the topic: only needed to credit foreign members. */
   observeCommitted(committed: CommittedOffset[], offsets: PartitionOffsets[]): void {
     const earliest = new Map(offsets.map((o) => [o.partition, o.earliest]));
-    this.committedRead = new Map(committed.filter((c) => c.offset >= 0).map((c) => [c.partition, Math.max(0, c.offset - (earliest.get(c.partition) ?? 0))]));
+    this.committedRead = new Map(
+      committed
+        .filter((c) => c.offset >= 0)
+        .map((c) => [c.partition, Math.max(0, c.offset - (earliest.get(c.partition) ?? 0))]),
+    );
   }
 
   /** Stable, and every live member of ours is in the group under its known member id. */
@@ -73,15 +81,24 @@ export class LabGroup {
     const foreignLabels = this.foreign.labels();
     return this.described.members.map((d) => {
       const mine = this.members.find((m) => m.memberId === d.memberId);
-      const partitions = d.assignment.filter((a) => a.topic === topic).flatMap((a) => a.partitions).sort((a, b) => a - b);
-      return { memberId: d.memberId, member: mine?.name ?? foreignLabels.get(d.memberId) ?? d.clientId, ours: mine !== undefined, partitions };
+      const partitions = d.assignment
+        .filter((a) => a.topic === topic)
+        .flatMap((a) => a.partitions)
+        .sort((a, b) => a - b);
+      return {
+        memberId: d.memberId,
+        member: mine?.name ?? foreignLabels.get(d.memberId) ?? d.clientId,
+        ours: mine !== undefined,
+        partitions,
+      };
     });
   }
 
   view(partitions: LabPartition[], rebalances: number): LabGroupView {
     const ours = this.members.map((m) => m.view());
     const oursRead = new Map<number, number>();
-    for (const m of ours) for (const r of m.perPartition) oursRead.set(r.partition, (oursRead.get(r.partition) ?? 0) + r.messages);
+    for (const m of ours)
+      for (const r of m.perPartition) oursRead.set(r.partition, (oursRead.get(r.partition) ?? 0) + r.messages);
     const members = [...ours, ...this.foreign.views(this.committedRead, oursRead)];
     return { groupId: this.groupId, state: this.state, members, rebalances, check: checkGroup(partitions, members) };
   }

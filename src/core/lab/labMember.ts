@@ -70,7 +70,10 @@ export class LabMember {
     consumer.onAssignment((event) => {
       if (!this.live) return;
       this.memberId = event.memberId;
-      this.partitions = event.assignment.filter((a) => a.topic === o.topic).flatMap((a) => a.partitions).sort((a, b) => a - b);
+      this.partitions = event.assignment
+        .filter((a) => a.topic === o.topic)
+        .flatMap((a) => a.partitions)
+        .sort((a, b) => a - b);
       this.state = 'active';
       o.onChange('membership');
     });
@@ -116,7 +119,9 @@ export class LabMember {
       state: this.state,
       partitions: [...this.partitions],
       messages: this.total,
-      perPartition: [...this.counts].map(([partition, messages]) => ({ partition, messages })).sort((a, b) => a.partition - b.partition),
+      perPartition: [...this.counts]
+        .map(([partition, messages]) => ({ partition, messages }))
+        .sort((a, b) => a.partition - b.partition),
       error: this.error,
     };
   }

@@ -21,6 +21,8 @@ export interface LabPollerOptions {
   committedOf(): string[];
   onObservation(observation: LabObservation): void;
   onProblem(error: unknown): void;
+  /** A poll without an answer for this long counts as a problem (default 3 s): the broker may be gone. */
+  timeoutMs?: number;
 }
 
 const POKE_DELAY_MS = 250;
@@ -66,7 +68,7 @@ export class LabPoller {
 
   private poll(): Promise<void> {
     if (this.inFlight) return this.inFlight;
-    this.inFlight = this.observe()
+    this.inFlight = this.observeInTime()
       .then((o) => {
         if (!this.stopped) this.options.onObservation(o);
       })
@@ -78,6 +80,20 @@ export class LabPoller {
         if (!this.stopped) this.schedule(this.options.intervalMs);
       });
     return this.inFlight;
+  }
+
+  /** The observation, or a failure when the broker does not answer in time (kafkajs retries for long). */
+  private async observeInTime(): Promise<LabObservation> {
+    const timeoutMs = this.options.timeoutMs ?? 3000;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the broker did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.observe(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async observe(): Promise<LabObservation> {

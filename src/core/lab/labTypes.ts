@@ -2,8 +2,14 @@
 // what every member owns and counted, the checks that make fanout and load balancing
 // visible, and the rebalances seen so far. Plain data: the CLI prints it, the panel posts it.
 
-/** joining: started, not yet in the group; active: owns its share; stopped/crashed: left. */
-export type LabMemberState = 'joining' | 'active' | 'stopped' | 'crashed';
+import type { ConnectionView } from '../live/connectionState';
+import type { LabProducePlan } from './labProducePlan';
+
+/**
+ * joining: started, not yet in the group; active: owns its share; stopped/crashed: left;
+ * unknown: the broker cannot be reached, so nobody can tell.
+ */
+export type LabMemberState = 'joining' | 'active' | 'stopped' | 'crashed' | 'unknown';
 
 export interface LabPartition {
   partition: number;
@@ -83,6 +89,13 @@ export interface LabSnapshot {
   phase: LabPhase;
   /** Why the last poll of the broker failed, while it does. */
   problem?: string;
+  /**
+   * Whether the broker answers. While it does not, group states read "Unknown" and live
+   * members "unknown" (the last known assignment and counts stay, stale).
+   */
+  connection: ConnectionView;
+  /** What Produce writes into the topic (absent until the lab started). */
+  produceAs?: LabProducePlan;
   partitions: LabPartition[];
   /** Messages in the topic: each group has to read every one of them. */
   messages: number;
@@ -91,7 +104,10 @@ export interface LabSnapshot {
   groups: LabGroupView[];
   /** The newest rebalances, oldest first (bounded). */
   events: RebalanceEvent[];
-  /** Every group's members own disjoint partitions covering the topic, and their counts sum to the messages exactly once. */
+  /**
+   * Every group's members own disjoint partitions covering the topic, and their counts sum to
+   * the messages exactly once.
+   */
   balanceOk: boolean;
   /** Every group, separately, read every message of the topic. */
   fanoutOk: boolean;

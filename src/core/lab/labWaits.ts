@@ -14,7 +14,8 @@ export async function waitForLab(
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (signal?.aborted) throw new Error(`interrupted while waiting for ${what}`);
-    if (Date.now() >= deadline) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
+    if (Date.now() >= deadline)
+      throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
     await sleep(CHECK_EVERY_MS, signal);
   }
 }

@@ -43,9 +43,17 @@ export class RebalanceTimeline {
       seq: ++this.seq,
       atMs,
       groupId,
-      joined: members.filter((m) => !before.has(m.memberId)).map((m) => m.member).sort(byName),
-      left: (previous?.members ?? []).filter((m) => !now.has(m.memberId)).map((m) => m.member).sort(byName),
-      assignment: members.map(({ member, ours, partitions }) => ({ member, ours, partitions })).sort((a, b) => byName(a.member, b.member)),
+      joined: members
+        .filter((m) => !before.has(m.memberId))
+        .map((m) => m.member)
+        .sort(byName),
+      left: (previous?.members ?? [])
+        .filter((m) => !now.has(m.memberId))
+        .map((m) => m.member)
+        .sort(byName),
+      assignment: members
+        .map(({ member, ours, partitions }) => ({ member, ours, partitions }))
+        .sort((a, b) => byName(a.member, b.member)),
     };
     this.counts.set(groupId, (this.counts.get(groupId) ?? 0) + 1);
     this.recent.push(event);

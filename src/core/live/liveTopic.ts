@@ -28,6 +28,8 @@ export class LiveTopic {
   private readonly stats: StatsFeed;
   private readonly reads = new ReadTally();
   private readonly counts: Record<string, number> = {};
+  /** Per partition, the offset after the last message read: a reader that resumes starts there. */
+  private readonly next = new Map<number, number>();
   private readonly scratch: MatchableMessage = { value: '', key: null, partition: 0, offset: 0 };
   private total = 0;
   /** The format the list's filter reads fields in. */
@@ -68,11 +70,25 @@ export class LiveTopic {
     this.touch();
   }
 
+  /** Where each partition's reading stands (the offset after the last message read). */
+  nextOffsets(): ReadonlyMap<number, number> {
+    return this.next;
+  }
+
+  /** Adds a batch; messages already read (a reader resumed after an outage re-delivers them) are skipped. */
   addBatch(batch: ConsumedLines, now = Date.now()): void {
     const { partition, messages, lines } = batch;
-    for (let i = 0; i < messages.length; i++) this.addMessage(partition, messages[i], lines[i], now);
-    this.total += messages.length;
-    this.counts[partition] = (this.counts[partition] ?? 0) + messages.length;
+    const from = this.next.get(partition) ?? -1;
+    let added = 0;
+    for (let i = 0; i < messages.length; i++) {
+      const offset = Number(messages[i].offset);
+      if (offset < from) continue;
+      this.addMessage(partition, messages[i], lines[i], now);
+      this.next.set(partition, offset + 1);
+      added++;
+    }
+    this.total += added;
+    this.counts[partition] = (this.counts[partition] ?? 0) + added;
     this.followFormat();
   }
 

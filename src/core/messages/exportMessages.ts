@@ -15,7 +15,14 @@ const isoTime = (ms: number) => (Number.isFinite(ms) && ms > 0 ? new Date(ms).to
 
 /** One message as a JSON object on one line (the value stays the text that was read). */
 export function toJsonLine(topic: string, m: BufferedMessage): string {
-  return JSON.stringify({ topic, partition: m.partition, offset: m.offset, timestamp: isoTime(m.timestamp), key: m.key, value: m.value });
+  return JSON.stringify({
+    topic,
+    partition: m.partition,
+    offset: m.offset,
+    timestamp: isoTime(m.timestamp),
+    key: m.key,
+    value: m.value,
+  });
 }
 
 /** RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
@@ -24,11 +31,18 @@ export function csvField(text: string): string {
 }
 
 export function toCsvRow(topic: string, m: BufferedMessage): string {
-  return [topic, String(m.partition), String(m.offset), isoTime(m.timestamp), m.key ?? '', m.value].map(csvField).join(',');
+  return [topic, String(m.partition), String(m.offset), isoTime(m.timestamp), m.key ?? '', m.value]
+    .map(csvField)
+    .join(',');
 }
 
 /** Writes the messages to `path` (replacing it); returns how many were written. */
-export async function writeExport(path: string, format: ExportFormat, topic: string, messages: Iterable<BufferedMessage>): Promise<number> {
+export async function writeExport(
+  path: string,
+  format: ExportFormat,
+  topic: string,
+  messages: Iterable<BufferedMessage>,
+): Promise<number> {
   const out = fs.createWriteStream(path, { encoding: 'utf8' });
   let failure: Error | undefined;
   out.on('error', (e) => (failure = e));

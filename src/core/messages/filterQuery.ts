@@ -6,7 +6,9 @@
 //   field:>=200    numeric comparisons: `>`, `>=`, `<`, `<=`
 //   -term          negates a term
 // Every term must hold. Fields are the parsed record's (dotted paths reach into JSON), then
-// the message's own `partition`, `offset` and `key`.
+// the message's own `partition`, `offset` and `key`. For formats with fixed fields (web, nginx)
+// a field name outside them is refused with the list, so a typo never quietly matches nothing.
+import type { LogFormat } from '../logFormat';
 
 export type ValueTest = (value: unknown) => boolean;
 
@@ -67,13 +69,18 @@ const text = (value: unknown): string =>
 
 function numberTest(operator: string, bound: number): ValueTest {
   return (value) => {
-    const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+    const n =
+      typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
     if (Number.isNaN(n)) return false;
     switch (operator) {
-      case '>': return n > bound;
-      case '>=': return n >= bound;
-      case '<': return n < bound;
-      default: return n <= bound;
+      case '>':
+        return n > bound;
+      case '>=':
+        return n >= bound;
+      case '<':
+        return n < bound;
+      default:
+        return n <= bound;
     }
   };
 }
@@ -123,4 +130,46 @@ export function parseFilterQuery(query: string): FilterQuery {
     }
   }
   return { source: query.trim(), terms, readsFields: terms.some((t) => t.kind === 'field') };
+}
+
+/** The message's own fields, readable in every format. */
+export const MESSAGE_FIELDS = ['partition', 'offset', 'key'] as const;
+
+/** The parsed fields of formats whose records always have the same fields (JSON formats vary). */
+const FIXED_FORMAT_FIELDS: Partial<Record<LogFormat, readonly string[]>> = {
+  web: ['action', 'page', 'user_id', 'timestamp', 'ts'],
+  nginx: [
+    'status',
+    'method',
+    'path',
+    'url',
+    'remote_addr',
+    'remote_user',
+    'time_local',
+    'ts',
+    'request',
+    'protocol',
+    'body_bytes_sent',
+    'http_referer',
+    'http_user_agent',
+  ],
+};
+
+/** The fields a filter can name for `format`, or undefined when records of the format vary (JSON). */
+export function filterFields(format: LogFormat | undefined): string[] | undefined {
+  const fixed = format === undefined ? undefined : FIXED_FORMAT_FIELDS[format];
+  return fixed ? [...fixed, ...MESSAGE_FIELDS] : undefined;
+}
+
+const LISTED_FIELDS = 6;
+
+/** Throws a FilterSyntaxError naming the first field `format`'s records do not have, with the fields they have. */
+export function requireKnownFields(query: FilterQuery, format: LogFormat | undefined): void {
+  const fields = filterFields(format);
+  if (!fields) return;
+  for (const term of query.terms) {
+    if (term.kind !== 'field' || fields.includes(term.path[0])) continue;
+    const listed = fields.slice(0, LISTED_FIELDS).join(', ') + (fields.length > LISTED_FIELDS ? ', …' : '');
+    throw new FilterSyntaxError(`unknown field ${term.path.join('.')} — ${format} fields: ${listed}`);
+  }
 }

@@ -3,7 +3,7 @@
 // messages never block the process (an editor's host); messages that arrive meanwhile are
 // picked up by the same scan, which keeps the list in arrival order.
 import type { LogFormat } from '../logFormat';
-import { parseFilterQuery, type FilterQuery } from './filterQuery';
+import { parseFilterQuery, requireKnownFields, type FilterQuery } from './filterQuery';
 import { createMatcher, type MatchableMessage, type MessageMatcher } from './messageMatcher';
 import type { BufferedMessage, MessageRing } from './messageRing';
 import { SeqList } from './seqList';
@@ -30,10 +30,19 @@ const CLOCK_CHECK_EVERY = 512;
 export class MessageList {
   private version: number;
   private filter: ActiveFilter | undefined;
-  private readonly scratch: Omit<BufferedMessage, 'seq'> = { partition: 0, offset: 0, timestamp: 0, key: null, value: '' };
+  private readonly scratch: Omit<BufferedMessage, 'seq'> = {
+    partition: 0,
+    offset: 0,
+    timestamp: 0,
+    key: null,
+    value: '',
+  };
 
   /** `firstVersion` continues the numbering of an earlier list (a restarted dashboard). */
-  constructor(private readonly ring: MessageRing, firstVersion = 1) {
+  constructor(
+    private readonly ring: MessageRing,
+    firstVersion = 1,
+  ) {
     this.version = firstVersion;
   }
 
@@ -53,6 +62,7 @@ export class MessageList {
   /** Replaces the filter (empty text: no filter). Throws FilterSyntaxError on a bad query. */
   setFilter(text: string, format: LogFormat | undefined): void {
     const query = parseFilterQuery(text);
+    requireKnownFields(query, format);
     this.version++;
     this.filter = query.terms.length === 0 ? undefined : this.startScan(query, format);
   }
@@ -111,7 +121,12 @@ export class MessageList {
     const f = this.filter;
     if (!f) return { version: this.version, base: this.ring.firstSeq, count: this.ring.size, filter: '' };
     f.matches.dropBefore(this.ring.firstSeq);
-    const info: ListWindow = { version: this.version, base: f.matches.base, count: f.matches.count, filter: f.query.source };
+    const info: ListWindow = {
+      version: this.version,
+      base: f.matches.base,
+      count: f.matches.count,
+      filter: f.query.source,
+    };
     if (this.scanning) {
       const first = this.ring.firstSeq;
       const total = this.ring.nextSeq - first;

@@ -16,7 +16,8 @@ export type MessageMatcher = (message: MatchableMessage) => boolean;
 function fieldOf(record: object | undefined, path: string[]): unknown {
   let current: unknown = record;
   for (const segment of path) {
-    if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, segment))
+      return undefined;
     current = (current as Record<string, unknown>)[segment];
   }
   return current;
@@ -24,10 +25,14 @@ function fieldOf(record: object | undefined, path: string[]): unknown {
 
 function messageField(message: MatchableMessage, name: string): unknown {
   switch (name) {
-    case 'partition': return message.partition;
-    case 'offset': return message.offset;
-    case 'key': return message.key ?? undefined;
-    default: return undefined;
+    case 'partition':
+      return message.partition;
+    case 'offset':
+      return message.offset;
+    case 'key':
+      return message.key ?? undefined;
+    default:
+      return undefined;
   }
 }
 

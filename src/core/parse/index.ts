@@ -30,11 +30,15 @@ export function parseLine(format: 'nginx', line: string): NginxRecord | undefine
 export function parseLine(format: LogFormat, line: string): ParsedRecord | undefined;
 export function parseLine(format: LogFormat, line: string): ParsedRecord | undefined {
   switch (format) {
-    case 'web': return parseWebLine(line);
-    case 'nginx': return parseNginxLine(line);
+    case 'web':
+      return parseWebLine(line);
+    case 'nginx':
+      return parseNginxLine(line);
     case 'events':
-    case 'jsonl': return parseJsonLine(line);
-    case 'raw': return { text: stripBomAndCr(line) };
+    case 'jsonl':
+      return parseJsonLine(line);
+    case 'raw':
+      return { text: stripBomAndCr(line) };
   }
 }
 
@@ -45,13 +49,17 @@ export function parseLine(format: LogFormat, line: string): ParsedRecord | undef
  */
 export function visitorOf(format: LogFormat, record: ParsedRecord): string | undefined {
   switch (format) {
-    case 'web': return (record as WebRecord).user_id;
+    case 'web':
+      return (record as WebRecord).user_id;
     case 'nginx': {
       const address = (record as NginxRecord).remote_addr;
       return address === '-' ? undefined : address;
     }
-    case 'events': return jsonVisitor(record as JsonRecord, ['user_id', 'userId']);
-    case 'jsonl': return jsonVisitor(record as JsonRecord);
-    case 'raw': return undefined;
+    case 'events':
+      return jsonVisitor(record as JsonRecord, ['user_id', 'userId']);
+    case 'jsonl':
+      return jsonVisitor(record as JsonRecord);
+    case 'raw':
+      return undefined;
   }
 }

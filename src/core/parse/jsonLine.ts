@@ -7,7 +7,8 @@ export type JsonRecord = Record<string, unknown>;
 export function parseJsonLine(line: string): JsonRecord | undefined {
   // Checking the first character first avoids the cost of a thrown SyntaxError on text lines.
   let i = 0;
-  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9 || line.charCodeAt(i) === 0xfeff)) i++;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9 || line.charCodeAt(i) === 0xfeff))
+    i++;
   if (line.charCodeAt(i) !== 123) return undefined; // '{'
   try {
     const value: unknown = JSON.parse(i === 0 ? line : line.slice(i));
@@ -47,5 +48,8 @@ export function eventType(record: JsonRecord): string | undefined {
 
 /** Looks like a product event: an object with an event type and a user or a price. */
 export function isProductEvent(record: JsonRecord): boolean {
-  return eventType(record) !== undefined && (jsonVisitor(record, ['user_id', 'userId']) !== undefined || eventPrice(record) !== undefined);
+  return (
+    eventType(record) !== undefined &&
+    (jsonVisitor(record, ['user_id', 'userId']) !== undefined || eventPrice(record) !== undefined)
+  );
 }

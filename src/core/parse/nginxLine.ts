@@ -62,9 +62,26 @@ export interface NginxScan {
 
 export function createNginxScan(): NginxScan {
   return {
-    line: '', addrEnd: 0, userStart: 0, userEnd: 0, timeStart: 0, timeEnd: 0, ts: 0, requestStart: 0, requestEnd: 0,
-    methodEnd: 0, urlStart: 0, urlEnd: 0, pathEnd: 0, protocolStart: -1, status: null, bytes: 0,
-    referrerStart: -1, referrerEnd: -1, agentStart: -1, agentEnd: -1,
+    line: '',
+    addrEnd: 0,
+    userStart: 0,
+    userEnd: 0,
+    timeStart: 0,
+    timeEnd: 0,
+    ts: 0,
+    requestStart: 0,
+    requestEnd: 0,
+    methodEnd: 0,
+    urlStart: 0,
+    urlEnd: 0,
+    pathEnd: 0,
+    protocolStart: -1,
+    status: null,
+    bytes: 0,
+    referrerStart: -1,
+    referrerEnd: -1,
+    agentStart: -1,
+    agentEnd: -1,
   };
 }
 
@@ -137,7 +154,7 @@ export function scanNginxLine(raw: string, scan: NginxScan): boolean {
 
 /** Index of the next `"` at or after `from` that is not escaped by a backslash, or -1. */
 function closingQuote(line: string, from: number): number {
-  for (let i = from; ; ) {
+  for (let i = from; ;) {
     const q = line.indexOf('"', i);
     if (q < 0) return -1;
     let backslashes = 0;
@@ -218,14 +235,17 @@ function isMethod(text: string, start: number, end: number): boolean {
   return true;
 }
 
-const MONTHS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m, i) => [m, i]));
+const MONTHS = new Map(
+  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m, i) => [m, i]),
+);
 let cachedDay = '\u0000'; // never a prefix of a valid time
 let cachedDayMs = Number.NaN;
 
 /** `16/Oct/2025:21:16:47 +0200` (the whole text, or text[start, end)) as epoch milliseconds, or NaN. */
 export function parseNginxTime(text: string, start = 0, end = text.length): number {
   const t = start;
-  if (end - start !== 26 || text[t + 2] !== '/' || text[t + 6] !== '/' || text[t + 11] !== ':' || text[t + 20] !== ' ') return Number.NaN;
+  if (end - start !== 26 || text[t + 2] !== '/' || text[t + 6] !== '/' || text[t + 11] !== ':' || text[t + 20] !== ' ')
+    return Number.NaN;
   if (!text.startsWith(cachedDay, t)) {
     const month = MONTHS.get(text.slice(t + 3, t + 6));
     const date = twoDigits(text, t);
@@ -240,6 +260,13 @@ export function parseNginxTime(text: string, start = 0, end = text.length): numb
   const sign = text[t + 21] === '-' ? -1 : text[t + 21] === '+' ? 1 : 0;
   const zh = twoDigits(text, t + 22);
   const zm = twoDigits(text, t + 24);
-  if (text[t + 14] !== ':' || text[t + 17] !== ':' || !(h < 24 && m < 60 && s < 61) || sign === 0 || !(zh < 24 && zm < 60)) return Number.NaN;
+  if (
+    text[t + 14] !== ':' ||
+    text[t + 17] !== ':' ||
+    !(h < 24 && m < 60 && s < 61) ||
+    sign === 0 ||
+    !(zh < 24 && zm < 60)
+  )
+    return Number.NaN;
   return cachedDayMs + ((h * 60 + m - sign * (zh * 60 + zm)) * 60 + s) * 1000;
 }

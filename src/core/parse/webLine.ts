@@ -56,7 +56,8 @@ function webRecordFromJson(line: string): WebRecord | undefined {
   }
   const r = value as Partial<Record<keyof WebRecord, unknown>>;
   if (!r || typeof r !== 'object' || typeof r.timestamp !== 'string' || typeof r.user_id !== 'string') return undefined;
-  if (typeof r.action !== 'string' || typeof r.page !== 'string' || r.user_id.length === 0 || r.action.length === 0) return undefined;
+  if (typeof r.action !== 'string' || typeof r.page !== 'string' || r.user_id.length === 0 || r.action.length === 0)
+    return undefined;
   const micros = parseWebTimestamp(r.timestamp);
   if (Number.isNaN(micros)) return undefined;
   return { timestamp: r.timestamp, user_id: r.user_id, action: r.action, page: r.page, ts: micros / 1000 };
@@ -73,7 +74,8 @@ export function parseWebTimestamp(text: string): number {
     const year = digitsAt(text, 0, 4);
     const month = twoDigits(text, 5);
     const day = twoDigits(text, 8);
-    if (text[4] !== '-' || text[7] !== '-' || !(month >= 1 && month <= 12) || !(day >= 1 && day <= 31)) return Number.NaN;
+    if (text[4] !== '-' || text[7] !== '-' || !(month >= 1 && month <= 12) || !(day >= 1 && day <= 31))
+      return Number.NaN;
     const dayMs = Date.UTC(year, month - 1, day);
     if (Number.isNaN(dayMs)) return Number.NaN;
     cachedDate = text.slice(0, 10);
@@ -83,7 +85,8 @@ export function parseWebTimestamp(text: string): number {
   const h = twoDigits(text, 11);
   const m = twoDigits(text, 14);
   const s = twoDigits(text, 17);
-  if ((sep !== ' ' && sep !== 'T') || text[13] !== ':' || text[16] !== ':' || !(h < 24 && m < 60 && s < 61)) return Number.NaN;
+  if ((sep !== ' ' && sep !== 'T') || text[13] !== ':' || text[16] !== ':' || !(h < 24 && m < 60 && s < 61))
+    return Number.NaN;
   let micros = 0;
   let end = 19;
   if (text[19] === '.') {

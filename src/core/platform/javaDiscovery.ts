@@ -36,7 +36,10 @@ export interface JavaProbe {
 }
 
 export interface FindJavaOptions {
-  /** A JDK or JRE folder chosen by the user (the editor's kafkaLogLab.javaHome setting): used or refused, never skipped. */
+  /**
+   * A JDK or JRE folder chosen by the user (the editor's kafkaLogLab.javaHome setting): used or
+   * refused, never skipped.
+   */
   javaHome?: string;
   /** Where the user can choose a Java home (e.g. "the kafkaLogLab.javaHome setting"): named by messages. */
   javaHomeSource?: string;
@@ -59,12 +62,25 @@ function javaIn(home: string, platform: Platform): string {
 function windowsProgramRoots(platform: Platform): string[] {
   const paths = pathsOf(platform);
   const localAppData = envValue(platform, 'LOCALAPPDATA');
-  const roots = [envValue(platform, 'ProgramFiles') ?? 'C:\\Program Files', envValue(platform, 'ProgramW6432'), localAppData && paths.join(localAppData, 'Programs')];
+  const roots = [
+    envValue(platform, 'ProgramFiles') ?? 'C:\\Program Files',
+    envValue(platform, 'ProgramW6432'),
+    localAppData && paths.join(localAppData, 'Programs'),
+  ];
   return [...new Set(roots.filter((r): r is string => Boolean(r)))];
 }
 
 /** JDK vendors' folder names under the Windows program roots. */
-const WINDOWS_JDK_VENDORS = ['Eclipse Adoptium', 'Microsoft', 'Java', 'Zulu', 'Amazon Corretto', 'BellSoft', 'Semeru', 'OpenJDK'];
+const WINDOWS_JDK_VENDORS = [
+  'Eclipse Adoptium',
+  'Microsoft',
+  'Java',
+  'Zulu',
+  'Amazon Corretto',
+  'BellSoft',
+  'Semeru',
+  'OpenJDK',
+];
 
 /** Folders whose sub-folders are Java homes, per OS, and how a sub-folder maps to its home. */
 function installPlaces(platform: Platform): Array<{ dir: string; home?: (entry: string) => string; only?: RegExp }> {
@@ -72,7 +88,9 @@ function installPlaces(platform: Platform): Array<{ dir: string; home?: (entry: 
   const home = platform.homedir;
   const everywhere = [{ dir: paths.join(home, '.jdks') }, { dir: paths.join(home, '.sdkman', 'candidates', 'java') }];
   if (platform.os === 'win32') {
-    const vendorDirs = windowsProgramRoots(platform).flatMap((root) => WINDOWS_JDK_VENDORS.map((vendor) => ({ dir: paths.join(root, vendor) })));
+    const vendorDirs = windowsProgramRoots(platform).flatMap((root) =>
+      WINDOWS_JDK_VENDORS.map((vendor) => ({ dir: paths.join(root, vendor) })),
+    );
     return [...vendorDirs, ...everywhere];
   }
   if (platform.os === 'darwin') {
@@ -85,7 +103,13 @@ function installPlaces(platform: Platform): Array<{ dir: string; home?: (entry: 
       ...everywhere,
     ];
   }
-  return [{ dir: '/usr/lib/jvm' }, { dir: '/usr/lib64/jvm' }, { dir: '/usr/java' }, { dir: '/opt/java' }, ...everywhere];
+  return [
+    { dir: '/usr/lib/jvm' },
+    { dir: '/usr/lib64/jvm' },
+    { dir: '/usr/java' },
+    { dir: '/opt/java' },
+    ...everywhere,
+  ];
 }
 
 /** The folders `installPlaces` looks in, for the message when nothing is found. */
@@ -115,7 +139,10 @@ export async function javaCandidates(platform: Platform, probe: JavaProbe): Prom
     if (probe.isFile(java)) candidates.push({ executable: java, source: 'PATH' });
   }
   for (const place of installPlaces(platform)) {
-    const entries = probe.listDir(place.dir).filter((e) => !place.only || place.only.test(e)).sort(newestFirst);
+    const entries = probe
+      .listDir(place.dir)
+      .filter((e) => !place.only || place.only.test(e))
+      .sort(newestFirst);
     for (const entry of entries) {
       const java = javaIn(place.home ? place.home(entry) : paths.join(place.dir, entry), platform);
       if (probe.isFile(java)) candidates.push({ executable: java, source: place.dir });
@@ -126,8 +153,13 @@ export async function javaCandidates(platform: Platform, probe: JavaProbe): Prom
 }
 
 /** A Java 17+ on this machine, or a UserError that says what was found and how to get one. */
-export async function findJava(platform: Platform, probe: JavaProbe = machineProbe, options: FindJavaOptions = {}): Promise<JavaInstall> {
-  if (options.javaHome) return chosenJava(options.javaHome, options.javaHomeSource ?? 'the chosen Java home', platform, probe);
+export async function findJava(
+  platform: Platform,
+  probe: JavaProbe = machineProbe,
+  options: FindJavaOptions = {},
+): Promise<JavaInstall> {
+  if (options.javaHome)
+    return chosenJava(options.javaHome, options.javaHomeSource ?? 'the chosen Java home', platform, probe);
   const passedOver: string[] = [];
   for (const candidate of await javaCandidates(platform, probe)) {
     const found = await tryJava(candidate, probe);
@@ -142,14 +174,17 @@ async function tryJava(candidate: JavaCandidate, probe: JavaProbe): Promise<Java
   const output = await probe.versionOutput(candidate.executable);
   const parsed = output === undefined ? undefined : parseJavaVersion(output);
   if (!parsed) return `${candidate.executable} (${candidate.source}) does not run`;
-  if (parsed.major < MIN_JAVA_MAJOR) return `${candidate.executable} (${candidate.source}) is Java ${parsed.version}, older than ${MIN_JAVA_MAJOR}`;
+  if (parsed.major < MIN_JAVA_MAJOR)
+    return `${candidate.executable} (${candidate.source}) is Java ${parsed.version}, older than ${MIN_JAVA_MAJOR}`;
   return { executable: candidate.executable, ...parsed, source: candidate.source };
 }
 
 async function chosenJava(home: string, source: string, platform: Platform, probe: JavaProbe): Promise<JavaInstall> {
   const found = await tryJava({ executable: javaIn(home, platform), source }, probe);
   if (typeof found !== 'string') return found;
-  throw new UserError(`${source} names ${home}, but ${found}: point it at a Java ${MIN_JAVA_MAJOR} or newer (the folder that holds bin), or clear it to let Kafka Log Lab look for one`);
+  throw new UserError(
+    `${source} names ${home}, but ${found}: point it at a Java ${MIN_JAVA_MAJOR} or newer (the folder that holds bin), or clear it to let Kafka Log Lab look for one`,
+  );
 }
 
 /** The real machine. */
@@ -168,12 +203,15 @@ export const machineProbe: JavaProbe = {
       return false;
     }
   },
-  macJavaHome: () => output('/usr/libexec/java_home', ['-v', `${MIN_JAVA_MAJOR}+`], 'stdout').then((s) => s?.trim() || undefined),
+  macJavaHome: () =>
+    output('/usr/libexec/java_home', ['-v', `${MIN_JAVA_MAJOR}+`], 'stdout').then((s) => s?.trim() || undefined),
   versionOutput: (executable) => output(executable, ['-version'], 'stderr'),
 };
 
 function output(file: string, args: string[], stream: 'stdout' | 'stderr'): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile(file, args, { timeout: 15000, windowsHide: true }, (error, stdout, stderr) => resolve(error ? undefined : stream === 'stdout' ? stdout : stderr));
+    execFile(file, args, { timeout: 15000, windowsHide: true }, (error, stdout, stderr) =>
+      resolve(error ? undefined : stream === 'stdout' ? stdout : stderr),
+    );
   });
 }

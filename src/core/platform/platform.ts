@@ -41,7 +41,10 @@ export function executableName(name: string, platform: Platform): string {
 /** The folders of PATH, in order. */
 export function pathDirs(platform: Platform): string[] {
   const separator = platform.os === 'win32' ? ';' : ':';
-  return (envValue(platform, 'PATH') ?? '').split(separator).map((d) => d.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean);
+  return (envValue(platform, 'PATH') ?? '')
+    .split(separator)
+    .map((d) => d.trim().replace(/^"(.*)"$/, '$1'))
+    .filter(Boolean);
 }
 
 /**
@@ -50,7 +53,8 @@ export function pathDirs(platform: Platform): string[] {
  */
 export function userCacheDir(platform: Platform): string {
   const paths = pathsOf(platform);
-  if (platform.os === 'win32') return envValue(platform, 'LOCALAPPDATA') ?? paths.join(platform.homedir, 'AppData', 'Local');
+  if (platform.os === 'win32')
+    return envValue(platform, 'LOCALAPPDATA') ?? paths.join(platform.homedir, 'AppData', 'Local');
   if (platform.os === 'darwin') return paths.join(platform.homedir, 'Library', 'Caches');
   const xdg = envValue(platform, 'XDG_CACHE_HOME');
   // The XDG spec ignores relative values.

@@ -8,8 +8,7 @@ import { execFile, type SpawnOptions } from 'node:child_process';
 import { currentPlatform, type Platform } from './platform';
 
 export type StopStep =
-  | { kind: 'signal'; pid: number; signal: 'SIGTERM' | 'SIGKILL' }
-  | { kind: 'command'; file: string; args: string[] };
+  { kind: 'signal'; pid: number; signal: 'SIGTERM' | 'SIGKILL' } | { kind: 'command'; file: string; args: string[] };
 
 export interface StopOptions {
   /** Also the processes it started (POSIX: its process group, so it must have been spawned detached). */

@@ -54,11 +54,16 @@ export function createStats(format: 'events'): EventStats;
 export function createStats(format: LogFormat): LogStats;
 export function createStats(format: LogFormat): LogStats {
   switch (format) {
-    case 'web': return new WebStats();
-    case 'nginx': return new NginxStats();
-    case 'events': return new EventStats();
-    case 'jsonl': return new JsonLinesStats();
-    case 'raw': return new RawStats();
+    case 'web':
+      return new WebStats();
+    case 'nginx':
+      return new NginxStats();
+    case 'events':
+      return new EventStats();
+    case 'jsonl':
+      return new JsonLinesStats();
+    case 'raw':
+      return new RawStats();
   }
 }
 
@@ -69,7 +74,11 @@ export interface StatsOfFileOptions {
 }
 
 /** Statistics of a whole file, read in streaming fashion; `auto` detects the format from its first lines. */
-export async function statsOfFile(path: string, format: LogFormat | 'auto', options: StatsOfFileOptions = {}): Promise<StatsSnapshot> {
+export async function statsOfFile(
+  path: string,
+  format: LogFormat | 'auto',
+  options: StatsOfFileOptions = {},
+): Promise<StatsSnapshot> {
   const resolved = format === 'auto' ? detectFormat(await readSampleLines(path)) : format;
   const stats = createStats(resolved);
   for await (const batch of readLineBatches(path, { signal: options.signal })) {

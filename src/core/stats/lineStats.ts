@@ -35,13 +35,17 @@ export abstract class LineStats<R, S extends BaseSnapshot> {
   addLine(line: string, lineNumber?: number): void {
     this.linesSeen++;
     const first = line.charCodeAt(0);
-    if (line.length === 0 || ((first === 32 || first === 9 || first === 13 || first === 0xfeff) && isBlankLine(line))) return;
+    if (line.length === 0 || ((first === 32 || first === 9 || first === 13 || first === 0xfeff) && isBlankLine(line)))
+      return;
     this.messages++;
     const record = this.parse(line);
     if (record === undefined) {
       this.unparsed++;
       if (this.samples.length < MAX_UNPARSED_SAMPLES) {
-        this.samples.push({ line: lineNumber ?? this.linesSeen, text: ownCopy(stripBomAndCr(line).slice(0, MAX_SAMPLE_CHARS)) });
+        this.samples.push({
+          line: lineNumber ?? this.linesSeen,
+          text: ownCopy(stripBomAndCr(line).slice(0, MAX_SAMPLE_CHARS)),
+        });
       }
       return;
     }

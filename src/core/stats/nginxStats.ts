@@ -48,17 +48,34 @@ export class NginxStats extends LineStats<NginxScan | NginxRecord, NginxSnapshot
       const line = parsed.line;
       const http = parsed.methodEnd > 0;
       this.countRequest(
-        line.slice(0, parsed.addrEnd), parsed.ts, parsed.status, parsed.bytes,
+        line.slice(0, parsed.addrEnd),
+        parsed.ts,
+        parsed.status,
+        parsed.bytes,
         http ? line.slice(parsed.requestStart, parsed.methodEnd) : '-',
         http ? line.slice(parsed.urlStart, parsed.pathEnd) : undefined,
       );
     } else {
       const http = parsed.method !== '-';
-      this.countRequest(parsed.remote_addr, parsed.ts, parsed.status, parsed.body_bytes_sent, parsed.method, http ? parsed.path : undefined);
+      this.countRequest(
+        parsed.remote_addr,
+        parsed.ts,
+        parsed.status,
+        parsed.body_bytes_sent,
+        parsed.method,
+        http ? parsed.path : undefined,
+      );
     }
   }
 
-  private countRequest(address: string, ms: number, status: number | null, bytes: number, method: string, path: string | undefined): void {
+  private countRequest(
+    address: string,
+    ms: number,
+    status: number | null,
+    bytes: number,
+    method: string,
+    path: string | undefined,
+  ): void {
     this.status.add(status === null ? '-' : status < 1000 ? STATUS_TEXT[status] : String(status));
     this.methods.add(method);
     this.bytes += bytes;

@@ -21,7 +21,10 @@ export class StatsFeed {
   private lineNumber = 0;
   private changes = 0;
 
-  constructor(format: LogFormat | 'auto' = 'auto', private readonly sampleSize = DETECTION_SAMPLE) {
+  constructor(
+    format: LogFormat | 'auto' = 'auto',
+    private readonly sampleSize = DETECTION_SAMPLE,
+  ) {
     if (format !== 'auto') this.start(format);
   }
 

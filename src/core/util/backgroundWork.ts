@@ -51,7 +51,11 @@ export class BackgroundWork {
     this.running.clear();
     if (works.length === 0) return;
     this.log.info(`[lifecycle] stopping ${works.map(([, name]) => name).join(', ')}`);
-    const stopped = Promise.all(works.map(([work, name]) => work.stop().catch((e) => this.log.warn(`[lifecycle] ${name} did not stop cleanly: ${(e as Error).message}`))));
+    const stopped = Promise.all(
+      works.map(([work, name]) =>
+        work.stop().catch((e) => this.log.warn(`[lifecycle] ${name} did not stop cleanly: ${(e as Error).message}`)),
+      ),
+    );
     let timer: ReturnType<typeof setTimeout> | undefined;
     const bound = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), boundMs)));
     if ((await Promise.race([stopped.then(() => 'done' as const), bound])) === 'timeout') {

@@ -29,8 +29,22 @@ export interface SentAndRead {
 }
 
 /** The arithmetic both reports share: every message is a matched line, an extra copy of one, or unexpected. */
-export function compareSentAndRead(sent: number, messages: number, matched: number, duplicates: number, mode: VerifyMode): SentAndRead {
-  return { sent, messages, matched, missing: Math.max(0, sent - matched), duplicates, unexpected: messages - matched - duplicates, mode };
+export function compareSentAndRead(
+  sent: number,
+  messages: number,
+  matched: number,
+  duplicates: number,
+  mode: VerifyMode,
+): SentAndRead {
+  return {
+    sent,
+    messages,
+    matched,
+    missing: Math.max(0, sent - matched),
+    duplicates,
+    unexpected: messages - matched - duplicates,
+    mode,
+  };
 }
 
 /** A message value or file line as a byte-exact key: latin1 maps every byte to one char. */
@@ -67,7 +81,11 @@ export class ReadTally {
   }
 
   addIncoming(message: Pick<IncomingMessage, 'value' | 'headers'>): void {
-    this.addMessage(message.value, headerText(message.headers, LINE_HEADER), headerText(message.headers, SOURCE_HEADER));
+    this.addMessage(
+      message.value,
+      headerText(message.headers, LINE_HEADER),
+      headerText(message.headers, SOURCE_HEADER),
+    );
   }
 
   /** `lineHeader` and `sourceHeader` are the decoded kll.line / kll.src headers, if any. */

@@ -1,6 +1,7 @@
 // Status bar item for the local broker started from this window: starting…, running (engine
 // and address) or stopped. Hidden until a broker is started here.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands';
 
 export type LocalBrokerState =
   | { state: 'idle' }
@@ -19,20 +20,23 @@ export function createBrokerStatusBar(): { update(state: LocalBrokerState): void
       case 'starting':
         item.text = '$(sync~spin) Local broker: starting…';
         item.tooltip = `Kafka Log Lab: the local broker is starting${s.engine ? ` (${s.engine})` : ''}.\nClick to show its logs.`;
-        item.command = { title: 'Show Local Broker Logs', command: 'kafkaLogLab.showLocalBrokerLogs' };
+        item.command = { title: 'Show Local Broker Logs', command: COMMANDS.showLocalBrokerLogs.id };
         break;
       case 'running':
         item.text = `$(vm-running) Local broker: ${s.engine} ${s.bootstrap}`;
         item.tooltip = `Kafka Log Lab: local broker running on ${s.engine === 'docker' ? 'Docker' : 'the local Java'} at ${s.bootstrap}${s.kafkaVersion ? ` (Kafka ${s.kafkaVersion})` : ''}.\nClick to show its logs.`;
-        item.command = { title: 'Show Local Broker Logs', command: 'kafkaLogLab.showLocalBrokerLogs' };
+        item.command = { title: 'Show Local Broker Logs', command: COMMANDS.showLocalBrokerLogs.id };
         break;
       case 'stopped':
         item.text = '$(vm-outline) Local broker: stopped';
         item.tooltip = 'Kafka Log Lab: the local broker is stopped.\nClick to start it.';
-        item.command = { title: 'Start Local Broker', command: 'kafkaLogLab.startLocalBroker' };
+        item.command = { title: 'Start Local Broker', command: COMMANDS.startLocalBroker.id };
         break;
     }
-    item.accessibilityInformation = { label: typeof item.tooltip === 'string' ? item.tooltip.replace(/\n/g, ' ') : item.text, role: 'button' };
+    item.accessibilityInformation = {
+      label: typeof item.tooltip === 'string' ? item.tooltip.replace(/\n/g, ' ') : item.text,
+      role: 'button',
+    };
     item.show();
   };
   update({ state: 'idle' });

@@ -17,7 +17,10 @@ function downloadReporter(progress: ProgressSink): (p: DownloadProgress) => void
   let shownPercent = 0;
   return (p) => {
     const percent = p.totalBytes ? Math.floor((100 * p.doneBytes) / p.totalBytes) : 100;
-    progress.report({ message: `Downloading Apache Kafka ${p.kafkaVersion}: ${describeProgress(p)}`, increment: Math.max(0, percent - shownPercent) });
+    progress.report({
+      message: `Downloading Apache Kafka ${p.kafkaVersion}: ${describeProgress(p)}`,
+      increment: Math.max(0, percent - shownPercent),
+    });
     shownPercent = Math.max(shownPercent, percent);
   };
 }

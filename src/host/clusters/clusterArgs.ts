@@ -8,7 +8,8 @@ import type { ClusterConfig } from '../settings';
 /** Either a tree row (which carries its cluster) or `{ cluster: name }`. */
 export function clusterFrom(deps: KafkaDeps, arg: unknown): ClusterConfig {
   const value = (arg as { cluster?: unknown } | undefined)?.cluster;
-  if (value && typeof value === 'object' && typeof (value as ClusterConfig).bootstrapServers === 'string') return value as ClusterConfig;
+  if (value && typeof value === 'object' && typeof (value as ClusterConfig).bootstrapServers === 'string')
+    return value as ClusterConfig;
   if (typeof value === 'string') {
     const found = deps.clusters.find(value);
     if (!found) throw new Error(`no cluster named "${value}" is configured`);
@@ -39,7 +40,10 @@ export async function withClusterAdmin<T>(
 }
 
 /** A quick pick that resolves to the chosen label, or throws CancellationError on Escape. */
-export async function pickOne<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: vscode.QuickPickOptions): Promise<T> {
+export async function pickOne<T extends vscode.QuickPickItem>(
+  items: T[] | Promise<T[]>,
+  options: vscode.QuickPickOptions,
+): Promise<T> {
   const picked = await vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options });
   if (!picked) throw new vscode.CancellationError();
   return picked;

@@ -1,19 +1,27 @@
-// The configured clusters (settings), the active one, their passwords (SecretStorage only)
-// and the Kafka clients built from them.
+// The configured clusters (settings), the active one, their secrets (SecretStorage only)
+// and the Kafka clients built from them: the one place a cluster becomes a connection.
 import * as vscode from 'vscode';
 import { createKafkaClient, DEFAULT_BROKERS, parseBrokerList } from '../../core/kafka/client';
-import { describeError } from '../../core/errors';
+import { describeError, UserError } from '../../core/errors';
+import {
+  describeSecurity,
+  securityWarnings,
+  toClientSecurity,
+  type ConnectionSpec,
+} from '../../core/kafka/connection/connectionSpec';
+import { checkSpec, usesTls } from '../../core/kafka/connection/specChecks';
 import type { KafkaClient, KafkaConnection } from '../../core/kafka/ports';
 import type { HostLog } from '../log';
 import { onDidChangeSettings, readSettings, writeActiveCluster, writeClusters, type ClusterConfig } from '../settings';
+import { ClusterSecretStore } from './clusterSecrets';
+import { clusterSpec, missingLogin, type ClusterSecrets } from './clusterSecurity';
+import { Prompter } from './prompts';
 
 /** Used by commands when nothing is configured: where "Start Local Broker" listens by default. */
 export const DEFAULT_CLUSTER: ClusterConfig = { name: 'local', bootstrapServers: DEFAULT_BROKERS };
 
 /** Explorer queries should fail fast; producing may wait a little longer for a busy broker. */
 export type ClientPurpose = 'explorer' | 'work';
-
-const secretKey = (name: string) => `kafkaLogLab.password.${name}`;
 
 /** `host:port` entries, or the reason the text is not a bootstrap list (core's rule and wording). */
 export function parseBootstrapServers(text: string): { brokers: string[] } | { error: string } {
@@ -24,11 +32,34 @@ export function parseBootstrapServers(text: string): { brokers: string[] } | { e
   }
 }
 
+/** Why `text` is not a bootstrap list, or undefined when it is one. */
+export function bootstrapProblem(text: string): string | undefined {
+  const parsed = parseBootstrapServers(text);
+  return 'error' in parsed ? parsed.error : undefined;
+}
+
+/** Short form for a row's description: the addresses and, when secured, "(SSL, SASL PLAIN)". */
 export function describeCluster(c: ClusterConfig): string {
-  const security = [c.ssl ? 'SSL' : '', c.saslMechanism && c.saslMechanism !== 'none' ? `SASL ${c.saslMechanism.toUpperCase()}` : '']
-    .filter(Boolean)
-    .join(', ');
+  let security: string;
+  try {
+    const spec = clusterSpec(c, undefined);
+    security = [usesTls(spec) ? 'SSL' : '', spec.sasl ? `SASL ${spec.sasl.mechanism}` : ''].filter(Boolean).join(', ');
+  } catch {
+    security = 'security settings need attention';
+  }
   return security ? `${c.bootstrapServers} (${security})` : c.bootstrapServers;
+}
+
+const workspaceRoot = (): string | undefined => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+
+/** The security in words, e.g. "SASL_SSL · SCRAM-SHA-512 (alice) · CA: ca.pem" (no secrets). */
+export function describeClusterSecurity(c: ClusterConfig): string {
+  try {
+    const spec = clusterSpec(c, workspaceRoot());
+    return [describeSecurity(spec), ...securityWarnings(spec)].join('\n');
+  } catch (e) {
+    return describeError(e);
+  }
 }
 
 export class ClusterRegistry implements vscode.Disposable {
@@ -37,8 +68,17 @@ export class ClusterRegistry implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly clients = new Map<string, KafkaClient>();
   private readonly subscription: vscode.Disposable;
+  private readonly secrets: ClusterSecretStore;
+  /** Warnings (certificate checks off…) already written to the log, once per cluster setting. */
+  private readonly warned = new Set<string>();
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly log: HostLog) {
+  constructor(
+    storage: vscode.SecretStorage,
+    private readonly log: HostLog,
+    /** Every question the cluster commands ask goes through it. */
+    readonly prompter = new Prompter(),
+  ) {
+    this.secrets = new ClusterSecretStore(storage);
     this.subscription = onDidChangeSettings(() => {
       this.clients.clear();
       this.changed.fire();
@@ -67,17 +107,22 @@ export class ClusterRegistry implements vscode.Disposable {
     return this.active().name === name;
   }
 
-  /** Adds or replaces the cluster called `cluster.name`; the password goes to SecretStorage. */
-  async save(cluster: ClusterConfig, password?: string): Promise<void> {
+  /**
+   * Adds or replaces the cluster called `cluster.name`. Given `secrets` replace the stored ones
+   * (a kind left out is deleted); without them the stored secrets stay.
+   */
+  async save(cluster: ClusterConfig, secrets?: ClusterSecrets): Promise<void> {
     const others = this.list().filter((c) => c.name !== cluster.name);
-    if (password !== undefined) await this.secrets.store(secretKey(cluster.name), password);
+    if (secrets !== undefined) await this.secrets.store(cluster.name, secrets, true);
     await writeClusters([...others, cluster]);
+    // A client made with the old secrets must not be reused when the settings did not change.
+    this.clients.clear();
     this.log.info(`[clusters] saved "${cluster.name}" at ${describeCluster(cluster)}`);
   }
 
   async remove(name: string): Promise<void> {
     await writeClusters(this.list().filter((c) => c.name !== name));
-    await this.secrets.delete(secretKey(name));
+    await this.secrets.delete(name);
     if (readSettings().activeCluster === name) await writeActiveCluster('');
     this.log.info(`[clusters] removed "${name}"`);
   }
@@ -97,39 +142,58 @@ export class ClusterRegistry implements vscode.Disposable {
     return client;
   }
 
-  private async connection(cluster: ClusterConfig, purpose: ClientPurpose): Promise<KafkaConnection> {
+  /** How to reach `cluster`: addresses, timeouts and its TLS and SASL settings with their secrets. */
+  async connection(
+    cluster: ClusterConfig,
+    purpose: ClientPurpose,
+    clientId = 'kafka-log-lab-vscode',
+  ): Promise<KafkaConnection> {
     const parsed = parseBootstrapServers(cluster.bootstrapServers);
-    if ('error' in parsed) throw new Error(`cluster "${cluster.name}": ${parsed.error}`);
-    const connection: KafkaConnection = {
+    if ('error' in parsed) throw new UserError(`cluster "${cluster.name}": ${parsed.error}`);
+    const spec = await this.spec(cluster);
+    checkSpec(spec, `cluster "${cluster.name}"`);
+    // Certificate files are read here: a missing one is named, with the cluster it belongs to.
+    const security = await toClientSecurity(spec).catch((e: unknown) => {
+      throw new UserError(`cluster "${cluster.name}": ${describeError(e)}`);
+    });
+    this.warnOnce(cluster, security.warnings);
+    return {
       brokers: parsed.brokers,
-      clientId: 'kafka-log-lab-vscode',
-      ssl: cluster.ssl || undefined,
+      clientId,
+      ssl: security.ssl,
+      sasl: security.sasl,
       connectionTimeoutMs: 3000,
       retries: purpose === 'explorer' ? 1 : 3,
       maxRetryTimeMs: purpose === 'explorer' ? 1500 : 5000,
-      log: (level, message) => (level === 'error' ? this.log.error(`[kafka] ${message}`) : this.log.warn(`[kafka] ${message}`)),
+      log: (level, message) =>
+        level === 'error' ? this.log.error(`[kafka] ${message}`) : this.log.warn(`[kafka] ${message}`),
     };
-    const mechanism = cluster.saslMechanism;
-    if (mechanism && mechanism !== 'none') {
-      const password = await this.password(cluster);
-      connection.sasl = { mechanism, username: cluster.username ?? '', password };
-    }
-    return connection;
   }
 
-  /** The stored password, or asks for it once and stores it. */
-  private async password(cluster: ClusterConfig): Promise<string> {
-    const stored = await this.secrets.get(secretKey(cluster.name));
-    if (stored !== undefined) return stored;
-    const entered = await vscode.window.showInputBox({
-      title: `Kafka Log Lab: password for ${cluster.username ?? 'the user'} on "${cluster.name}"`,
+  /** The cluster's spec with its secrets; a missing SASL password or token is asked for once. */
+  private async spec(cluster: ClusterConfig): Promise<ConnectionSpec> {
+    const secrets = await this.secrets.get(cluster.name);
+    const spec = clusterSpec(cluster, workspaceRoot(), secrets);
+    const missing = missingLogin(spec).filter((m) => m !== 'username');
+    if (missing.length === 0 || !spec.sasl) return spec;
+    const kind = missing[0] === 'token' ? 'token' : 'password';
+    const entered = await this.prompter.text({
+      title: `Kafka Log Lab: ${kind} for ${cluster.username ?? 'the user'} on "${cluster.name}"`,
+      prompt: "Stored in VS Code's secret storage, never in settings.",
       password: true,
-      ignoreFocusOut: true,
-      prompt: 'Stored in VS Code\'s secret storage, never in settings.',
     });
-    if (entered === undefined) throw new vscode.CancellationError();
-    await this.secrets.store(secretKey(cluster.name), entered);
-    return entered;
+    if (typeof entered !== 'string') throw new vscode.CancellationError();
+    await this.secrets.store(cluster.name, { [kind]: entered }, false);
+    return clusterSpec(cluster, workspaceRoot(), { ...secrets, [kind]: entered });
+  }
+
+  private warnOnce(cluster: ClusterConfig, warnings: string[]): void {
+    for (const warning of warnings) {
+      const key = `${cluster.name}\0${warning}`;
+      if (this.warned.has(key)) continue;
+      this.warned.add(key);
+      this.log.warn(`[clusters] "${cluster.name}": ${warning}`);
+    }
   }
 
   dispose(): void {

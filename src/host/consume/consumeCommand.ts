@@ -4,35 +4,29 @@ import * as vscode from 'vscode';
 import { clusterFrom, pickOne } from '../clusters/clusterArgs';
 import type { KafkaDeps } from '../deps';
 import { topicFrom } from '../explorer/topicCommands';
-import { registerCommand } from '../runCommand';
+import { COMMANDS, type TopicArgs } from '../commands';
+import type { ExplorerNode } from '../explorer/explorerNode';
+import { executeCommand, registerCommand } from '../runCommand';
+import type { ProducedInfo } from '../../shared/protocol';
 import type { ClusterConfig } from '../settings';
 import { markDone } from '../walkthrough/walkthroughProgress';
 
-export const DASHBOARD_COMMAND = 'kafkaLogLab.openDashboard';
-
-/** What the dashboard receives: which topic on which cluster, and where it came from. */
-export interface DashboardRequest {
-  topic: string;
-  cluster: string;
-  bootstrapServers: string;
-  /** Set when opened from a produce summary: the file and how many lines it delivered. */
-  produced?: { file: string; acked: number };
-}
-
 async function pickTopic(deps: KafkaDeps, cluster: ClusterConfig): Promise<string> {
-  const topics = deps.explorer.queries(cluster).topics().then((ts) => ts.filter((t) => !t.internal).map((t) => ({ label: t.name })));
+  const topics = deps.explorer
+    .queries(cluster)
+    .topics()
+    .then((ts) => ts.filter((t) => !t.internal).map((t) => ({ label: t.name })));
   return (await pickOne(topics, { placeHolder: `Topic on "${cluster.name}" to consume` })).label;
 }
 
-export async function openDashboard(deps: KafkaDeps, arg: unknown): Promise<unknown> {
+/** Resolves the cluster once and hands it, with the topic, to the dashboard. */
+export async function openDashboard(deps: KafkaDeps, arg?: TopicArgs | ExplorerNode, produced?: ProducedInfo) {
   const cluster = clusterFrom(deps, arg);
   const topic = topicFrom(arg) ?? (await pickTopic(deps, cluster));
-  const produced = (arg as { produced?: DashboardRequest['produced'] } | undefined)?.produced;
   markDone('dashboardOpened');
-  const request: DashboardRequest = { topic, cluster: cluster.name, bootstrapServers: cluster.bootstrapServers, produced };
-  return vscode.commands.executeCommand(DASHBOARD_COMMAND, request);
+  return executeCommand(COMMANDS.openDashboard, { topic, cluster, produced });
 }
 
 export function registerConsumeCommands(deps: KafkaDeps): vscode.Disposable[] {
-  return [registerCommand(deps, 'kafkaLogLab.consumeTopic', (arg?: unknown) => openDashboard(deps, arg))];
+  return [registerCommand(deps, COMMANDS.consumeTopic, (arg?) => openDashboard(deps, arg))];
 }

@@ -1,10 +1,13 @@
-// The dashboard's actions that reach outside the webview: export to a file, copy to the clipboard.
+// The dashboard's actions that reach outside the webview: export to a file, copy to the
+// clipboard, start the local broker.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostDeps } from '../deps';
 import type { ExportFormat } from '../../shared/protocol';
 import type { DashboardSession } from './dashboardSession';
 import { toJsonLine, writeExport } from '../../core/messages/exportMessages';
+import { COMMANDS } from '../commands';
+import { executeCommand } from '../runCommand';
 
 function defaultExportUri(topic: string, format: ExportFormat): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -13,14 +16,21 @@ function defaultExportUri(topic: string, format: ExportFormat): vscode.Uri {
 }
 
 /** Asks where, then writes the messages the list shows (filtered or not). */
-export async function exportListedMessages(deps: HostDeps, session: DashboardSession, format: ExportFormat, target?: vscode.Uri): Promise<number | undefined> {
+export async function exportListedMessages(
+  deps: HostDeps,
+  session: DashboardSession,
+  format: ExportFormat,
+  target?: vscode.Uri,
+): Promise<number | undefined> {
   const topic = session.config.topic;
-  const uri = target ?? await vscode.window.showSaveDialog({
-    defaultUri: defaultExportUri(topic, format),
-    filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON lines': ['jsonl', 'ndjson'] },
-    saveLabel: 'Export',
-    title: `Export the listed messages of ${topic}`,
-  });
+  const uri =
+    target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: defaultExportUri(topic, format),
+      filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON lines': ['jsonl', 'ndjson'] },
+      saveLabel: 'Export',
+      title: `Export the listed messages of ${topic}`,
+    }));
   if (!uri) return undefined;
   const count = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Exporting messages of ${topic}…` },
@@ -28,9 +38,14 @@ export async function exportListedMessages(deps: HostDeps, session: DashboardSes
   );
   deps.log.info(`[dashboard] exported ${count} messages of ${topic} to ${uri.fsPath}`);
   if (!target) {
-    void vscode.window.showInformationMessage(`Kafka Log Lab: exported ${count.toLocaleString('en-US')} messages to ${path.basename(uri.fsPath)}.`, 'Open').then((choice) => {
-      if (choice === 'Open') void vscode.window.showTextDocument(uri);
-    });
+    void vscode.window
+      .showInformationMessage(
+        `Kafka Log Lab: exported ${count.toLocaleString('en-US')} messages to ${path.basename(uri.fsPath)}.`,
+        'Open',
+      )
+      .then((choice) => {
+        if (choice === 'Open') void vscode.window.showTextDocument(uri);
+      });
   }
   return count;
 }
@@ -43,4 +58,16 @@ export async function copyMessage(session: DashboardSession, seq: number, what: 
   }
   await vscode.env.clipboard.writeText(what === 'value' ? message.value : toJsonLine(session.config.topic, message));
   vscode.window.setStatusBarMessage(what === 'value' ? 'Message value copied' : 'Message copied as JSON', 2500);
+}
+
+/** Starts the editor's local broker on the port of `brokers` (the panel's cluster). */
+export async function startLocalBrokerAt(brokers: string[]): Promise<void> {
+  const port = Number(brokers[0]?.split(':').pop());
+  await executeCommand(COMMANDS.startLocalBroker, Number.isInteger(port) ? { port } : undefined);
+}
+
+/** Starts the local broker for a dashboard, which resumes once the broker answers. */
+export async function startLocalBrokerFor(session: DashboardSession): Promise<void> {
+  await startLocalBrokerAt(session.config.brokers);
+  await session.retry();
 }

@@ -3,13 +3,15 @@
 import { parseBrokerList } from '../../core/kafka/client';
 import { topicNameProblem } from '../../core/kafka/topicName';
 import type { DashboardConfig, ProducedInfo, StartPosition } from '../../shared/protocol';
+import type { ClusterRef } from '../commands';
 import { isFormatChoice, isGroupId, toStartPosition } from './webviewMessages';
 
 /** What callers of `kafkaLogLab.openDashboard` may pass. */
 export interface OpenDashboardArgs {
   topic: string;
+  /** Bootstrap servers; absent: the cluster's, else the active cluster's. */
   brokers?: string[] | string;
-  clusterName?: string;
+  cluster?: string | ClusterRef;
   /** A start position, or its kind for the simple ones. */
   from?: StartPosition | 'beginning' | 'end' | 'committed';
   groupId?: string;
@@ -60,7 +62,8 @@ export function toDashboardConfig(v: unknown): DashboardConfig | string {
   const from = v.from === undefined ? { kind: 'beginning' as const } : toStart(v.from);
   if (!from) return 'from must be beginning, end, committed, an offset or a time';
   if (v.groupId !== undefined && !isGroupId(v.groupId)) return 'groupId is not a valid consumer group id';
-  if (from.kind === 'committed' && v.groupId === undefined) return 'starting from committed offsets needs a consumer group';
+  if (from.kind === 'committed' && v.groupId === undefined)
+    return 'starting from committed offsets needs a consumer group';
   const format = v.format === undefined ? 'auto' : v.format;
   if (!isFormatChoice(format)) return `format must be auto, web, nginx, events, jsonl or raw`;
   const config: DashboardConfig = { topic: v.topic, brokers, from, format };

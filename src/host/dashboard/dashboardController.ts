@@ -13,6 +13,8 @@ export interface ControllerPorts {
   webview: WebviewLink<DashboardProtocol>;
   exportListed(format: ExportFormat): Promise<unknown>;
   copy(seq: number, what: 'json' | 'value'): Promise<void>;
+  /** The view's "Start Local Broker" (offered when the cluster is the editor's local broker). */
+  startLocalBroker(): Promise<void>;
 }
 
 export const TICK_MS = 50;
@@ -26,7 +28,10 @@ export class DashboardController implements ChannelApp<DashboardProtocol> {
   private filtering = false;
   private stopped = false;
 
-  constructor(readonly session: DashboardSession, private readonly ports: ControllerPorts) {}
+  constructor(
+    readonly session: DashboardSession,
+    private readonly ports: ControllerPorts,
+  ) {}
 
   start(): void {
     this.timer ??= setInterval(() => this.tick(Date.now()), TICK_MS);
@@ -63,7 +68,10 @@ export class DashboardController implements ChannelApp<DashboardProtocol> {
         return;
       case 'getRows':
         return {
-          type: 'rows', requestId: message.id, listVersion: message.listVersion, from: message.from,
+          type: 'rows',
+          requestId: message.id,
+          listVersion: message.listVersion,
+          from: message.from,
           rows: session.model.rows(message.listVersion, message.from, message.count),
         };
       case 'getMessage':
@@ -71,11 +79,15 @@ export class DashboardController implements ChannelApp<DashboardProtocol> {
       case 'setFilter': {
         const error = session.model.setFilter(message.query);
         this.continueFiltering();
-        return error ? { type: 'filterApplied', requestId: message.id, error } : { type: 'filterApplied', requestId: message.id };
+        return error
+          ? { type: 'filterApplied', requestId: message.id, error }
+          : { type: 'filterApplied', requestId: message.id };
       }
       case 'control':
         if (message.action === 'pause') session.pause();
         else if (message.action === 'resume') session.resume();
+        else if (message.action === 'retry') await session.retry();
+        else if (message.action === 'startBroker') await this.ports.startLocalBroker();
         else session.model.clear();
         return;
       case 'restart':

@@ -5,7 +5,16 @@
 import { LiveTopic } from '../../core/live/liveTopic';
 import type { BufferedMessage } from '../../core/messages/messageRing';
 import type { SentAndRead } from '../../core/verify/readTally';
-import type { LiveState, LogFormat, MessageRow, Phase, ProducedInfo, SentVsRead } from '../../shared/protocol';
+import type { ConnectionView } from '../../core/live/connectionState';
+import type {
+  LiveState,
+  LogFormat,
+  MessageRow,
+  PanelConnection,
+  Phase,
+  ProducedInfo,
+  SentVsRead,
+} from '../../shared/protocol';
 
 /** Longest value the list receives per row; the detail view asks for the whole message. */
 export const ROW_VALUE_CHARS = 1000;
@@ -16,6 +25,13 @@ export class DashboardModel extends LiveTopic {
   private produced: ProducedInfo | undefined;
   private phase: Phase = 'connecting';
   private detail: string | undefined;
+  private connection: PanelConnection = {
+    status: 'connecting',
+    sinceMs: Date.now(),
+    stale: false,
+    outages: 0,
+    localBroker: false,
+  };
 
   constructor(format: LogFormat | 'auto', capacity: number, produced?: ProducedInfo, firstListVersion = 1) {
     super(format, capacity, firstListVersion);
@@ -33,6 +49,12 @@ export class DashboardModel extends LiveTopic {
     this.touch();
   }
 
+  /** Whether the broker answers (from the session's ConnectionState). */
+  setConnection(view: ConnectionView, localBroker: boolean): void {
+    this.connection = { ...view, localBroker };
+    this.touch();
+  }
+
   /** The live state for the webview; statistics only when they changed or `withStats`. */
   live(withStats: boolean): LiveState {
     const state: LiveState = {
@@ -42,6 +64,7 @@ export class DashboardModel extends LiveTopic {
       partitions: this.partitions(),
       rateHistory: this.rate.history(),
       list: { ...this.list.info(), buffered: this.ring.size, capacity: this.ring.capacity },
+      connection: this.connection,
     };
     if (this.detail !== undefined) state.detail = this.detail;
     if (this.format !== undefined) state.format = this.format;
@@ -72,7 +95,15 @@ export class DashboardModel extends LiveTopic {
 }
 
 function toRow(m: BufferedMessage, position: number, maxChars: number): MessageRow {
-  const row: MessageRow = { position, seq: m.seq, partition: m.partition, offset: m.offset, timestamp: m.timestamp, key: m.key, value: m.value };
+  const row: MessageRow = {
+    position,
+    seq: m.seq,
+    partition: m.partition,
+    offset: m.offset,
+    timestamp: m.timestamp,
+    key: m.key,
+    value: m.value,
+  };
   if (m.value.length > maxChars) {
     row.value = m.value.slice(0, maxChars);
     row.truncated = true;
@@ -83,5 +114,13 @@ function toRow(m: BufferedMessage, position: number, maxChars: number): MessageR
 /** Core's counts in the panel's words: `read` counts the copies too, `other` is the unexpected. */
 function toSentVsRead(file: string, c: SentAndRead): SentVsRead {
   const exact = c.mode === 'line-number';
-  return { file, produced: c.sent, read: c.matched + c.duplicates, duplicates: c.duplicates, missing: c.missing, other: c.unexpected, exact };
+  return {
+    file,
+    produced: c.sent,
+    read: c.matched + c.duplicates,
+    duplicates: c.duplicates,
+    missing: c.missing,
+    other: c.unexpected,
+    exact,
+  };
 }

@@ -4,7 +4,7 @@ import type * as vscode from 'vscode';
 import type { DashboardProtocol } from '../../shared/protocol';
 import type { HostDeps } from '../deps';
 import { WebviewAppPanel } from '../webview/webviewAppPanel';
-import { copyMessage, exportListedMessages } from './dashboardActions';
+import { copyMessage, exportListedMessages, startLocalBrokerFor } from './dashboardActions';
 import { DashboardController } from './dashboardController';
 import { DASHBOARD_PAGE } from './dashboardPage';
 import type { DashboardSession } from './dashboardSession';
@@ -13,13 +13,31 @@ import { parseWebviewMessage } from './webviewMessages';
 export const DASHBOARD_VIEW_TYPE = 'kafkaLogLab.dashboard';
 
 export class DashboardPanel extends WebviewAppPanel<DashboardProtocol, DashboardController> {
-  constructor(panel: vscode.WebviewPanel, readonly session: DashboardSession, deps: HostDeps, onDisposed: () => void) {
-    const spec = { name: 'dashboard', title: `Dashboard: ${session.config.topic}`, page: DASHBOARD_PAGE, parse: parseWebviewMessage };
-    super(panel, spec, deps, (channel) => new DashboardController(session, {
-      webview: channel,
-      exportListed: (format) => exportListedMessages(deps, session, format),
-      copy: (seq, what) => copyMessage(session, seq, what),
-    }), onDisposed);
+  constructor(
+    panel: vscode.WebviewPanel,
+    readonly session: DashboardSession,
+    deps: HostDeps,
+    onDisposed: () => void,
+  ) {
+    const spec = {
+      name: 'dashboard',
+      title: `Dashboard: ${session.config.topic}`,
+      page: DASHBOARD_PAGE,
+      parse: parseWebviewMessage,
+    };
+    super(
+      panel,
+      spec,
+      deps,
+      (channel) =>
+        new DashboardController(session, {
+          webview: channel,
+          exportListed: (format) => exportListedMessages(deps, session, format),
+          copy: (seq, what) => copyMessage(session, seq, what),
+          startLocalBroker: () => startLocalBrokerFor(session),
+        }),
+      onDisposed,
+    );
     this.app.start();
     session.start();
   }

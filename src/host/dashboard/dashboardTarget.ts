@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_BROKERS, createKafkaClient, withAdmin } from '../../core/kafka/client';
 import type { KafkaClient } from '../../core/kafka/ports';
 import type { ClusterRegistry } from '../clusters/clusterRegistry';
+import type { ClusterRef } from '../commands';
 import type { DashboardConfig } from '../../shared/protocol';
 import { toBrokers } from './dashboardConfig';
 
@@ -21,16 +22,29 @@ const LAST_BROKERS_KEY = 'kafkaLogLab.dashboard.lastBrokers';
 
 const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
+/** The cluster an argument names: already resolved (a produce summary, a tree row), or by name. */
+function namedCluster(v: unknown, clusters: ClusterLookup | undefined): ClusterRef | undefined {
+  const ref = v as Partial<ClusterRef> | undefined;
+  if (typeof ref === 'object' && typeof ref?.name === 'string' && typeof ref.bootstrapServers === 'string') {
+    return ref as ClusterRef;
+  }
+  const name = text(v);
+  return name !== undefined ? clusters?.find(name) : undefined;
+}
+
 /**
- * From the command's argument: `brokers` (or `bootstrapServers`) wins; else the cluster named
- * by `clusterName` (or `cluster`); else the active cluster, else the brokers used last.
+ * From the command's argument: `brokers` wins; else `cluster`; else the active cluster, else
+ * the brokers used last. Undefined when `cluster` names no configured cluster.
  */
-export function targetFromArgs(args: Record<string, unknown>, clusters: ClusterLookup | undefined, context: vscode.ExtensionContext): DashboardTarget | undefined {
-  const clusterName = text(args.clusterName) ?? text(args.cluster);
-  const named = clusterName !== undefined ? clusters?.find(clusterName) : undefined;
-  const given = args.brokers ?? args.bootstrapServers;
+export function targetFromArgs(
+  args: Record<string, unknown>,
+  clusters: ClusterLookup | undefined,
+  context: vscode.ExtensionContext,
+): DashboardTarget | undefined {
+  const named = namedCluster(args.cluster, clusters);
+  const clusterName = named?.name ?? text(args.cluster);
   // Malformed brokers pass as none: the configuration check then says what is wrong.
-  if (given !== undefined) return { brokers: toBrokers(given) ?? [], clusterName };
+  if (args.brokers !== undefined) return { brokers: toBrokers(args.brokers) ?? [], clusterName };
   if (named) return { brokers: toBrokers(named.bootstrapServers) ?? [], clusterName: named.name };
   if (clusterName !== undefined && clusters) return undefined; // a name that is not configured
   const active = clusters?.active();
@@ -44,10 +58,14 @@ export function rememberBrokers(context: vscode.ExtensionContext, brokers: strin
 }
 
 /** Connects like the Kafka view does for a configured cluster with these brokers, else directly. */
-export function dashboardClients(clusters: ClusterLookup | undefined, warn: (line: string) => void): (config: DashboardConfig) => Promise<KafkaClient> {
+export function dashboardClients(
+  clusters: ClusterLookup | undefined,
+  warn: (line: string) => void,
+): (config: DashboardConfig) => Promise<KafkaClient> {
   return async (config) => {
     const named = config.clusterName !== undefined ? clusters?.find(config.clusterName) : undefined;
-    if (named && toBrokers(named.bootstrapServers)?.join(',') === config.brokers.join(',')) return clusters!.client(named, 'work');
+    if (named && toBrokers(named.bootstrapServers)?.join(',') === config.brokers.join(','))
+      return clusters!.client(named, 'work');
     return createKafkaClient({
       brokers: config.brokers,
       clientId: 'kafka-log-lab-dashboard',
@@ -59,7 +77,10 @@ export function dashboardClients(clusters: ClusterLookup | undefined, warn: (lin
 }
 
 /** Palette flow: the cluster (asked for only without the Kafka view's clusters), then a topic. */
-export async function askForTarget(context: vscode.ExtensionContext, clusters: ClusterLookup | undefined): Promise<(DashboardTarget & { topic: string }) | undefined> {
+export async function askForTarget(
+  context: vscode.ExtensionContext,
+  clusters: ClusterLookup | undefined,
+): Promise<(DashboardTarget & { topic: string }) | undefined> {
   let target = clusters ? targetFromArgs({}, clusters, context) : undefined;
   if (!target) {
     const brokerText = await vscode.window.showInputBox({
@@ -72,7 +93,16 @@ export async function askForTarget(context: vscode.ExtensionContext, clusters: C
     if (brokerText === undefined) return undefined;
     target = { brokers: toBrokers(brokerText)! };
   }
-  const client = await dashboardClients(clusters, () => undefined)({ topic: '-', brokers: target.brokers, clusterName: target.clusterName, from: { kind: 'beginning' }, format: 'auto' });
+  const client = await dashboardClients(
+    clusters,
+    () => undefined,
+  )({
+    topic: '-',
+    brokers: target.brokers,
+    clusterName: target.clusterName,
+    from: { kind: 'beginning' },
+    format: 'auto',
+  });
   const where = target.clusterName ?? target.brokers.join(',');
   const topics = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Listing the topics of ${where}…` },

@@ -2,7 +2,15 @@
 // against the protocol before the host acts on it. Anything else is dropped (and logged).
 import { isLogFormat } from '../../core/logFormat';
 import type { LogFormat, RenderedReport, StartPosition, WebviewToHost } from '../../shared/protocol';
-import { acceptReady, acceptRendered, isCount, isObject, isText, messageParser, type Fields } from '../webview/messageParser';
+import {
+  acceptReady,
+  acceptRendered,
+  isCount,
+  isObject,
+  isText,
+  messageParser,
+  type Fields,
+} from '../webview/messageParser';
 
 const MAX_QUERY_CHARS = 2000;
 const MAX_GROUP_CHARS = 249;
@@ -23,7 +31,9 @@ export function toStartPosition(v: unknown): StartPosition | undefined {
     case 'offset':
       return isCount(v.offset) ? { kind: 'offset', offset: v.offset } : undefined;
     case 'time':
-      return typeof v.timestampMs === 'number' && Number.isFinite(v.timestampMs) ? { kind: 'time', timestampMs: v.timestampMs } : undefined;
+      return typeof v.timestampMs === 'number' && Number.isFinite(v.timestampMs)
+        ? { kind: 'time', timestampMs: v.timestampMs }
+        : undefined;
     default:
       return undefined;
   }
@@ -38,29 +48,51 @@ function isReport(v: unknown): v is RenderedReport {
   if (!isObject(v) || !isObject(v.stats) || !Array.isArray(v.rows) || !isCount(v.images)) return false;
   const stats = Object.values(v.stats);
   if (stats.length > MAX_REPORT_ITEMS || !stats.every((s) => isText(s, 10_000))) return false;
-  return v.rows.length <= MAX_REPORT_ITEMS && v.rows.every((r) =>
-    isObject(r) && isCount(r.valueChildElements) && Array.isArray(r.cells) && r.cells.every((c) => isText(c, 100_000)));
+  return (
+    v.rows.length <= MAX_REPORT_ITEMS &&
+    v.rows.every(
+      (r) =>
+        isObject(r) &&
+        isCount(r.valueChildElements) &&
+        Array.isArray(r.cells) &&
+        r.cells.every((c) => isText(c, 100_000)),
+    )
+  );
 }
 
 function toRestart(m: Fields): Extract<WebviewToHost, { type: 'restart' }> | undefined {
   const from = toStartPosition(m.from);
   if (!from || !isFormatChoice(m.format)) return undefined;
   if (m.groupId !== undefined && !isGroupId(m.groupId)) return undefined;
-  return m.groupId === undefined ? { type: 'restart', from, format: m.format } : { type: 'restart', from, format: m.format, groupId: m.groupId };
+  return m.groupId === undefined
+    ? { type: 'restart', from, format: m.format }
+    : { type: 'restart', from, format: m.format, groupId: m.groupId };
 }
 
 /** The message as a typed protocol message, or undefined when it is not one. */
 export const parseWebviewMessage = messageParser<WebviewToHost>({
   ready: acceptReady,
   updateApplied: (m) => (isCount(m.updateId) ? { type: 'updateApplied', updateId: m.updateId } : undefined),
-  getRows: (m) => (isCount(m.id) && isCount(m.listVersion) && isCount(m.from) && isCount(m.count)
-    ? { type: 'getRows', id: m.id, listVersion: m.listVersion, from: m.from, count: m.count }
-    : undefined),
+  getRows: (m) =>
+    isCount(m.id) && isCount(m.listVersion) && isCount(m.from) && isCount(m.count)
+      ? { type: 'getRows', id: m.id, listVersion: m.listVersion, from: m.from, count: m.count }
+      : undefined,
   getMessage: (m) => (isCount(m.id) && isCount(m.seq) ? { type: 'getMessage', id: m.id, seq: m.seq } : undefined),
-  setFilter: (m) => (isCount(m.id) && isText(m.query, MAX_QUERY_CHARS) ? { type: 'setFilter', id: m.id, query: m.query } : undefined),
-  control: (m) => (m.action === 'pause' || m.action === 'resume' || m.action === 'clear' ? { type: 'control', action: m.action } : undefined),
+  setFilter: (m) =>
+    isCount(m.id) && isText(m.query, MAX_QUERY_CHARS) ? { type: 'setFilter', id: m.id, query: m.query } : undefined,
+  control: (m) =>
+    m.action === 'pause' ||
+    m.action === 'resume' ||
+    m.action === 'clear' ||
+    m.action === 'retry' ||
+    m.action === 'startBroker'
+      ? { type: 'control', action: m.action }
+      : undefined,
   restart: toRestart,
   export: (m) => (m.format === 'jsonl' || m.format === 'csv' ? { type: 'export', format: m.format } : undefined),
-  copy: (m) => (isCount(m.seq) && (m.what === 'json' || m.what === 'value') ? { type: 'copy', seq: m.seq, what: m.what } : undefined),
+  copy: (m) =>
+    isCount(m.seq) && (m.what === 'json' || m.what === 'value')
+      ? { type: 'copy', seq: m.seq, what: m.what }
+      : undefined,
   rendered: acceptRendered(isReport),
 });

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../core/errors';
 import type { ClusterInfo } from '../../core/kafka/ports';
-import { describeCluster } from '../clusters/clusterRegistry';
+import { describeCluster, describeClusterSecurity } from '../clusters/clusterRegistry';
 import type { ClusterConfig } from '../settings';
 import { ErrorNode, icon, item, nodeId, plural, type ExplorerContext, type ExplorerNode } from './explorerNode';
 import { GroupsFolderNode } from './groupNodes';
@@ -12,14 +12,17 @@ import { TopicsFolderNode } from './topicNodes';
 const { Collapsed, Expanded } = vscode.TreeItemCollapsibleState;
 
 export class ClusterNode implements ExplorerNode {
-  constructor(readonly cluster: ClusterConfig, private readonly ctx: ExplorerContext) {}
+  constructor(
+    readonly cluster: ClusterConfig,
+    private readonly ctx: ExplorerContext,
+  ) {}
 
   treeItem(): vscode.TreeItem {
     const active = this.ctx.isActive(this.cluster);
     return item(this.cluster.name, {
       id: nodeId(this.cluster),
       description: `${describeCluster(this.cluster)}${active ? ' · active' : ''}`,
-      tooltip: `${this.cluster.name}${active ? ' (active cluster)' : ''}\n${describeCluster(this.cluster)}${this.cluster.username ? `\nuser ${this.cluster.username}` : ''}`,
+      tooltip: `${this.cluster.name}${active ? ' (active cluster)' : ''}\n${this.cluster.bootstrapServers}\n${describeClusterSecurity(this.cluster)}`,
       icon: active ? icon('server-environment', 'charts.green') : icon('server-environment'),
       contextValue: active ? 'cluster.active' : 'cluster',
       collapsible: active ? Expanded : Collapsed,
@@ -34,7 +37,9 @@ export class ClusterNode implements ExplorerNode {
       this.ctx.reportState(this.cluster, 'connected');
     } catch (e) {
       this.ctx.reportState(this.cluster, 'unreachable', e);
-      return [new ErrorNode(this.cluster, 'cluster', `Cannot reach ${this.cluster.bootstrapServers}`, describeError(e))];
+      return [
+        new ErrorNode(this.cluster, 'cluster', `Cannot reach ${this.cluster.bootstrapServers}`, describeError(e)),
+      ];
     }
     // Both lists are single requests; asking them together lets the folders show their counts.
     const [topics, groups] = await Promise.allSettled([queries.topics(), queries.groups()]);
@@ -47,7 +52,10 @@ export class ClusterNode implements ExplorerNode {
 }
 
 export class BrokersFolderNode implements ExplorerNode {
-  constructor(readonly cluster: ClusterConfig, private readonly info: ClusterInfo) {}
+  constructor(
+    readonly cluster: ClusterConfig,
+    private readonly info: ClusterInfo,
+  ) {}
 
   treeItem(): vscode.TreeItem {
     return item('Brokers', {

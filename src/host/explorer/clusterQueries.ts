@@ -38,13 +38,18 @@ export function concurrencyLimit(limit: number): Limiter {
     }
   };
   return Object.assign(run, {
-    idle: () => (running === 0 && waiting.length === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
+    idle: () =>
+      running === 0 && waiting.length === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => idleWaiters.push(resolve)),
   });
 }
 
 function looksLikeConnectionLoss(e: unknown): boolean {
   const err = e as { name?: string; message?: string } | undefined;
-  return /Connection|ECONNREFUSED|ECONNRESET|ENOTFOUND|closed|timed? ?out|NumberOfRetriesExceeded/i.test(`${err?.name ?? ''} ${err?.message ?? ''}`);
+  return /Connection|ECONNREFUSED|ECONNRESET|ENOTFOUND|closed|timed? ?out|NumberOfRetriesExceeded/i.test(
+    `${err?.name ?? ''} ${err?.message ?? ''}`,
+  );
 }
 
 export class ClusterQueries {
@@ -77,13 +82,15 @@ export class ClusterQueries {
 
   /** Names and partition metadata of every topic in one metadata request, sorted by name. */
   topics(): Promise<TopicListing[]> {
-    return this.memo('topics', () => this.shared(async (admin) => {
-      const { isInternalTopic } = await import('../../core/kafka/topicsAdmin');
-      const names = (await admin.listTopics()).sort();
-      if (names.length === 0) return [];
-      const infos = new Map((await admin.describeTopics(names)).map((t) => [t.name, t.partitions]));
-      return names.map((name) => ({ name, partitions: infos.get(name) ?? [], internal: isInternalTopic(name) }));
-    }));
+    return this.memo('topics', () =>
+      this.shared(async (admin) => {
+        const { isInternalTopic } = await import('../../core/kafka/topicsAdmin');
+        const names = (await admin.listTopics()).sort();
+        if (names.length === 0) return [];
+        const infos = new Map((await admin.describeTopics(names)).map((t) => [t.name, t.partitions]));
+        return names.map((name) => ({ name, partitions: infos.get(name) ?? [], internal: isInternalTopic(name) }));
+      }),
+    );
   }
 
   topicOffsets(topic: string): Promise<PartitionOffsets[]> {
@@ -96,7 +103,9 @@ export class ClusterQueries {
   }
 
   groups(): Promise<GroupSummary[]> {
-    return this.memo('groups', () => this.shared(async (admin) => (await import('../../core/kafka/groupsAdmin')).listGroupSummaries(admin)));
+    return this.memo('groups', () =>
+      this.shared(async (admin) => (await import('../../core/kafka/groupsAdmin')).listGroupSummaries(admin)),
+    );
   }
 
   groupDetail(groupId: string): Promise<GroupDetail> {
@@ -129,11 +138,13 @@ export class ClusterQueries {
     if (known) return known;
     const answer = fetch();
     cache.set(key, answer);
-    answer.then((value) => answers.set(key, value)).catch((e: unknown) => {
-      // A failed answer is not cached, and a broken connection is rebuilt on the next ask.
-      if (cache.get(key) === answer) cache.delete(key);
-      if (looksLikeConnectionLoss(e)) this.dropConnection();
-    });
+    answer
+      .then((value) => answers.set(key, value))
+      .catch((e: unknown) => {
+        // A failed answer is not cached, and a broken connection is rebuilt on the next ask.
+        if (cache.get(key) === answer) cache.delete(key);
+        if (looksLikeConnectionLoss(e)) this.dropConnection();
+      });
     return answer;
   }
 

@@ -1,5 +1,6 @@
 // The shape every row of the Kafka view shares, and what rows may ask of the view.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands';
 import type { HostLog } from '../log';
 import type { ClusterConfig } from '../settings';
 import type { ClusterQueries } from './clusterQueries';
@@ -68,21 +69,27 @@ export class ErrorNode implements ExplorerNode {
   ) {}
 
   treeItem(): vscode.TreeItem {
-    const tooltip = new vscode.MarkdownString(`**${this.title}**\n\n${this.reason}\n\nSelect this row to open the logs; refresh to try again.`);
+    const tooltip = new vscode.MarkdownString(
+      `**${this.title}**\n\n${this.reason}\n\nSelect this row to open the logs; refresh to try again.`,
+    );
     return item(this.title, {
       id: nodeId(this.cluster, this.where, 'error'),
       description: this.reason,
       tooltip,
       icon: icon('error', 'errorForeground'),
       contextValue: 'error',
-      command: { command: 'kafkaLogLab.showLogs', title: 'Open Logs' },
+      command: { command: COMMANDS.showLogs.id, title: 'Open Logs' },
     });
   }
 }
 
 /** A quiet explanatory row ("no topics yet"). */
 export class InfoNode implements ExplorerNode {
-  constructor(readonly cluster: ClusterConfig, private readonly where: string, private readonly text: string) {}
+  constructor(
+    readonly cluster: ClusterConfig,
+    private readonly where: string,
+    private readonly text: string,
+  ) {}
 
   treeItem(): vscode.TreeItem {
     return item(this.text, { id: nodeId(this.cluster, this.where, 'info'), icon: icon('info'), contextValue: 'info' });

@@ -16,7 +16,9 @@ export interface ClusterStateChange {
 
 const REDRAW_BATCH_MS = 150;
 
-export class KafkaExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, ExplorerContext, vscode.Disposable {
+export class KafkaExplorerProvider
+  implements vscode.TreeDataProvider<ExplorerNode>, ExplorerContext, vscode.Disposable
+{
   private readonly treeChanged = new vscode.EventEmitter<ExplorerNode | ExplorerNode[] | undefined>();
   readonly onDidChangeTreeData = this.treeChanged.event;
   private readonly stateChanged = new vscode.EventEmitter<ClusterStateChange>();
@@ -30,7 +32,10 @@ export class KafkaExplorerProvider implements vscode.TreeDataProvider<ExplorerNo
   private redrawTimer: NodeJS.Timeout | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly registry: ClusterRegistry, readonly log: HostLog) {
+  constructor(
+    private readonly registry: ClusterRegistry,
+    readonly log: HostLog,
+  ) {
     this.subscription = registry.onDidChange(() => {
       this.forgetRemovedClusters();
       this.refresh();
@@ -98,7 +103,10 @@ export class KafkaExplorerProvider implements vscode.TreeDataProvider<ExplorerNo
   }
 
   reportState(cluster: ClusterConfig, state: ClusterState, error?: unknown): void {
-    if (error) this.log.warn(`[explorer] ${cluster.name} (${cluster.bootstrapServers}) is unreachable: ${(error as Error)?.message ?? error}`);
+    if (error)
+      this.log.warn(
+        `[explorer] ${cluster.name} (${cluster.bootstrapServers}) is unreachable: ${(error as Error)?.message ?? error}`,
+      );
     this.stateChanged.fire({ cluster, state, error });
   }
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ResetTarget } from '../../core/kafka/groupsAdmin';
 import { askText, clusterFrom, pickOne, stringField, withClusterAdmin } from '../clusters/clusterArgs';
 import type { KafkaDeps } from '../deps';
+import { COMMANDS } from '../commands';
 import { registerCommand } from '../runCommand';
 import type { ClusterConfig } from '../settings';
 import { count } from './explorerNode';
@@ -18,7 +19,10 @@ export interface ResetOffsetsArgs {
 }
 
 async function pickGroup(deps: KafkaDeps, cluster: ClusterConfig, placeHolder: string): Promise<string> {
-  const groups = deps.explorer.queries(cluster).groups().then((gs) => gs.map((g) => ({ label: g.groupId, description: `${g.state} · ${g.members} members` })));
+  const groups = deps.explorer
+    .queries(cluster)
+    .groups()
+    .then((gs) => gs.map((g) => ({ label: g.groupId, description: `${g.state} · ${g.members} members` })));
   return (await pickOne(groups, { placeHolder })).label;
 }
 
@@ -57,12 +61,15 @@ async function groupTopics(deps: KafkaDeps, cluster: ClusterConfig, groupId: str
 async function resetOffsets(deps: KafkaDeps, arg: unknown): Promise<Record<string, number> | undefined> {
   const cluster = clusterFrom(deps, arg);
   const interactive = !stringField(arg, 'to');
-  const groupId = stringField(arg, 'groupId') ?? (await pickGroup(deps, cluster, 'Consumer group whose offsets to reset'));
+  const groupId =
+    stringField(arg, 'groupId') ?? (await pickGroup(deps, cluster, 'Consumer group whose offsets to reset'));
   let topics = stringField(arg, 'topic') ? [stringField(arg, 'topic')!] : await groupTopics(deps, cluster, groupId);
   if (topics.length === 0) throw new Error(`consumer group "${groupId}" has no committed offsets to reset`);
   if (interactive && topics.length > 1) {
     const all = { label: 'All topics', topics };
-    const picked = await pickOne([all, ...topics.map((t) => ({ label: t, topics: [t] }))], { placeHolder: 'Topic whose offsets to reset' });
+    const picked = await pickOne([all, ...topics.map((t) => ({ label: t, topics: [t] }))], {
+      placeHolder: 'Topic whose offsets to reset',
+    });
     topics = picked.topics;
   }
   const to = stringField(arg, 'to') ?? (await askTarget());
@@ -85,14 +92,17 @@ async function resetOffsets(deps: KafkaDeps, arg: unknown): Promise<Record<strin
   });
   deps.log.info(`[groups] reset ${groupId} on ${topics.join(', ')} to ${to}: ${JSON.stringify(moved)}`);
   deps.explorer.refresh();
-  if (interactive) void vscode.window.showInformationMessage(`Kafka Log Lab: offsets of "${groupId}" reset to ${to} on ${count(Object.keys(moved).length)} partitions.`);
+  if (interactive)
+    void vscode.window.showInformationMessage(
+      `Kafka Log Lab: offsets of "${groupId}" reset to ${to} on ${count(Object.keys(moved).length)} partitions.`,
+    );
   return moved;
 }
 
 export function registerGroupCommands(deps: KafkaDeps): vscode.Disposable[] {
   return [
-    registerCommand(deps, 'kafkaLogLab.resetGroupOffsets', (arg?: unknown) => resetOffsets(deps, arg)),
-    registerCommand(deps, 'kafkaLogLab.deleteGroup', async (arg?: unknown) => {
+    registerCommand(deps, COMMANDS.resetGroupOffsets, (arg?) => resetOffsets(deps, arg)),
+    registerCommand(deps, COMMANDS.deleteGroup, async (arg?) => {
       const cluster = clusterFrom(deps, arg);
       const groupId = stringField(arg, 'groupId') ?? (await pickGroup(deps, cluster, 'Consumer group to delete'));
       if (!(arg as { skipConfirmation?: boolean } | undefined)?.skipConfirmation) {

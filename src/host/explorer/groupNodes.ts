@@ -5,7 +5,17 @@ import { describeError } from '../../core/errors';
 import type { GroupDetail, GroupPartitionLag, GroupSummary } from '../../core/kafka/groupsAdmin';
 import type { GroupMember } from '../../core/kafka/ports';
 import type { ClusterConfig } from '../settings';
-import { count, ErrorNode, icon, InfoNode, item, nodeId, plural, type ExplorerContext, type ExplorerNode } from './explorerNode';
+import {
+  count,
+  ErrorNode,
+  icon,
+  InfoNode,
+  item,
+  nodeId,
+  plural,
+  type ExplorerContext,
+  type ExplorerNode,
+} from './explorerNode';
 
 const { Collapsed, None } = vscode.TreeItemCollapsibleState;
 
@@ -25,6 +35,14 @@ const STATE_COLORS: Record<string, string> = {
   Dead: 'errorForeground',
 };
 
+/**
+ * Readers that core starts without a consumer group (the dashboard, `consume`) still need a
+ * group id with kafkajs; they use this prefix. They are the editor's own, not the user's groups.
+ */
+const OWN_READER_PREFIX = 'kafka-log-lab-reader-';
+
+export const isOwnReaderGroup = (groupId: string): boolean => groupId.startsWith(OWN_READER_PREFIX);
+
 export class GroupsFolderNode implements ExplorerNode {
   constructor(
     readonly cluster: ClusterConfig,
@@ -36,7 +54,7 @@ export class GroupsFolderNode implements ExplorerNode {
   treeItem(): vscode.TreeItem {
     return item('Consumer groups', {
       id: nodeId(this.cluster, 'groups'),
-      description: this.groups.status === 'fulfilled' ? plural(this.groups.value.length, 'group') : 'unavailable',
+      description: this.groups.status === 'fulfilled' ? plural(this.userGroups().length, 'group') : 'unavailable',
       tooltip: 'Consumer groups with their members, assigned partitions, committed offsets and lag.',
       icon: icon('organization'),
       contextValue: 'groups',
@@ -48,10 +66,17 @@ export class GroupsFolderNode implements ExplorerNode {
     if (this.groups.status === 'rejected') {
       return [new ErrorNode(this.cluster, 'groups', 'Cannot list consumer groups', describeError(this.groups.reason))];
     }
-    if (this.groups.value.length === 0) return [new InfoNode(this.cluster, 'groups', 'No consumer groups yet')];
-    const nodes = this.groups.value.map((g) => new GroupNode(this.cluster, this.ctx, g));
-    if (this.topicCount <= BACKGROUND_LAG_MAX_TOPICS) this.describeInBackground(nodes.slice(0, BACKGROUND_GROUP_DETAILS));
+    const groups = this.userGroups();
+    if (groups.length === 0) return [new InfoNode(this.cluster, 'groups', 'No consumer groups yet')];
+    const nodes = groups.map((g) => new GroupNode(this.cluster, this.ctx, g));
+    if (this.topicCount <= BACKGROUND_LAG_MAX_TOPICS)
+      this.describeInBackground(nodes.slice(0, BACKGROUND_GROUP_DETAILS));
     return nodes;
+  }
+
+  /** The groups without the editor's own group-less readers. */
+  private userGroups(): GroupSummary[] {
+    return this.groups.status === 'fulfilled' ? this.groups.value.filter((g) => !isOwnReaderGroup(g.groupId)) : [];
   }
 
   private describeInBackground(nodes: GroupNode[]): void {
@@ -100,7 +125,9 @@ export class GroupNode implements ExplorerNode {
       description: `${state} · ${plural(members, 'member')}${lag}`,
       tooltip:
         `${this.groupId}\nstate: ${state}\nmembers: ${members}` +
-        (this.detail ? `\ntopics: ${topics.join(', ') || 'none'}\ntotal lag: ${count(this.detail.totalLag)} messages` : '') +
+        (this.detail
+          ? `\ntopics: ${topics.join(', ') || 'none'}\ntotal lag: ${count(this.detail.totalLag)} messages`
+          : '') +
         (this.isEmpty ? '\nNo active members: offsets can be reset' : ''),
       icon: icon(members > 0 ? 'organization' : 'circle-large-outline', STATE_COLORS[state]),
       contextValue: this.isEmpty ? 'group.empty' : 'group.active',
@@ -120,10 +147,19 @@ export class GroupNode implements ExplorerNode {
     this.detail = detail;
     if (!hadDetail) this.ctx.changed(this, generation);
     const members = detail.members.map(
-      (m) => new MemberNode(this.cluster, this.groupId, m, detail.partitions.filter((p) => p.memberId === m.memberId)),
+      (m) =>
+        new MemberNode(
+          this.cluster,
+          this.groupId,
+          m,
+          detail.partitions.filter((p) => p.memberId === m.memberId),
+        ),
     );
-    const unowned = detail.partitions.filter((p) => p.memberId === null).map((p) => new GroupPartitionNode(this.cluster, this.groupId, p));
-    if (members.length + unowned.length === 0) return [new InfoNode(this.cluster, `groups/${this.groupId}`, 'No members and no committed offsets')];
+    const unowned = detail.partitions
+      .filter((p) => p.memberId === null)
+      .map((p) => new GroupPartitionNode(this.cluster, this.groupId, p));
+    if (members.length + unowned.length === 0)
+      return [new InfoNode(this.cluster, `groups/${this.groupId}`, 'No members and no committed offsets')];
     return [...members, ...unowned];
   }
 }
@@ -155,7 +191,11 @@ export class MemberNode implements ExplorerNode {
 }
 
 export class GroupPartitionNode implements ExplorerNode {
-  constructor(readonly cluster: ClusterConfig, readonly groupId: string, readonly lag: GroupPartitionLag) {}
+  constructor(
+    readonly cluster: ClusterConfig,
+    readonly groupId: string,
+    readonly lag: GroupPartitionLag,
+  ) {}
 
   treeItem(): vscode.TreeItem {
     const p = this.lag;

@@ -2,6 +2,7 @@
 // it has no rows, so VS Code shows the view's welcome content with the getting-started buttons.
 import * as vscode from 'vscode';
 import type { KafkaDeps } from '../deps';
+import { COMMANDS } from '../commands';
 import { registerCommand } from '../runCommand';
 import { onDidChangeSettings, readSettings } from '../settings';
 import { markDone } from '../walkthrough/walkthroughProgress';
@@ -14,11 +15,14 @@ function autoRefresh(deps: KafkaDeps, view: vscode.TreeView<ExplorerNode>): vsco
   const schedule = () => {
     clearInterval(timer);
     const seconds = readSettings().autoRefreshSeconds;
-    timer = seconds > 0 ? setInterval(() => view.visible && deps.explorer.refresh(), Math.max(2, seconds) * 1000) : undefined;
+    timer =
+      seconds > 0 ? setInterval(() => view.visible && deps.explorer.refresh(), Math.max(2, seconds) * 1000) : undefined;
   };
   schedule();
   const subscription = onDidChangeSettings(schedule);
-  return { dispose: () => (clearInterval(timer), subscription.dispose()) };
+  // What changed while the view was hidden shows as soon as it is shown again.
+  const shown = view.onDidChangeVisibility((e) => e.visible && timer && deps.explorer.refresh());
+  return { dispose: () => (clearInterval(timer), subscription.dispose(), shown.dispose()) };
 }
 
 /** Opens the view on the active cluster's consumer groups (the walkthrough's last step). */
@@ -32,13 +36,16 @@ async function revealConsumerGroups(deps: KafkaDeps, view: vscode.TreeView<Explo
 }
 
 export function registerExplorer(deps: KafkaDeps): vscode.Disposable[] {
-  const view = vscode.window.createTreeView('kafkaLogLab.explorer', { treeDataProvider: deps.explorer, showCollapseAll: true });
+  const view = vscode.window.createTreeView('kafkaLogLab.explorer', {
+    treeDataProvider: deps.explorer,
+    showCollapseAll: true,
+  });
   return [
     deps.explorer,
     view,
     autoRefresh(deps, view),
-    registerCommand(deps, 'kafkaLogLab.refreshExplorer', () => deps.explorer.refresh()),
-    registerCommand(deps, 'kafkaLogLab.showLogs', () => deps.log.show()),
-    registerCommand(deps, 'kafkaLogLab.showConsumerGroups', () => revealConsumerGroups(deps, view)),
+    registerCommand(deps, COMMANDS.refreshExplorer, () => deps.explorer.refresh()),
+    registerCommand(deps, COMMANDS.showLogs, () => deps.log.show()),
+    registerCommand(deps, COMMANDS.showConsumerGroups, () => revealConsumerGroups(deps, view)),
   ];
 }

@@ -13,7 +13,10 @@ interface Slot {
 export class RotatingAdmin {
   private current: Slot | undefined;
 
-  constructor(private readonly connect: () => Promise<AdminPort>, private readonly usesPerAdmin = 25) {}
+  constructor(
+    private readonly connect: () => Promise<AdminPort>,
+    private readonly usesPerAdmin = 25,
+  ) {}
 
   async run<T>(work: (admin: AdminPort) => Promise<T>): Promise<T> {
     if (!this.current || this.current.uses >= this.usesPerAdmin) {

@@ -1,9 +1,10 @@
 // Topic actions of the Kafka view: create (validated), delete (confirmed), copy a name.
 // Each also runs from the palette (it asks) or with an argument object (tests, other commands).
 import * as vscode from 'vscode';
-import { topicNameProblem } from '../../core/kafka/topicName';
+import { topicCollisionProblem, topicNameProblem } from '../../core/kafka/topicName';
 import { askText, clusterFrom, numberField, pickOne, stringField, withClusterAdmin } from '../clusters/clusterArgs';
 import type { KafkaDeps } from '../deps';
+import { COMMANDS } from '../commands';
 import { registerCommand } from '../runCommand';
 import type { ClusterConfig } from '../settings';
 import { count } from './explorerNode';
@@ -17,13 +18,17 @@ export interface CreateTopicArgs {
 
 function integerProblem(text: string, min: number, max: number, what: string): string | undefined {
   const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < min || n > max) return `${what} must be a whole number from ${min} to ${count(max)}`;
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max)
+    return `${what} must be a whole number from ${min} to ${count(max)}`;
   return undefined;
 }
 
 /** Topic name from a tree row (`name`), `{ topic }`, or undefined. */
 export function topicFrom(arg: unknown): string | undefined {
-  return stringField(arg, 'topic') ?? (arg && typeof arg === 'object' && 'listing' in arg ? stringField(arg, 'name') : undefined);
+  return (
+    stringField(arg, 'topic') ??
+    (arg && typeof arg === 'object' && 'listing' in arg ? stringField(arg, 'name') : undefined)
+  );
 }
 
 async function existingTopics(deps: KafkaDeps, cluster: ClusterConfig): Promise<string[]> {
@@ -34,14 +39,28 @@ async function askCreateTopic(deps: KafkaDeps, cluster: ClusterConfig): Promise<
   const title = `Kafka Log Lab: Create Topic on "${cluster.name}"`;
   const [known, brokers] = await Promise.all([
     existingTopics(deps, cluster).catch(() => [] as string[]),
-    deps.explorer.queries(cluster).cluster().then((c) => c.brokers.length, () => 1),
+    deps.explorer
+      .queries(cluster)
+      .cluster()
+      .then(
+        (c) => c.brokers.length,
+        () => 1,
+      ),
   ]);
   const topic = await askText({
     title: `${title} (1/3)`,
     prompt: 'Topic name',
-    validateInput: (t) => topicNameProblem(t) ?? (known.includes(t) ? `Topic "${t}" already exists` : undefined),
+    validateInput: (t) =>
+      topicNameProblem(t) ??
+      (known.includes(t) ? `Topic "${t}" already exists` : undefined) ??
+      topicCollisionProblem(t, known),
   });
-  const partitions = await askText({ title: `${title} (2/3)`, prompt: 'Partitions', value: '3', validateInput: (t) => integerProblem(t, 1, 10000, 'Partitions') });
+  const partitions = await askText({
+    title: `${title} (2/3)`,
+    prompt: 'Partitions',
+    value: '3',
+    validateInput: (t) => integerProblem(t, 1, 10000, 'Partitions'),
+  });
   const replication = await askText({
     title: `${title} (3/3)`,
     prompt: `Replication factor (the cluster has ${brokers} broker${brokers === 1 ? '' : 's'})`,
@@ -58,24 +77,39 @@ async function pickTopic(deps: KafkaDeps, cluster: ClusterConfig, placeHolder: s
 
 export function registerTopicCommands(deps: KafkaDeps): vscode.Disposable[] {
   return [
-    registerCommand(deps, 'kafkaLogLab.createTopic', async (arg?: unknown) => {
+    registerCommand(deps, COMMANDS.createTopic, async (arg?) => {
       const cluster = clusterFrom(deps, arg);
       const given = stringField(arg, 'topic');
       const spec = given
-        ? { topic: given, partitions: numberField(arg, 'partitions') ?? 3, replicationFactor: numberField(arg, 'replicationFactor') ?? 1 }
+        ? {
+            topic: given,
+            partitions: numberField(arg, 'partitions') ?? 3,
+            replicationFactor: numberField(arg, 'replicationFactor') ?? 1,
+          }
         : await askCreateTopic(deps, cluster);
       const problem = topicNameProblem(spec.topic);
       if (problem) throw new Error(problem);
       const { createTopic } = await import('../../core/kafka/topicsAdmin');
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Creating topic ${spec.topic}` }, () =>
-        withClusterAdmin(deps, cluster, (admin) => createTopic(admin, { topic: spec.topic, partitions: spec.partitions ?? 3, replicationFactor: spec.replicationFactor })),
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Creating topic ${spec.topic}` },
+        () =>
+          withClusterAdmin(deps, cluster, (admin) =>
+            createTopic(admin, {
+              topic: spec.topic,
+              partitions: spec.partitions ?? 3,
+              replicationFactor: spec.replicationFactor,
+            }),
+          ),
       );
       deps.log.info(`[topics] created ${spec.topic} on ${cluster.name} with ${spec.partitions} partitions`);
       deps.explorer.refresh();
-      if (!given) void vscode.window.showInformationMessage(`Kafka Log Lab: topic "${spec.topic}" created with ${spec.partitions} partitions.`);
+      if (!given)
+        void vscode.window.showInformationMessage(
+          `Kafka Log Lab: topic "${spec.topic}" created with ${spec.partitions} partitions.`,
+        );
       return spec.topic;
     }),
-    registerCommand(deps, 'kafkaLogLab.deleteTopic', async (arg?: unknown) => {
+    registerCommand(deps, COMMANDS.deleteTopic, async (arg?) => {
       const cluster = clusterFrom(deps, arg);
       const topic = topicFrom(arg) ?? (await pickTopic(deps, cluster, 'Topic to delete'));
       if (!(arg as { skipConfirmation?: boolean } | undefined)?.skipConfirmation) {
@@ -92,7 +126,7 @@ export function registerTopicCommands(deps: KafkaDeps): vscode.Disposable[] {
       deps.explorer.refresh();
       return topic;
     }),
-    registerCommand(deps, 'kafkaLogLab.copyName', async (arg?: unknown) => {
+    registerCommand(deps, COMMANDS.copyName, async (arg?) => {
       const name = topicFrom(arg) ?? stringField(arg, 'groupId') ?? stringField(arg, 'name');
       if (!name) return undefined;
       await vscode.env.clipboard.writeText(name);

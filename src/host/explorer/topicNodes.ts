@@ -5,7 +5,17 @@ import { describeError } from '../../core/errors';
 import type { PartitionInfo, PartitionOffsets } from '../../core/kafka/ports';
 import type { ClusterConfig } from '../settings';
 import type { TopicListing } from './clusterQueries';
-import { count, ErrorNode, icon, InfoNode, item, nodeId, plural, type ExplorerContext, type ExplorerNode } from './explorerNode';
+import {
+  count,
+  ErrorNode,
+  icon,
+  InfoNode,
+  item,
+  nodeId,
+  plural,
+  type ExplorerContext,
+  type ExplorerNode,
+} from './explorerNode';
 
 const { Collapsed } = vscode.TreeItemCollapsibleState;
 
@@ -43,7 +53,8 @@ export class TopicsFolderNode implements ExplorerNode {
       return [new ErrorNode(this.cluster, 'topics', 'Cannot list topics', describeError(this.topics.reason))];
     }
     const shown = this.visible();
-    if (shown.length === 0) return [new InfoNode(this.cluster, 'topics', 'No topics yet: create one or produce a file')];
+    if (shown.length === 0)
+      return [new InfoNode(this.cluster, 'topics', 'No topics yet: create one or produce a file')];
     const nodes = shown.map((t) => new TopicNode(this.cluster, this.ctx, t));
     this.countInBackground(nodes.slice(0, BACKGROUND_TOPIC_COUNTS));
     return nodes;
@@ -108,7 +119,9 @@ export class TopicNode implements ExplorerNode {
     this.messages = sumMessages(offsets);
     if (known !== this.messages) this.ctx.changed(this, generation);
     const byPartition = new Map(offsets.map((o) => [o.partition, o]));
-    return this.listing.partitions.map((p) => new PartitionNode(this.cluster, this.name, p, byPartition.get(p.partition)));
+    return this.listing.partitions.map(
+      (p) => new PartitionNode(this.cluster, this.name, p, byPartition.get(p.partition)),
+    );
   }
 }
 
@@ -126,13 +139,22 @@ export class PartitionNode implements ExplorerNode {
 
   treeItem(): vscode.TreeItem {
     const o = this.offsets;
-    const range = o ? `offsets ${count(o.earliest)}–${count(o.latest)} · ${plural(this.messages, 'message')}` : 'offsets unknown';
+    // The range shown is of the messages held (first to last), so it adds up to the count;
+    // the tooltip gives Kafka's end offset, which is one past the last.
+    const range = !o
+      ? 'offsets unknown'
+      : this.messages > 0
+        ? `offsets ${count(o.earliest)}–${count(o.latest - 1)} · ${plural(this.messages, 'message')}`
+        : `offsets ${count(o.earliest)}–${count(o.latest)} · 0 messages`;
     return item(`partition ${this.info.partition}`, {
       id: nodeId(this.cluster, 'topics', this.topic, this.info.partition),
       description: `leader ${this.info.leader} · ${range}`,
       tooltip:
         `${this.topic} partition ${this.info.partition}\nleader: broker ${this.info.leader}\nreplicas: ${this.info.replicas.join(', ')}\nin sync: ${this.info.isr.join(', ')}` +
-        (o ? `\nearliest offset: ${count(o.earliest)}\nlatest offset: ${count(o.latest)}\nmessages: ${count(this.messages)}` : ''),
+        (o
+          ? `\nearliest offset: ${count(o.earliest)}\nend offset (next to be written): ${count(o.latest)}` +
+            `\nmessages: ${count(this.messages)} (end − earliest)`
+          : ''),
       icon: icon('layers'),
       contextValue: 'partition',
     });

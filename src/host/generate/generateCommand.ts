@@ -9,7 +9,8 @@ import { isGeneratedFormat, type GeneratedFormat } from '../../core/logFormat';
 import { askText, numberField, pickOne, stringField } from '../clusters/clusterArgs';
 import type { HostDeps } from '../deps';
 import { count } from '../explorer/explorerNode';
-import { registerCommand } from '../runCommand';
+import { COMMANDS } from '../commands';
+import { executeCommand, registerCommand } from '../runCommand';
 import { markDone } from '../walkthrough/walkthroughProgress';
 import { withCancellableProgress } from '../lifecycle';
 
@@ -43,12 +44,24 @@ async function askGenerate(): Promise<GenerateArgs> {
     title: `${title} (2/4)`,
     prompt: 'Number of visitors (each visitor makes one or more visits)',
     value: '1000',
-    validateInput: (t) => (/^\d+$/.test(t.trim()) && Number(t) >= 1 && Number(t) <= 10_000_000 ? undefined : 'A whole number from 1 to 10,000,000'),
+    validateInput: (t) =>
+      /^\d+$/.test(t.trim()) && Number(t) >= 1 && Number(t) <= 10_000_000
+        ? undefined
+        : 'A whole number from 1 to 10,000,000',
   });
-  const seed = await askText({ title: `${title} (3/4)`, prompt: 'Seed (optional): the same seed gives the same visitors and visits', placeHolder: 'random' });
+  const seed = await askText({
+    title: `${title} (3/4)`,
+    prompt: 'Seed (optional): the same seed gives the same visitors and visits',
+    placeHolder: 'random',
+  });
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const file = root
-    ? await askText({ title: `${title} (4/4)`, prompt: 'Target file, relative to the workspace folder', value: defaultLogFile(format), validateInput: (t) => (t.trim() ? undefined : 'Enter a file name') })
+    ? await askText({
+        title: `${title} (4/4)`,
+        prompt: 'Target file, relative to the workspace folder',
+        value: defaultLogFile(format),
+        validateInput: (t) => (t.trim() ? undefined : 'Enter a file name'),
+      })
     : (await vscode.window.showSaveDialog({ title, saveLabel: 'Generate', filters: { Logs: ['log'] } }))?.fsPath;
   if (!file) throw new vscode.CancellationError();
   return { format, visitors: Number(visitors), seed: seed.trim() || undefined, file: file.trim() };
@@ -58,7 +71,13 @@ function fromArgs(arg: unknown): GenerateArgs | undefined {
   const format = stringField(arg, 'format');
   if (!format) return undefined;
   if (!isGeneratedFormat(format)) throw new Error(`unknown format "${format}" (web, nginx or events)`);
-  return { format, visitors: numberField(arg, 'visitors'), seed: stringField(arg, 'seed'), file: stringField(arg, 'file'), open: (arg as GenerateArgs).open };
+  return {
+    format,
+    visitors: numberField(arg, 'visitors'),
+    seed: stringField(arg, 'seed'),
+    file: stringField(arg, 'file'),
+    open: (arg as GenerateArgs).open,
+  };
 }
 
 export async function generateLogs(deps: HostDeps, arg?: unknown): Promise<{ file: string; summary: GenerateSummary }> {
@@ -69,28 +88,41 @@ export async function generateLogs(deps: HostDeps, arg?: unknown): Promise<{ fil
   const seed = request.seed ?? Math.random().toString(36).slice(2, 10);
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const { generateToFile } = await import('../../core/generate');
-  const summary = await withCancellableProgress(deps.work, `Generating ${request.format} logs into ${path.basename(file)}`, (signal) => {
-    // Six hours back, so the log ends about now like a real one.
-    const written = generateToFile(file, { format: request.format, users: request.visitors ?? 1000, seed, startMs: Date.now() - 6 * 3600_000 }, signal);
-    return written.catch(async (e) => {
-      if (!signal.aborted) throw e;
-      // Only the unfinished file this command started writing is removed.
-      await fs.promises.rm(file, { force: true });
-      throw new vscode.CancellationError();
-    });
-  });
-  deps.log.info(`[generate] ${file}: ${summary.lines} lines, ${summary.visitors} visitors, seed ${summary.seed}, ${summary.elapsedMs} ms`);
+  const summary = await withCancellableProgress(
+    deps.work,
+    `Generating ${request.format} logs into ${path.basename(file)}`,
+    (signal) => {
+      // Six hours back, so the log ends about now like a real one.
+      const written = generateToFile(
+        file,
+        { format: request.format, users: request.visitors ?? 1000, seed, startMs: Date.now() - 6 * 3600_000 },
+        signal,
+      );
+      return written.catch(async (e) => {
+        if (!signal.aborted) throw e;
+        // Only the unfinished file this command started writing is removed.
+        await fs.promises.rm(file, { force: true });
+        throw new vscode.CancellationError();
+      });
+    },
+  );
+  deps.log.info(
+    `[generate] ${file}: ${summary.lines} lines, ${summary.visitors} visitors, seed ${summary.seed}, ${summary.elapsedMs} ms`,
+  );
   markDone('logsGenerated');
   const uri = vscode.Uri.file(file);
   if (request.open !== false) await vscode.window.showTextDocument(uri, { preview: false });
   if (!scripted) {
     void vscode.window
-      .showInformationMessage(`Kafka Log Lab: generated ${count(summary.lines)} lines from ${count(summary.visitors)} visitors (seed ${summary.seed}).`, 'Produce This File to Kafka')
-      .then((choice) => choice && vscode.commands.executeCommand('kafkaLogLab.produceFile', uri));
+      .showInformationMessage(
+        `Kafka Log Lab: generated ${count(summary.lines)} lines from ${count(summary.visitors)} visitors (seed ${summary.seed}).`,
+        'Produce This File to Kafka',
+      )
+      .then((choice) => choice && executeCommand(COMMANDS.produceFile, uri));
   }
   return { file, summary };
 }
 
 export function registerGenerateCommands(deps: HostDeps): vscode.Disposable[] {
-  return [registerCommand(deps, 'kafkaLogLab.generateLogs', (arg?: unknown) => generateLogs(deps, arg))];
+  return [registerCommand(deps, COMMANDS.generateLogs, (arg?) => generateLogs(deps, arg))];
 }

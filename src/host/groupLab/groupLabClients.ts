@@ -31,6 +31,15 @@ export async function labClients(
     return { client: shared, memberClient: () => ({ client: shared, clientId: 'kafka-log-lab-vscode' }) };
   }
   const connect = (clientId: string): KafkaClient =>
-    createKafkaClient({ brokers: target.brokers, clientId, ssl: named?.ssl || undefined, connectionTimeoutMs: 3000, log });
-  return { client: connect('kafka-log-lab-group-lab'), memberClient: (clientId) => ({ client: connect(clientId), clientId }) };
+    createKafkaClient({
+      brokers: target.brokers,
+      clientId,
+      ssl: named?.ssl || undefined,
+      connectionTimeoutMs: 3000,
+      log,
+    });
+  return {
+    client: connect('kafka-log-lab-group-lab'),
+    memberClient: (clientId) => ({ client: connect(clientId), clientId }),
+  };
 }

@@ -9,6 +9,13 @@ import type { HostLog } from '../log';
 import type { ChannelApp, WebviewLink } from '../webview/webviewChannel';
 import { MAX_GROUPS, MAX_MEMBERS } from './groupLabSetup';
 
+/** What the lab asks of the editor. */
+export interface LabPorts {
+  startLocalBroker(): Promise<void>;
+  /** Asks the user to agree to `text`; true when they did. */
+  confirm(text: string): Promise<boolean>;
+}
+
 /** At most this many snapshots per second reach the webview. */
 const POST_EVERY_MS = 250;
 
@@ -22,6 +29,7 @@ export class GroupLabController implements ChannelApp<GroupLabProtocol> {
     private readonly info: GroupLabInfo,
     private readonly webview: WebviewLink<GroupLabProtocol>,
     private readonly log: Pick<HostLog, 'error'>,
+    private readonly ports: LabPorts = { startLocalBroker: async () => undefined, confirm: async () => false },
   ) {
     this.unsubscribe = lab.onChange(() => this.schedulePost());
   }
@@ -48,7 +56,9 @@ export class GroupLabController implements ChannelApp<GroupLabProtocol> {
       const snapshot = this.lab.snapshot();
       switch (action.type) {
         case 'addMember': {
-          const live = snapshot.groups.find((g) => g.groupId === action.groupId)?.members.filter((m) => m.ours && (m.state === 'active' || m.state === 'joining'));
+          const live = snapshot.groups
+            .find((g) => g.groupId === action.groupId)
+            ?.members.filter((m) => m.ours && (m.state === 'active' || m.state === 'joining'));
           if (live && live.length >= MAX_MEMBERS) return `A group runs at most ${MAX_MEMBERS} members here`;
           await this.lab.addMember(action.groupId);
           return undefined;
@@ -60,8 +70,18 @@ export class GroupLabController implements ChannelApp<GroupLabProtocol> {
           if (snapshot.groups.length >= MAX_GROUPS) return `The lab runs at most ${MAX_GROUPS} groups`;
           await this.lab.addGroup(this.info.membersPerGroup);
           return undefined;
-        case 'produce':
-          await this.lab.produce(action.count);
+        case 'produce': {
+          const ask = this.lab.producePlan()?.confirm;
+          if (ask && !(await this.ports.confirm(ask))) return 'Not produced: the topic keeps only its own messages';
+          await this.lab.produce(action.count, ask !== undefined);
+          return undefined;
+        }
+        case 'retry':
+          await this.lab.refresh();
+          return undefined;
+        case 'startBroker':
+          await this.ports.startLocalBroker();
+          await this.lab.refresh();
           return undefined;
       }
     } catch (e) {

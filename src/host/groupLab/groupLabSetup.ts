@@ -20,7 +20,6 @@ export interface GroupLabConfig extends LabTarget {
 export const MAX_GROUPS = 10;
 export const MAX_MEMBERS = 12;
 
-
 function sizeProblem(text: string, max: number): string | undefined {
   const n = Number(text);
   return Number.isInteger(n) && n >= 1 && n <= max ? undefined : `A whole number from 1 to ${max}`;
@@ -33,8 +32,11 @@ function activeTarget(clusters: LabClusterLookup | undefined): LabTarget {
   return { brokers: parsed.brokers, clusterName: clusters ? cluster.name : undefined };
 }
 
-/** `{ topic, groups?, members?, partitions?, brokers? | clusterName? }` from a caller; a string says what is wrong. */
-export function configFromArgs(args: Record<string, unknown>, clusters: LabClusterLookup | undefined): GroupLabConfig | string {
+/** `{ topic, groups?, members?, partitions?, brokers? | cluster? }` from a caller; a string says what is wrong. */
+export function configFromArgs(
+  args: Record<string, unknown>,
+  clusters: LabClusterLookup | undefined,
+): GroupLabConfig | string {
   const topic = args.topic;
   if (typeof topic !== 'string') return 'a topic name is required';
   const problem = topicNameProblem(topic);
@@ -52,9 +54,9 @@ export function configFromArgs(args: Record<string, unknown>, clusters: LabClust
     const parsed = parseBootstrapServers(args.brokers);
     if ('error' in parsed) return parsed.error;
     target = { brokers: parsed.brokers };
-  } else if (typeof args.clusterName === 'string') {
-    const named = clusters?.find(args.clusterName);
-    if (!named) return `no cluster named "${args.clusterName}" is configured`;
+  } else if (typeof args.cluster === 'string') {
+    const named = clusters?.find(args.cluster);
+    if (!named) return `no cluster named "${args.cluster}" is configured`;
     const parsed = parseBootstrapServers(named.bootstrapServers);
     if ('error' in parsed) return parsed.error;
     target = { brokers: parsed.brokers, clusterName: named.name };
@@ -65,7 +67,13 @@ export function configFromArgs(args: Record<string, unknown>, clusters: LabClust
 }
 
 async function askSize(title: string, prompt: string, value: string, max: number): Promise<number | undefined> {
-  const text = await vscode.window.showInputBox({ title, prompt, value, ignoreFocusOut: true, validateInput: (t) => sizeProblem(t, max) });
+  const text = await vscode.window.showInputBox({
+    title,
+    prompt,
+    value,
+    ignoreFocusOut: true,
+    validateInput: (t) => sizeProblem(t, max),
+  });
   return text === undefined ? undefined : Number(text);
 }
 
@@ -84,7 +92,7 @@ export async function askForConfig(
   row?: { topic: string; clusterName: string },
 ): Promise<GroupLabConfig | undefined> {
   if (row) {
-    const preset = configFromArgs({ topic: row.topic, clusterName: row.clusterName }, clusters);
+    const preset = configFromArgs({ topic: row.topic, cluster: row.clusterName }, clusters);
     if (typeof preset === 'string') throw new UserError(preset);
     return askSizes(preset);
   }
@@ -109,7 +117,8 @@ export async function askForConfig(
       prompt: `Name of the topic to create (${DEFAULT_LAB_PARTITIONS} partitions)`,
       value: 'lab-groups',
       ignoreFocusOut: true,
-      validateInput: (t) => topicNameProblem(t) ?? (topics.includes(t) ? 'That topic exists: pick it from the list' : undefined),
+      validateInput: (t) =>
+        topicNameProblem(t) ?? (topics.includes(t) ? 'That topic exists: pick it from the list' : undefined),
     });
     if (name === undefined) return undefined;
     topic = name;
@@ -118,9 +127,19 @@ export async function askForConfig(
 }
 
 async function askSizes(config: GroupLabConfig): Promise<GroupLabConfig | undefined> {
-  const groups = await askSize('Consumer Group Lab (2/3): groups', 'How many consumer groups? Each group reads every message (fanout).', String(config.groups), MAX_GROUPS);
+  const groups = await askSize(
+    'Consumer Group Lab (2/3): groups',
+    'How many consumer groups? Each group reads every message (fanout).',
+    String(config.groups),
+    MAX_GROUPS,
+  );
   if (groups === undefined) return undefined;
-  const members = await askSize('Consumer Group Lab (3/3): members', 'How many members per group? They share the partitions (load balancing).', String(config.members), MAX_MEMBERS);
+  const members = await askSize(
+    'Consumer Group Lab (3/3): members',
+    'How many members per group? They share the partitions (load balancing).',
+    String(config.members),
+    MAX_MEMBERS,
+  );
   if (members === undefined) return undefined;
   return { ...config, groups, members };
 }

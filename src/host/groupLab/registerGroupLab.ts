@@ -5,15 +5,15 @@
 import * as vscode from 'vscode';
 import { UserError } from '../../core/errors';
 import { GroupLab } from '../../core/lab/groupLab';
+import { LOCAL_CLUSTER } from '../broker/brokerCommands';
 import type { HostDeps } from '../deps';
-import { registerCommand } from '../runCommand';
+import { COMMANDS } from '../commands';
+import { registerCommand, registerTestCommand } from '../runCommand';
 import { OpenPanels, panelKey } from '../webview/openPanels';
 import { webviewPanelOptions } from '../webview/webviewAppPanel';
 import { labClients, type LabClusterLookup } from './groupLabClients';
 import { GROUP_LAB_VIEW_TYPE, GroupLabPanel } from './groupLabPanel';
 import { askForConfig, configFromArgs, topicRow, type GroupLabConfig } from './groupLabSetup';
-
-export const OPEN_GROUP_LAB_COMMAND = 'kafkaLogLab.openGroupLab';
 
 /** `clusters` (the Kafka view's registry) gives the active cluster and its connection settings. */
 export function registerGroupLab(deps: HostDeps & { clusters?: LabClusterLookup }): vscode.Disposable[] {
@@ -37,9 +37,20 @@ export function registerGroupLab(deps: HostDeps & { clusters?: LabClusterLookup 
       { topic: config.topic, groups: config.groups, membersPerGroup: config.members, partitions: config.partitions },
       { ...(await labClients(config, deps.clusters, warn)), log: (line) => deps.log.info(line) },
     );
-    const panel = vscode.window.createWebviewPanel(GROUP_LAB_VIEW_TYPE, `Group Lab: ${config.topic}`, vscode.ViewColumn.Active, webviewPanelOptions(deps.context));
-    const info = { topic: config.topic, cluster: config.clusterName ?? config.brokers.join(','), membersPerGroup: config.members };
-    panels.add(panelKey(config), (closed) => new GroupLabPanel(panel, lab, info, deps, closed));
+    const panel = vscode.window.createWebviewPanel(
+      GROUP_LAB_VIEW_TYPE,
+      `Group Lab: ${config.topic}`,
+      vscode.ViewColumn.Active,
+      webviewPanelOptions(deps.context),
+    );
+    const info = {
+      topic: config.topic,
+      cluster: config.clusterName ?? config.brokers.join(','),
+      membersPerGroup: config.members,
+      localBroker: config.clusterName === LOCAL_CLUSTER,
+    };
+    const panelDeps = { ...deps, brokers: config.brokers };
+    panels.add(panelKey(config), (closed) => new GroupLabPanel(panel, lab, info, panelDeps, closed));
     deps.log.info(`[group lab] ${config.groups} groups of ${config.members} on ${config.topic} at ${info.cluster}`);
     try {
       await lab.start();
@@ -52,7 +63,7 @@ export function registerGroupLab(deps: HostDeps & { clusters?: LabClusterLookup 
   };
 
   const disposables: vscode.Disposable[] = [
-    registerCommand(deps, OPEN_GROUP_LAB_COMMAND, open),
+    registerCommand(deps, COMMANDS.openGroupLab, open),
     // Their consumers and labs end when the window closes: deactivate waits for them.
     panels,
     new vscode.Disposable(deps.work.own('group labs', { stop: () => panels.dispose() })),
@@ -65,11 +76,14 @@ export function registerGroupLab(deps: HostDeps & { clusters?: LabClusterLookup 
 function registerTestCommands(panels: OpenPanels<GroupLabPanel>): vscode.Disposable[] {
   const find = (topic: unknown) => panels.byTopic(topic);
   return [
-    vscode.commands.registerCommand('kafkaLogLab.test.groupLabSnapshot', (topic: string) => find(topic).lab.snapshot()),
-    vscode.commands.registerCommand('kafkaLogLab.test.groupLabRendered', (topic: string) => find(topic).requestRendered()),
+    registerTestCommand(COMMANDS.testGroupLabSnapshot, (topic: string) => find(topic).lab.snapshot()),
+    registerTestCommand(COMMANDS.testGroupLabRendered, (topic: string) => find(topic).requestRendered()),
     // The host's answer to an action (`done`), or undefined for a message outside the protocol.
-    vscode.commands.registerCommand('kafkaLogLab.test.groupLabReceive', async (topic: string, message: unknown) => (await find(topic).receive(message)).reply),
-    vscode.commands.registerCommand('kafkaLogLab.test.groupLabClose', (topic: string) => find(topic).dispose()),
-    vscode.commands.registerCommand('kafkaLogLab.test.groupLabPanels', () => panels.topics()),
+    registerTestCommand(
+      COMMANDS.testGroupLabReceive,
+      async (topic: string, message: unknown) => (await find(topic).receive(message)).reply,
+    ),
+    registerTestCommand(COMMANDS.testGroupLabClose, (topic: string) => find(topic).dispose()),
+    registerTestCommand(COMMANDS.testGroupLabPanels, () => panels.topics()),
   ];
 }

@@ -2,6 +2,7 @@
 // status bar (what is followed, how much was sent) until the user stops it from there.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands';
 import { count } from '../explorer/explorerNode';
 
 interface FollowRun {
@@ -17,7 +18,7 @@ export class FollowTracker implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'Kafka Log Lab: follow mode';
-    this.item.command = 'kafkaLogLab.stopFollowing';
+    this.item.command = COMMANDS.stopFollowing.id;
   }
 
   isFollowing(file: string, topic: string): boolean {
@@ -48,7 +49,10 @@ export class FollowTracker implements vscode.Disposable {
     let targets = [...this.runs.values()].filter((r) => all || !file || r.file === file);
     if (targets.length > 1 && !all && !file) {
       const picked = await vscode.window.showQuickPick(
-        [{ label: 'Stop all', runs: targets }, ...targets.map((r) => ({ label: `${path.basename(r.file)} → ${r.topic}`, runs: [r] }))],
+        [
+          { label: 'Stop all', runs: targets },
+          ...targets.map((r) => ({ label: `${path.basename(r.file)} → ${r.topic}`, runs: [r] })),
+        ],
         { placeHolder: 'Which follow to stop?' },
       );
       targets = picked?.runs ?? [];
@@ -63,9 +67,10 @@ export class FollowTracker implements vscode.Disposable {
     if (runs.length === 0) return this.item.hide();
     const first = runs[0];
     const sent = runs.reduce((sum, r) => sum + r.acked, 0);
-    this.item.text = runs.length === 1
-      ? `$(radio-tower) ${path.basename(first.file)} → ${first.topic} · ${count(sent)} sent`
-      : `$(radio-tower) following ${runs.length} files · ${count(sent)} sent`;
+    this.item.text =
+      runs.length === 1
+        ? `$(radio-tower) ${path.basename(first.file)} → ${first.topic} · ${count(sent)} sent`
+        : `$(radio-tower) following ${runs.length} files · ${count(sent)} sent`;
     this.item.tooltip = `Kafka Log Lab follows ${runs.map((r) => `${path.basename(r.file)} → ${r.topic}`).join(', ')}: new lines are sent as they are written.\nClick to stop.`;
     this.item.show();
   }

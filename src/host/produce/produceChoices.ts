@@ -7,7 +7,7 @@ import type { ValueMode } from '../../core/kafka/lineMessages';
 import type { LogFormat } from '../../core/logFormat';
 import { pickOne } from '../clusters/clusterArgs';
 import type { KafkaDeps } from '../deps';
-import { topicNameProblem } from '../../core/kafka/topicName';
+import { topicCollisionProblem, topicNameProblem } from '../../core/kafka/topicName';
 import type { ClusterConfig } from '../settings';
 
 export interface ProduceChoices {
@@ -33,7 +33,10 @@ const FORMAT_LABELS: Record<LogFormat, string> = {
 export function suggestedTopic(format: LogFormat, file: string): string {
   const seed = SEED_TOPICS[format];
   if (seed) return seed;
-  const base = path.basename(file, path.extname(file)).replace(/[^a-zA-Z0-9._-]+/g, '_').slice(0, 200);
+  const base = path
+    .basename(file, path.extname(file))
+    .replace(/[^a-zA-Z0-9._-]+/g, '_')
+    .slice(0, 200);
   return topicNameProblem(base) ? 'logs' : base;
 }
 
@@ -53,7 +56,13 @@ export async function rememberChoices(deps: KafkaDeps, file: string, choices: Pr
 type TopicItem = vscode.QuickPickItem & { topic: string };
 
 /** A quick pick that lists existing topics as they arrive and accepts a new name typed in. */
-export function askTopic(deps: KafkaDeps, cluster: ClusterConfig, title: string, preferred: string, reason: string): Promise<string> {
+export function askTopic(
+  deps: KafkaDeps,
+  cluster: ClusterConfig,
+  title: string,
+  preferred: string,
+  reason: string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const qp = vscode.window.createQuickPick<TopicItem>();
     qp.title = `${title}: topic on "${cluster.name}"`;
@@ -65,12 +74,25 @@ export function askTopic(deps: KafkaDeps, cluster: ClusterConfig, title: string,
       const typed = qp.value.trim();
       const items: TopicItem[] = [];
       if (typed && !existing.includes(typed) && typed !== preferred) {
-        const problem = topicNameProblem(typed);
-        items.push({ label: typed, topic: problem ? '' : typed, description: problem ?? 'new topic (created with 3 partitions)' });
+        const problem = topicNameProblem(typed) ?? topicCollisionProblem(typed, existing);
+        items.push({
+          label: typed,
+          topic: problem ? '' : typed,
+          description: problem ?? 'new topic (created with 3 partitions)',
+        });
       }
-      items.push({ label: preferred, topic: preferred, description: `${existing.includes(preferred) ? '' : 'new topic · '}${reason}` });
+      const clash = existing.includes(preferred) ? undefined : topicCollisionProblem(preferred, existing);
+      items.push({
+        label: preferred,
+        topic: clash ? '' : preferred,
+        description: clash ?? `${existing.includes(preferred) ? '' : 'new topic · '}${reason}`,
+      });
       const others = existing.filter((t) => t !== preferred);
-      if (others.length) items.push({ label: 'existing topics', kind: vscode.QuickPickItemKind.Separator, topic: '' }, ...others.map((t) => ({ label: t, topic: t })));
+      if (others.length)
+        items.push(
+          { label: 'existing topics', kind: vscode.QuickPickItemKind.Separator, topic: '' },
+          ...others.map((t) => ({ label: t, topic: t })),
+        );
       qp.items = items;
     };
     deps.explorer
@@ -101,9 +123,16 @@ export function askTopic(deps: KafkaDeps, cluster: ClusterConfig, title: string,
 }
 
 export async function askFormat(fileName: string, detected: LogFormat, preferred: LogFormat): Promise<LogFormat> {
-  const order: LogFormat[] = [preferred, ...(['web', 'nginx', 'events', 'jsonl', 'raw'] as LogFormat[]).filter((f) => f !== preferred)];
+  const order: LogFormat[] = [
+    preferred,
+    ...(['web', 'nginx', 'events', 'jsonl', 'raw'] as LogFormat[]).filter((f) => f !== preferred),
+  ];
   const picked = await pickOne(
-    order.map((f) => ({ label: f, format: f, description: `${FORMAT_LABELS[f]}${f === detected ? ' · detected' : ''}` })),
+    order.map((f) => ({
+      label: f,
+      format: f,
+      description: `${FORMAT_LABELS[f]}${f === detected ? ' · detected' : ''}`,
+    })),
     { title: `Produce ${fileName} to Kafka (2/3): log format`, placeHolder: `Detected: ${detected}` },
   );
   return picked.format;
@@ -112,7 +141,11 @@ export async function askFormat(fileName: string, detected: LogFormat, preferred
 export async function askValueMode(fileName: string, preferred: ValueMode): Promise<ValueMode> {
   const modes: Array<{ label: string; as: ValueMode; description: string }> = [
     { label: 'Raw lines', as: 'raw', description: 'each line exactly as written' },
-    { label: 'JSON records', as: 'json', description: 'each line parsed into a JSON object (lines that do not parse are skipped)' },
+    {
+      label: 'JSON records',
+      as: 'json',
+      description: 'each line parsed into a JSON object (lines that do not parse are skipped)',
+    },
   ];
   const ordered = preferred === 'json' ? [modes[1], modes[0]] : modes;
   return (await pickOne(ordered, { title: `Produce ${fileName} to Kafka (3/3): message values` })).as;

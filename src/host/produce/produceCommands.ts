@@ -8,9 +8,19 @@ import { isLogFormat, type LogFormat } from '../../core/logFormat';
 import { clusterFrom, pickOne, stringField } from '../clusters/clusterArgs';
 import type { KafkaDeps } from '../deps';
 import { topicFrom } from '../explorer/topicCommands';
-import { registerCommand } from '../runCommand';
+import { COMMANDS, type ClusterRef } from '../commands';
+import { ActionableError, registerCommand } from '../runCommand';
+import { UserError } from '../../core/errors';
 import { FollowTracker } from './followMode';
-import { askFormat, askTopic, askValueMode, rememberChoices, rememberedChoices, suggestedTopic, type ProduceChoices } from './produceChoices';
+import {
+  askFormat,
+  askTopic,
+  askValueMode,
+  rememberChoices,
+  rememberedChoices,
+  suggestedTopic,
+  type ProduceChoices,
+} from './produceChoices';
 import { runProduce, runVerify } from './produceRun';
 
 export const LOG_FILE_GLOB = '**/*.{log,txt,jsonl,ndjson,json}';
@@ -25,17 +35,29 @@ async function fileFrom(arg: unknown, title: string): Promise<string> {
   const given = stringField(arg, 'file');
   if (given) return path.resolve(workspaceRoot() ?? process.cwd(), given);
   const active = vscode.window.activeTextEditor?.document;
-  const candidates = (await vscode.workspace.findFiles(LOG_FILE_GLOB, '**/{node_modules,.git}/**', 200)).map((u) => u.fsPath);
+  const candidates = (await vscode.workspace.findFiles(LOG_FILE_GLOB, '**/{node_modules,.git}/**', 200)).map(
+    (u) => u.fsPath,
+  );
   const first = active?.uri.scheme === 'file' ? [active.uri.fsPath] : [];
   const files = [...new Set([...first, ...candidates.sort()])];
   const browse = { label: '$(folder-opened) Browse…', file: '' };
-  const picked = await pickOne([...files.map((f) => ({ label: path.basename(f), description: vscode.workspace.asRelativePath(f), file: f })), browse], {
-    title,
-    placeHolder: 'Log file to produce',
-    matchOnDescription: true,
-  });
+  const picked = await pickOne(
+    [
+      ...files.map((f) => ({ label: path.basename(f), description: vscode.workspace.asRelativePath(f), file: f })),
+      browse,
+    ],
+    {
+      title,
+      placeHolder: 'Log file to produce',
+      matchOnDescription: true,
+    },
+  );
   if (picked.file) return picked.file;
-  const chosen = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Produce', defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
+  const chosen = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: 'Produce',
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+  });
   if (!chosen?.[0]) throw new vscode.CancellationError();
   return chosen[0].fsPath;
 }
@@ -49,65 +71,113 @@ async function saveIfDirty(deps: KafkaDeps, file: string): Promise<void> {
   }
 }
 
-async function chooseFor(deps: KafkaDeps, file: string, arg: unknown, presetTopic: string | undefined): Promise<ProduceChoices> {
-  const cluster = clusterFrom(deps, arg);
-  const [{ detectFormat }, { readSampleLines }] = await Promise.all([import('../../core/parse/detectFormat'), import('../../core/parse/lineReader')]);
+async function chooseFor(
+  deps: KafkaDeps,
+  file: string,
+  arg: unknown,
+  presetTopic: string | undefined,
+  cluster: ClusterRef,
+): Promise<ProduceChoices> {
+  const [{ detectFormat }, { readSampleLines }] = await Promise.all([
+    import('../../core/parse/detectFormat'),
+    import('../../core/parse/lineReader'),
+  ]);
   const detected = detectFormat(await readSampleLines(file, 50, 65536));
   const remembered = rememberedChoices(deps, file);
   const givenFormat = stringField(arg, 'format');
   const givenAs = stringField(arg, 'as');
-  if (givenFormat && givenFormat !== 'auto' && !isLogFormat(givenFormat)) throw new Error(`unknown format "${givenFormat}"`);
+  if (givenFormat && givenFormat !== 'auto' && !isLogFormat(givenFormat))
+    throw new Error(`unknown format "${givenFormat}"`);
   if (givenAs && givenAs !== 'raw' && givenAs !== 'json') throw new Error(`"as" must be raw or json, not "${givenAs}"`);
   const name = path.basename(file);
   // A script (test, another command) that names the topic gets no questions at all.
   const scripted = stringField(arg, 'topic');
   const preferred = remembered?.topic ?? suggestedTopic(detected, file);
   const why = remembered ? 'last used for this file' : `suggested for ${detected} logs`;
-  const topic = scripted ?? presetTopic ?? (await askTopic(deps, cluster, `Produce ${name} to Kafka (1/3)`, preferred, why));
+  const topic =
+    scripted ?? presetTopic ?? (await askTopic(deps, cluster, `Produce ${name} to Kafka (1/3)`, preferred, why));
   let format: LogFormat = detected;
   if (givenFormat && givenFormat !== 'auto') format = givenFormat as LogFormat;
   else if (!scripted) format = await askFormat(name, detected, remembered?.format ?? detected);
-  const as: ValueMode = (givenAs as ValueMode | undefined) ?? (scripted ? 'raw' : await askValueMode(name, remembered?.as ?? 'raw'));
+  const as: ValueMode =
+    (givenAs as ValueMode | undefined) ?? (scripted ? 'raw' : await askValueMode(name, remembered?.as ?? 'raw'));
   return { topic, format, as };
 }
 
-async function produce(deps: KafkaDeps, follows: FollowTracker, arg: unknown, options: { follow?: boolean; presetTopic?: string } = {}) {
+async function produce(
+  deps: KafkaDeps,
+  follows: FollowTracker,
+  arg: unknown,
+  options: { follow?: boolean; presetTopic?: string } = {},
+) {
   const file = await fileFrom(arg, 'Produce a file to Kafka');
   await saveIfDirty(deps, file);
   const cluster = clusterFrom(deps, arg);
-  const choices = await chooseFor(deps, file, arg, options.presetTopic);
   const follow = options.follow ?? (arg as { follow?: boolean } | undefined)?.follow === true;
-  if (follow && follows.isFollowing(file, choices.topic)) throw new Error(`${path.basename(file)} is already followed into ${choices.topic}`);
+  const binary = (arg as { binary?: boolean } | undefined)?.binary === true;
+  await requireProducible(file, { follow, binary, cluster: cluster.name, topic: options.presetTopic });
+  const choices = await chooseFor(deps, file, arg, options.presetTopic, cluster);
+  if (follow && follows.isFollowing(file, choices.topic))
+    throw new Error(`${path.basename(file)} is already followed into ${choices.topic}`);
   await rememberChoices(deps, file, choices);
-  return runProduce(deps, follows, { file, cluster, choices, follow });
+  return runProduce(deps, follows, { file, cluster, choices, follow, binary });
+}
+
+/**
+ * Before any question: an empty file is refused (a followed one may still grow), a binary
+ * one is refused with "Send Anyway", which runs the same produce again with `binary`.
+ */
+async function requireProducible(
+  file: string,
+  run: { follow: boolean; binary: boolean; cluster: string; topic?: string },
+): Promise<void> {
+  const { checkProducibleFile } = await import('../../core/kafka/producibleFile');
+  const content = await checkProducibleFile(file);
+  if (content.kind === 'empty' && !run.follow) throw new UserError(content.problem!);
+  if (content.kind !== 'binary' || run.binary) return;
+  const again = { file, cluster: run.cluster, topic: run.topic, binary: true };
+  const command = run.follow ? COMMANDS.produceFileFollow.id : COMMANDS.produceFile.id;
+  throw new ActionableError(`${content.problem}; nothing was sent`, [{ title: 'Send Anyway', command, args: [again] }]);
 }
 
 export function registerProduceCommands(deps: KafkaDeps): vscode.Disposable[] {
   const follows = new FollowTracker();
   return [
     follows,
-    registerCommand(deps, 'kafkaLogLab.produceFile', async (arg?: unknown, selected?: vscode.Uri[]) => {
+    registerCommand(deps, COMMANDS.produceFile, async (arg?, selected?) => {
       // Several files selected in the Explorer: produce each in turn.
       const files = Array.isArray(selected) && selected.length > 1 ? selected : [arg];
       const summaries = [];
       for (const f of files) summaries.push(await produce(deps, follows, f));
       return files.length === 1 ? summaries[0] : summaries;
     }),
-    registerCommand(deps, 'kafkaLogLab.produceFileFollow', (arg?: unknown) => produce(deps, follows, arg, { follow: true })),
-    registerCommand(deps, 'kafkaLogLab.produceToTopic', async (arg?: unknown) => {
+    registerCommand(deps, COMMANDS.produceFileFollow, (arg?) => produce(deps, follows, arg, { follow: true })),
+    registerCommand(deps, COMMANDS.produceToTopic, async (arg?) => {
       const topic = topicFrom(arg);
       const file = await fileFrom(arg, topic ? `Produce a file to ${topic}` : 'Produce a file to Kafka');
       return produce(deps, follows, { cluster: clusterFrom(deps, arg), file }, { presetTopic: topic });
     }),
-    registerCommand(deps, 'kafkaLogLab.verifyFile', async (arg?: unknown) => {
+    registerCommand(deps, COMMANDS.verifyFile, async (arg?) => {
       const cluster = clusterFrom(deps, arg);
       const file = await fileFrom(arg, 'Verify a file against a topic');
-      const topic = topicFrom(arg) ?? rememberedChoices(deps, file)?.topic ?? (await askTopic(deps, cluster, `Verify ${path.basename(file)}`, suggestedTopic('raw', file), 'topic to compare with'));
+      const topic =
+        topicFrom(arg) ??
+        rememberedChoices(deps, file)?.topic ??
+        (await askTopic(
+          deps,
+          cluster,
+          `Verify ${path.basename(file)}`,
+          suggestedTopic('raw', file),
+          'topic to compare with',
+        ));
       return runVerify(deps, cluster, file, topic);
     }),
-    registerCommand(deps, 'kafkaLogLab.stopFollowing', async (arg?: unknown) => {
+    registerCommand(deps, COMMANDS.stopFollowing, async (arg?) => {
       const file = arg instanceof vscode.Uri ? arg.fsPath : stringField(arg, 'file');
-      return follows.stop(file ? path.resolve(workspaceRoot() ?? process.cwd(), file) : undefined, (arg as { all?: boolean } | undefined)?.all === true);
+      return follows.stop(
+        file ? path.resolve(workspaceRoot() ?? process.cwd(), file) : undefined,
+        (arg as { all?: boolean } | undefined)?.all === true,
+      );
     }),
   ];
 }

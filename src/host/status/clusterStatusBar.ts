@@ -1,6 +1,7 @@
 // Status bar item: the active cluster and whether it answers. Clicking it switches clusters.
 // The first probe waits until activation is long over, so startup never pays for kafkajs.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands';
 import { describeError } from '../../core/errors';
 import type { KafkaDeps } from '../deps';
 import type { ClusterState } from '../explorer/explorerNode';
@@ -11,8 +12,8 @@ const FIRST_PROBE_DELAY_MS = 1500;
 export function registerClusterStatusBar(deps: KafkaDeps): vscode.Disposable[] {
   const item = vscode.window.createStatusBarItem('kafkaLogLab.cluster', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Kafka Log Lab: active cluster';
-  item.command = 'kafkaLogLab.selectCluster';
-  let state: { state: ClusterState | 'checking'; reason?: string } = { state: 'checking' };
+  item.command = COMMANDS.selectCluster.id;
+  let state: { state: ClusterState | 'checking'; reason?: string; cluster?: string } = { state: 'checking' };
 
   const render = () => {
     if (!deps.clusters.isConfigured()) {
@@ -25,24 +26,32 @@ export function registerClusterStatusBar(deps: KafkaDeps): vscode.Disposable[] {
     const label = { connected: 'connected', unreachable: 'unreachable', checking: 'checking…' }[state.state];
     item.text = `${state.state === 'unreachable' ? '$(warning)' : state.state === 'checking' ? '$(sync~spin)' : '$(server-environment)'} ${cluster.name}`;
     item.tooltip = `Kafka Log Lab: active cluster "${cluster.name}" at ${cluster.bootstrapServers}: ${label}${state.reason ? ` (${state.reason})` : ''}.\nClick to switch clusters.`;
-    item.backgroundColor = state.state === 'unreachable' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.backgroundColor =
+      state.state === 'unreachable' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   };
 
   const probe = () => {
     if (!deps.clusters.isConfigured()) return render();
     const cluster = deps.clusters.active();
-    state = { state: 'checking' };
-    render();
+    // A periodic refresh re-probes a known cluster: keep showing its state instead of flickering.
+    if (state.state === 'checking' || state.cluster !== cluster.name) {
+      state = { state: 'checking', cluster: cluster.name };
+      render();
+    }
     // Goes through the explorer's cache, so the view and the status bar ask the broker once.
-    deps.explorer.queries(cluster).cluster().then(
-      () => deps.explorer.reportState(cluster, 'connected'),
-      (e) => deps.explorer.reportState(cluster, 'unreachable', e),
-    );
+    deps.explorer
+      .queries(cluster)
+      .cluster()
+      .then(
+        () => deps.explorer.reportState(cluster, 'connected'),
+        (e) => deps.explorer.reportState(cluster, 'unreachable', e),
+      );
   };
 
   const onState = deps.explorer.onDidChangeClusterState((change) => {
     if (change.cluster.name !== deps.clusters.active().name) return;
-    state = { state: change.state, reason: change.error ? describeError(change.error) : undefined };
+    const reason = change.error ? describeError(change.error) : undefined;
+    state = { state: change.state, reason, cluster: change.cluster.name };
     if (change.state === 'connected') markDone('clusterReachable');
     render();
   });

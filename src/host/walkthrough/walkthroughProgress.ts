@@ -2,7 +2,8 @@
 // a step is ticked when the thing it asks for actually happened, not when its button was hit.
 import * as vscode from 'vscode';
 
-export type WalkthroughMilestone = 'clusterReachable' | 'logsGenerated' | 'fileProduced' | 'dashboardOpened' | 'groupsViewed';
+export type WalkthroughMilestone =
+  'clusterReachable' | 'logsGenerated' | 'fileProduced' | 'dashboardOpened' | 'groupsViewed';
 
 export function markDone(milestone: WalkthroughMilestone): void {
   void vscode.commands.executeCommand('setContext', `kafkaLogLab.walkthrough.${milestone}`, true);

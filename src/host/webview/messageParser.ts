@@ -27,7 +27,9 @@ export const acceptReady = (): { type: 'ready' } => ({ type: 'ready' });
 /** The webview's answer to `reportRendered`; `isReport` checks the report's shape. */
 export function acceptRendered<R>(isReport: (v: unknown) => v is R) {
   return (m: Fields): { type: 'rendered'; requestId: number; report: R } | undefined =>
-    isCount(m.requestId) && isReport(m.report) ? { type: 'rendered', requestId: m.requestId, report: m.report } : undefined;
+    isCount(m.requestId) && isReport(m.report)
+      ? { type: 'rendered', requestId: m.requestId, report: m.report }
+      : undefined;
 }
 
 /** A dropped message's type for the log, cut short (it is untrusted text). */

@@ -7,7 +7,8 @@ interface OpenPanel {
 }
 
 /** The key of a panel: its cluster's bootstrap servers and its topic. */
-export const panelKey = (target: { brokers: string[]; topic: string }): string => `${target.brokers.join(',')}/${target.topic}`;
+export const panelKey = (target: { brokers: string[]; topic: string }): string =>
+  `${target.brokers.join(',')}/${target.topic}`;
 
 export class OpenPanels<T extends OpenPanel> {
   private readonly panels = new Map<string, T>();

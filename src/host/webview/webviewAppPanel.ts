@@ -16,7 +16,9 @@ export function webviewFolder(context: vscode.ExtensionContext): vscode.Uri {
 }
 
 /** Options for new and revived panels alike: scripts on, files only from the built webview folder. */
-export function webviewPanelOptions(context: vscode.ExtensionContext): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+export function webviewPanelOptions(
+  context: vscode.ExtensionContext,
+): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return { enableScripts: true, localResourceRoots: [webviewFolder(context)], enableFindWidget: false };
 }
 
@@ -107,7 +109,8 @@ export abstract class WebviewAppPanel<P extends PanelProtocol, App extends Chann
 
   private document(): string {
     const webview = this.panel.webview;
-    const file = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(webviewFolder(this.deps.context), name)).toString();
+    const file = (name: string) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(webviewFolder(this.deps.context), name)).toString();
     const { bundle } = this.spec.page;
     return webviewHtml(this.spec.page, {
       cspSource: webview.cspSource,

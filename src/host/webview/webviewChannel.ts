@@ -86,7 +86,9 @@ export class WebviewChannel<P extends PanelProtocol> implements WebviewLink<P> {
   async receive(raw: unknown): Promise<Received<P>> {
     const message = this.ports.parse(raw);
     if (!message) {
-      this.ports.warn(`[${this.ports.name}] ignored a webview message that is not in the protocol (type ${typeForLog(raw)})`);
+      this.ports.warn(
+        `[${this.ports.name}] ignored a webview message that is not in the protocol (type ${typeForLog(raw)})`,
+      );
       return { accepted: false };
     }
     if (message.type === 'ready') {
@@ -111,10 +113,12 @@ export class WebviewChannel<P extends PanelProtocol> implements WebviewLink<P> {
         this.reports.delete(id);
         reject(new Error(`the ${this.ports.name} webview did not report what it shows`));
       }, timeoutMs);
-      const settle = <T>(done: (value: T) => void) => (value: T) => {
-        clearTimeout(timer);
-        done(value);
-      };
+      const settle =
+        <T>(done: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          done(value);
+        };
       this.reports.set(id, { resolve: settle(resolve), reject: settle(reject) });
       this.post({ type: 'reportRendered', id });
     });

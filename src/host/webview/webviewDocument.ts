@@ -40,7 +40,9 @@ export function escapeHtml(text: string): string {
 
 export function webviewCsp(page: WebviewPage, cspSource: string, nonce: string): string {
   const styles = page.componentStyles ? `${cspSource} 'nonce-${nonce}'` : cspSource;
-  return ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${styles}`, `font-src ${cspSource}`].join('; ');
+  return ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${styles}`, `font-src ${cspSource}`].join(
+    '; ',
+  );
 }
 
 export function webviewHtml(page: WebviewPage, p: DocumentParts): string {

@@ -34,7 +34,13 @@ function writeResults(results: ExtensionTestResults): void {
 export async function run(): Promise<void> {
   // A stale file from an earlier run must never be read as this run's result.
   fs.rmSync(resultsFile, { force: true });
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 30000,
+    reporter: 'spec',
+    grep: process.env.KLL_EXTENSION_TEST_GREP || undefined,
+  });
   const results: ExtensionTestResults = { passed: 0, failed: 0, failures: [] };
   try {
     const files = findTests(testsRoot).sort();
@@ -53,7 +59,10 @@ export async function run(): Promise<void> {
     });
   } catch (e) {
     results.failed++;
-    results.failures.push({ title: 'loading the extension test suite', error: e instanceof Error ? e.stack ?? e.message : String(e) });
+    results.failures.push({
+      title: 'loading the extension test suite',
+      error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+    });
   }
   writeResults(results);
   if (results.failed > 0) throw new Error(`${results.failed} extension test(s) failed`);

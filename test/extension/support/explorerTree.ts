@@ -25,7 +25,11 @@ export async function extensionApi(): Promise<KafkaLogLabApi> {
  * Runs a Kafka Log Lab command and returns what it returned and the failures it showed the
  * user: the command wrapper turns a failure into an error notification, not a rejection.
  */
-export async function runCommand<T = unknown>(api: KafkaLogLabApi, command: string, ...args: unknown[]): Promise<{ result: T | undefined; failures: string[] }> {
+export async function runCommand<T = unknown>(
+  api: KafkaLogLabApi,
+  command: string,
+  ...args: unknown[]
+): Promise<{ result: T | undefined; failures: string[] }> {
   const mark = api.commands.failureCount();
   const result = await vscode.commands.executeCommand<T>(command, ...args);
   return { result, failures: api.commands.failuresSince(mark).map((f) => `${f.command}: ${f.message}`) };
@@ -68,10 +72,10 @@ export async function rowAt(api: KafkaLogLabApi, ...path: Array<string | RegExp>
   return current;
 }
 
-
 /** Brokers of the real Kafka the extension tests run against, or undefined (tests skip). */
 export function testBrokers(): string | undefined {
   return process.env.KLL_TEST_BROKERS || undefined;
 }
 
-export const uniqueName = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueName = (prefix: string): string =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;

@@ -29,7 +29,13 @@ describe('produce survives losing the broker', function () {
     const topic = uniqueName('loss');
     let killed = false;
     const first = await produceFile({
-      client: client(), brokers, file, topic, format: 'raw', rate: 1500, progressIntervalMs: 20,
+      client: client(),
+      brokers,
+      file,
+      topic,
+      format: 'raw',
+      rate: 1500,
+      progressIntervalMs: 20,
       onProgress: (p) => {
         if (!killed && p.acked >= 500) {
           killed = true;

@@ -29,7 +29,13 @@ describe('lab round trip: generate → produce → verify → consume with stati
       const brokers = testBrokers();
       const client = createKafkaClient({ brokers });
       const file = path.join(dir, `${format}.log`);
-      const generated = await generateToFile(file, { format, seed: `lab-${format}`, startMs: Date.UTC(2025, 9, 16, 21), lines, users: lines });
+      const generated = await generateToFile(file, {
+        format,
+        seed: `lab-${format}`,
+        startMs: Date.UTC(2025, 9, 16, 21),
+        lines,
+        users: lines,
+      });
       assert.equal(generated.lines, lines);
       const topic = uniqueName(`lab-${format}`);
 

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { createKafkaClient } from '../../../src/core/kafka/client';
 import { produceFile } from '../../../src/core/kafka/produceFile';
-import { LINE_HEADER } from '../../../src/core/kafka/lineMessages';
+import { LINE_HEADER, SOURCE_HEADER } from '../../../src/core/kafka/lineMessages';
+import { partitionOfKey } from '../../../src/core/kafka/partitioner';
+import { sourceIdOf } from '../../../src/core/kafka/produceCheckpoint';
 import type { IncomingMessage, KafkaClient } from '../../../src/core/kafka/ports';
 import { testBrokers, uniqueName } from '../support/testBroker';
 import { numberedLines, scratchFile } from '../support/files';
@@ -20,7 +22,11 @@ export async function readAll(client: KafkaClient, topic: string): Promise<Incom
   const consumer = client.consumer();
   await consumer.connect();
   try {
-    await consumer.run({ topics: [topic], fromBeginning: true, eachBatch: async (b) => void messages.push(...b.messages) });
+    await consumer.run({
+      topics: [topic],
+      fromBeginning: true,
+      eachBatch: async (b) => void messages.push(...b.messages),
+    });
     const deadline = Date.now() + 60000;
     while (messages.length < total && Date.now() < deadline) await sleep(50);
     return messages;
@@ -44,10 +50,47 @@ describe('produceFile against a real broker', function () {
     assert.equal(summary.failed, 0);
     assert.equal(summary.complete, true);
     assert.equal(summary.createdTopic, true);
-    const values = (await readAll(client(), topic))
-      .sort((a, b) => Number(a.headers![LINE_HEADER]!.toString()) - Number(b.headers![LINE_HEADER]!.toString()))
-      .map((m) => m.value!.toString());
-    assert.deepEqual(values, ['first', 'second', 'third', 'fourth']);
+    const messages = await readAll(client(), topic);
+    assert.ok(
+      messages.every((m) => Object.keys(m.headers ?? {}).length === 0),
+      'no per-message headers by default',
+    );
+    // Lines without a key stay in one partition per block of lines: file order is offset order.
+    assert.deepEqual(
+      messages.map((m) => [m.partition, Number(m.offset), m.value!.toString()]),
+      [
+        [0, 0, 'first'],
+        [0, 1, 'second'],
+        [0, 2, 'third'],
+        [0, 3, 'fourth'],
+      ],
+    );
+  });
+
+  it("tags lines with --line-headers and puts keyed lines where Java's partitioner would", async () => {
+    const users = Array.from({ length: 40 }, (_, i) => `user-${i * 7919}`);
+    const file = scratchFile('keyed.jsonl', users.map((u, i) => JSON.stringify({ user_id: u, n: i + 1 })).join('\n'));
+    const topic = uniqueName('produce-keyed');
+    const summary = await produceFile({
+      client: client(),
+      brokers: brokers(),
+      file,
+      topic,
+      format: 'jsonl',
+      key: { kind: 'field', field: 'user_id' },
+      partitions: 5,
+      lineHeaders: true,
+    });
+    assert.equal(summary.acked, 40);
+    const messages = await readAll(client(), topic);
+    assert.equal(messages.length, 40);
+    for (const m of messages) {
+      const key = m.key!.toString();
+      assert.equal(m.partition, partitionOfKey(key, 5), `partition of key ${key}`);
+      const line = Number(m.headers![LINE_HEADER]!.toString());
+      assert.equal(users[line - 1], key, 'kll.line names the line the message came from');
+      assert.equal(m.headers![SOURCE_HEADER]!.toString(), sourceIdOf(file));
+    }
   });
 
   it('sends raw bytes unchanged, invalid UTF-8 included', async () => {
@@ -61,7 +104,10 @@ describe('produceFile against a real broker', function () {
   });
 
   it('refuses a binary file with a clear error and sends nothing', async () => {
-    const file = scratchFile('image.bin', Buffer.concat([Buffer.from('PNG\n'), Buffer.alloc(16), Buffer.from('\nmore\n')]));
+    const file = scratchFile(
+      'image.bin',
+      Buffer.concat([Buffer.from('PNG\n'), Buffer.alloc(16), Buffer.from('\nmore\n')]),
+    );
     const topic = uniqueName('produce-binary');
     await assert.rejects(
       produceFile({ client: client(), brokers: brokers(), file, topic }),
@@ -71,7 +117,14 @@ describe('produceFile against a real broker', function () {
     await admin.connect();
     assert.ok(!(await admin.listTopics()).includes(topic), 'nothing was sent, not even the topic created');
     await admin.disconnect();
-    const forced = await produceFile({ client: client(), brokers: brokers(), file, topic, binary: true, format: 'raw' });
+    const forced = await produceFile({
+      client: client(),
+      brokers: brokers(),
+      file,
+      topic,
+      binary: true,
+      format: 'raw',
+    });
     assert.equal(forced.acked, 3);
   });
 
@@ -93,7 +146,15 @@ describe('produceFile against a real broker', function () {
   it('keys messages by --key FIELD and sends parsed JSON with --as json, reporting unparsed lines', async () => {
     const file = scratchFile('events.jsonl', '{"user_id":"u1","n":1}\nnot json\n{"user_id":"u2","n":2}\n');
     const topic = uniqueName('produce-json');
-    const summary = await produceFile({ client: client(), brokers: brokers(), file, topic, format: 'jsonl', as: 'json', key: { kind: 'field', field: 'user_id' } });
+    const summary = await produceFile({
+      client: client(),
+      brokers: brokers(),
+      file,
+      topic,
+      format: 'jsonl',
+      as: 'json',
+      key: { kind: 'field', field: 'user_id' },
+    });
     assert.equal(summary.acked, 2);
     assert.equal(summary.unparsed, 1);
     assert.deepEqual(summary.unparsedLines, [2]);
@@ -109,15 +170,32 @@ describe('produceFile against a real broker', function () {
     const controller = new AbortController();
     let seen = 0;
     const first = await produceFile({
-      client: client(), brokers: brokers(), file, topic, format: 'raw', rate: 400, signal: controller.signal,
-      progressIntervalMs: 20, onProgress: (p) => { seen = p.acked; if (p.acked >= 40) controller.abort(); },
+      client: client(),
+      brokers: brokers(),
+      file,
+      topic,
+      format: 'raw',
+      rate: 400,
+      signal: controller.signal,
+      progressIntervalMs: 20,
+      onProgress: (p) => {
+        seen = p.acked;
+        if (p.acked >= 40) controller.abort();
+      },
     });
     assert.ok(seen >= 40);
     assert.equal(first.cancelled, true);
     assert.equal(first.complete, false);
     assert.ok(first.acked < 200);
     assert.equal((await readAll(client(), topic)).length, first.acked, 'the summary counts exactly what arrived');
-    const second = await produceFile({ client: client(), brokers: brokers(), file, topic, format: 'raw', resume: true });
+    const second = await produceFile({
+      client: client(),
+      brokers: brokers(),
+      file,
+      topic,
+      format: 'raw',
+      resume: true,
+    });
     assert.equal(second.alreadyDelivered, first.acked);
     assert.equal(second.acked, 200 - first.acked);
     const lines = (await readAll(client(), topic)).map((m) => m.value!.toString()).sort();
@@ -128,7 +206,15 @@ describe('produceFile against a real broker', function () {
   it('gives a clear error, not a hang, when the broker is unreachable', async function () {
     this.timeout(20000); // a hang fails here
     const file = scratchFile('nobroker.log', numberedLines(3));
-    const unreachable = createKafkaClient({ brokers: ['127.0.0.1:1'], connectionTimeoutMs: 3000, retries: 3, maxRetryTimeMs: 2000 });
-    await assert.rejects(produceFile({ client: unreachable, brokers: ['127.0.0.1:1'], file, topic: 'nowhere' }), /cannot reach the Kafka broker|ECONNREFUSED|Connection/i);
+    const unreachable = createKafkaClient({
+      brokers: ['127.0.0.1:1'],
+      connectionTimeoutMs: 3000,
+      retries: 3,
+      maxRetryTimeMs: 2000,
+    });
+    await assert.rejects(
+      produceFile({ client: unreachable, brokers: ['127.0.0.1:1'], file, topic: 'nowhere' }),
+      /cannot reach the Kafka broker|ECONNREFUSED|Connection/i,
+    );
   });
 });

@@ -21,7 +21,13 @@ export interface DockerTestSetup {
 }
 
 function lastLine(text: string): string {
-  return text.trim().split('\n').pop()?.replace(/^\[dockerd\] |^\[kafka-image\] /, '') ?? '';
+  return (
+    text
+      .trim()
+      .split('\n')
+      .pop()
+      ?.replace(/^\[dockerd\] |^\[kafka-image\] /, '') ?? ''
+  );
 }
 
 /** A ready setup, or a string saying why the Docker tests cannot run here. */
@@ -31,7 +37,9 @@ export async function prepareDocker(): Promise<DockerTestSetup | string> {
   if (detected.kind === 'cli-missing') return detected.reason!;
   if (!detected.available && detected.kind === 'daemon-down') {
     try {
-      const { stdout } = await run('bash', [path.join(repoRoot, 'scripts/docker/start-dockerd.sh'), 'start'], { timeout: 180000 });
+      const { stdout } = await run('bash', [path.join(repoRoot, 'scripts/docker/start-dockerd.sh'), 'start'], {
+        timeout: 180000,
+      });
       startedDaemon = stdout.includes('started pid=');
     } catch (e) {
       return `no Docker daemon and it could not be started: ${lastLine((e as { stderr?: string }).stderr ?? String(e))}`;
@@ -48,11 +56,19 @@ export async function prepareDocker(): Promise<DockerTestSetup | string> {
   if (!process.env.KLL_DOCKER_IMAGE) {
     try {
       // Idempotent: returns at once when the image is up to date.
-      await run('bash', [path.join(repoRoot, 'scripts/docker/build-local-kafka-image.sh'), '--kafka-version', DEFAULT_KAFKA_VERSION], {
-        cwd: repoRoot, timeout: 900000, maxBuffer: 16 * 1024 * 1024,
-      });
+      await run(
+        'bash',
+        [path.join(repoRoot, 'scripts/docker/build-local-kafka-image.sh'), '--kafka-version', DEFAULT_KAFKA_VERSION],
+        {
+          cwd: repoRoot,
+          timeout: 900000,
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
     } catch (e) {
-      return failed(`the local Kafka image could not be built: ${lastLine((e as { stderr?: string }).stderr ?? String(e))}`);
+      return failed(
+        `the local Kafka image could not be built: ${lastLine((e as { stderr?: string }).stderr ?? String(e))}`,
+      );
     }
   }
   try {
@@ -65,7 +81,10 @@ export async function prepareDocker(): Promise<DockerTestSetup | string> {
 
 /** Stops dockerd when this run started it. */
 export async function releaseDocker(setup: DockerTestSetup | undefined): Promise<void> {
-  if (setup?.startedDaemon) await run('bash', [path.join(repoRoot, 'scripts/docker/start-dockerd.sh'), 'stop'], { timeout: 60000 }).catch(() => undefined);
+  if (setup?.startedDaemon)
+    await run('bash', [path.join(repoRoot, 'scripts/docker/start-dockerd.sh'), 'stop'], { timeout: 60000 }).catch(
+      () => undefined,
+    );
 }
 
 /** Says loudly, in the test output, that the Docker tests did not run and why. */

@@ -27,7 +27,12 @@ export interface ProduceLinesOptions {
   key?: (text: string) => string | null;
 }
 
-export async function produceLines(client: KafkaClient, topic: string, lines: NumberedLine[], options: ProduceLinesOptions): Promise<void> {
+export async function produceLines(
+  client: KafkaClient,
+  topic: string,
+  lines: NumberedLine[],
+  options: ProduceLinesOptions,
+): Promise<void> {
   const sourceId = options.headers && options.file ? sourceIdOf(options.file) : 'test-src';
   // Not idempotent: kafkajs' idempotent producer can fail a send with the broker's
   // OUT_OF_ORDER_SEQUENCE_NUMBER when it retries part of a batch (seen here on a loaded machine,

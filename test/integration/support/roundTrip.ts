@@ -18,7 +18,8 @@ export async function produceNumbered(client: KafkaClient, topic: string, count:
   try {
     for (let start = 0; start < count; start += 1000) {
       const batch = [];
-      for (let i = start; i < Math.min(count, start + 1000); i++) batch.push({ key: `k${i % 97}`, value: `message-${i}` });
+      for (let i = start; i < Math.min(count, start + 1000); i++)
+        batch.push({ key: `k${i % 97}`, value: `message-${i}` });
       await producer.send(topic, batch);
     }
   } finally {
@@ -27,7 +28,12 @@ export async function produceNumbered(client: KafkaClient, topic: string, count:
 }
 
 /** Polls until the group is Stable with `members` members (a rebalance can be in flight). */
-export async function waitForStableGroup(client: KafkaClient, groupId: string, members: number, timeoutMs = 30000): Promise<GroupDescription> {
+export async function waitForStableGroup(
+  client: KafkaClient,
+  groupId: string,
+  members: number,
+  timeoutMs = 30000,
+): Promise<GroupDescription> {
   const admin = client.admin();
   await admin.connect();
   try {
@@ -45,7 +51,14 @@ export async function waitForStableGroup(client: KafkaClient, groupId: string, m
 }
 
 /** Consumes `expected` messages in group `groupId` and describes the group while it is running. */
-export async function consumeInGroup(client: KafkaClient, topic: string, groupId: string, expected: number, timeoutMs = 60000, members = 1): Promise<RoundTripResult> {
+export async function consumeInGroup(
+  client: KafkaClient,
+  topic: string,
+  groupId: string,
+  expected: number,
+  timeoutMs = 60000,
+  members = 1,
+): Promise<RoundTripResult> {
   const consumer = client.consumer({ groupId });
   const seen = new Set<string>();
   let received = 0;
@@ -79,7 +92,10 @@ export async function assertRoundTrip(brokers: string[], topic: string, groupId:
   try {
     assert.equal(await admin.createTopic({ topic, partitions: 3 }), true);
     const [described] = await admin.describeTopics([topic]);
-    assert.deepEqual(described.partitions.map((p) => p.partition), [0, 1, 2]);
+    assert.deepEqual(
+      described.partitions.map((p) => p.partition),
+      [0, 1, 2],
+    );
   } finally {
     await admin.disconnect();
   }

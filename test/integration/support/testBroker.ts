@@ -27,7 +27,9 @@ export async function mochaGlobalSetup(): Promise<void> {
   }
   process.env.KLL_TEST_BROKERS = broker.bootstrap;
   process.env.KLL_TEST_BROKER_DATA = broker.dataDir;
-  console.log(`    [broker] Apache Kafka ${broker.kafkaVersion} (jvm) ready at ${broker.bootstrap} in ${broker.startMs} ms`);
+  console.log(
+    `    [broker] Apache Kafka ${broker.kafkaVersion} (jvm) ready at ${broker.bootstrap} in ${broker.startMs} ms`,
+  );
 }
 
 export async function mochaGlobalTeardown(): Promise<void> {
@@ -56,9 +58,11 @@ export const mochaHooks = {
     // Loaded lazily: mocha's module is only there once mocha runs this file.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Test } = require('mocha') as typeof import('mocha');
-    root.addTest(new Test(BROKER_STARTED_TEST, () => {
-      throw new Error(failure);
-    }));
+    root.addTest(
+      new Test(BROKER_STARTED_TEST, () => {
+        throw new Error(failure);
+      }),
+    );
   },
 };
 

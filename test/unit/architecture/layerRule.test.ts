@@ -23,12 +23,29 @@ describe('layer rule', function () {
   }
 
   it('allows vscode in src/host', async () => {
-    assert.deepEqual(await restrictedImports('src/host/planted.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n"), []);
+    assert.deepEqual(
+      await restrictedImports('src/host/planted.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n"),
+      [],
+    );
   });
 
   it('confines kafkajs to the adapter', async () => {
-    assert.equal((await restrictedImports('src/core/kafka/planted.ts', "import { Kafka } from 'kafkajs';\nexport const k = Kafka;\n")).length, 1);
-    assert.deepEqual(await restrictedImports('src/core/kafka/kafkajsAdapter.ts', "import { Kafka } from 'kafkajs';\nexport const k = Kafka;\n"), []);
+    assert.equal(
+      (
+        await restrictedImports(
+          'src/core/kafka/planted.ts',
+          "import { Kafka } from 'kafkajs';\nexport const k = Kafka;\n",
+        )
+      ).length,
+      1,
+    );
+    assert.deepEqual(
+      await restrictedImports(
+        'src/core/kafka/kafkajsAdapter.ts',
+        "import { Kafka } from 'kafkajs';\nexport const k = Kafka;\n",
+      ),
+      [],
+    );
   });
 
   it('confines kafkajs internals (deep imports) to the adapter too', async () => {
@@ -40,19 +57,34 @@ describe('layer rule', function () {
 
   it('keeps src/core from importing the editor side, the CLI or the webview', async () => {
     for (const target of ['../../host/log', '../cli/command', '../../webview/dom', '../extension']) {
-      const messages = await restrictedImports('src/core/kafka/planted.ts', `import * as x from '${target}';\nexport const y = x;\n`);
+      const messages = await restrictedImports(
+        'src/core/kafka/planted.ts',
+        `import * as x from '${target}';\nexport const y = x;\n`,
+      );
       assert.equal(messages.length, 1, target);
       assert.match(messages[0], /src\/core is the engine/);
     }
-    assert.deepEqual(await restrictedImports('src/core/kafka/planted.ts', "import * as x from '../errors';\nexport const y = x;\n"), []);
+    assert.deepEqual(
+      await restrictedImports('src/core/kafka/planted.ts', "import * as x from '../errors';\nexport const y = x;\n"),
+      [],
+    );
   });
 
   it('keeps Node modules and the host out of the webview', async () => {
     for (const target of ['node:fs', 'fs', 'child_process', '../src/host/log']) {
-      const messages = await restrictedImports('webview/planted.ts', `import * as x from '${target}';\nexport const y = x;\n`);
+      const messages = await restrictedImports(
+        'webview/planted.ts',
+        `import * as x from '${target}';\nexport const y = x;\n`,
+      );
       assert.equal(messages.length, 1, target);
     }
-    assert.deepEqual(await restrictedImports('webview/planted.ts', "import type { InitMessage } from '../src/shared/protocol';\nexport type X = InitMessage;\n"), []);
+    assert.deepEqual(
+      await restrictedImports(
+        'webview/planted.ts',
+        "import type { InitMessage } from '../src/shared/protocol';\nexport type X = InitMessage;\n",
+      ),
+      [],
+    );
   });
 
   for (const file of ['webview/planted.ts', 'test/unit/planted.ts', 'bench/planted.ts', 'scripts/planted.ts']) {
@@ -64,7 +96,11 @@ describe('layer rule', function () {
 
   it('allows vscode in the composition root and the extension tests', async () => {
     for (const file of ['src/extension.ts', 'test/extension/planted.test.ts']) {
-      assert.deepEqual(await restrictedImports(file, "import * as vscode from 'vscode';\nexport const x = vscode;\n"), [], file);
+      assert.deepEqual(
+        await restrictedImports(file, "import * as vscode from 'vscode';\nexport const x = vscode;\n"),
+        [],
+        file,
+      );
     }
   });
 });

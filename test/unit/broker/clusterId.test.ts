@@ -40,13 +40,18 @@ describe('cluster ids', () => {
   });
 
   it('stay the same per seed, and never start with "-" even where the plain hash would', () => {
-    const plainHash = (seed: string) => crypto.createHash('sha256').update(`kafka-log-lab:${seed}`).digest().subarray(0, 16).toString('base64url');
+    const plainHash = (seed: string) =>
+      crypto.createHash('sha256').update(`kafka-log-lab:${seed}`).digest().subarray(0, 16).toString('base64url');
     let dashSeed = '';
     for (let i = 0; !dashSeed; i++) if (plainHash(`volume-${i}`).startsWith('-')) dashSeed = `volume-${i}`;
     const id = stableClusterId(dashSeed);
     assert.ok(isUsableClusterId(id), id);
     assert.equal(stableClusterId(dashSeed), id);
-    assert.equal(stableClusterId('kafka-log-lab-data'), plainHash('kafka-log-lab-data'), 'a usable id must not change for existing volumes');
+    assert.equal(
+      stableClusterId('kafka-log-lab-data'),
+      plainHash('kafka-log-lab-data'),
+      'a usable id must not change for existing volumes',
+    );
     assert.notEqual(stableClusterId('other'), stableClusterId('kafka-log-lab-data'));
   });
 });

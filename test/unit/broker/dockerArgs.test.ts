@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import {
-  DEFAULT_DOCKER_IMAGE, LABELS, brokerEnvironment, clusterIdForVolume, controllerPortFor, defaultContainerName, dockerImageProblem, dockerNameProblem,
-  dockerRunArgs, kafkaVersionOfImage, parseManagedContainers, volumeCreateArgs,
+  DEFAULT_DOCKER_IMAGE,
+  LABELS,
+  brokerEnvironment,
+  clusterIdForVolume,
+  controllerPortFor,
+  defaultContainerName,
+  dockerImageProblem,
+  dockerNameProblem,
+  dockerRunArgs,
+  kafkaVersionOfImage,
+  parseManagedContainers,
+  volumeCreateArgs,
 } from '../../../src/core/broker/dockerBrokerArgs';
 import { DEFAULT_KAFKA_VERSION, TESTED_KAFKA_VERSIONS } from '../../../src/core/broker/kafkaJars';
 import { dockerImageRequest } from '../../../src/core/broker/startBroker';
@@ -29,7 +39,9 @@ describe('docker run arguments', () => {
 
   it('label the container so it can be found and cleaned up', () => {
     assert.deepEqual(valuesOf(dockerRunArgs({ ...spec, port: 19092, volume: 'v1' }), '--label'), [
-      `${LABELS.managed}=true`, `${LABELS.port}=19092`, `${LABELS.volume}=v1`,
+      `${LABELS.managed}=true`,
+      `${LABELS.port}=19092`,
+      `${LABELS.volume}=v1`,
     ]);
     assert.deepEqual(volumeCreateArgs('v1'), ['volume', 'create', '--label', `${LABELS.managed}=true`, 'v1']);
   });
@@ -100,7 +112,10 @@ describe('names and images', () => {
 
   it('ask for the image: option, then version, then environment, then the pinned version', () => {
     const env = { KAFKA_LOG_LAB_DOCKER_IMAGE: 'env:1' };
-    assert.deepEqual(dockerImageRequest({ image: 'mine:1', imageSource: '--image' }, env), { image: 'mine:1', imageSource: '--image' });
+    assert.deepEqual(dockerImageRequest({ image: 'mine:1', imageSource: '--image' }, env), {
+      image: 'mine:1',
+      imageSource: '--image',
+    });
     assert.deepEqual(dockerImageRequest({ kafkaVersion: '4.3.1' }, env), { kafkaVersion: '4.3.1' });
     assert.deepEqual(dockerImageRequest({}, env), { image: 'env:1', imageSource: '$KAFKA_LOG_LAB_DOCKER_IMAGE' });
     assert.deepEqual(dockerImageRequest({}, { KAFKA_LOG_LAB_DOCKER_IMAGE: ' ' }), {});
@@ -117,8 +132,14 @@ describe('managed container listing', () => {
     ].join('\n');
     const [first, second] = parseManagedContainers(out);
     assert.deepEqual(first, {
-      name: 'kafka-log-lab-broker', image: 'apache/kafka:3.9.2', state: 'running', running: true,
-      port: 9092, volume: 'kafka-log-lab-data', bootstrap: '127.0.0.1:9092', kafkaVersion: '3.9.2',
+      name: 'kafka-log-lab-broker',
+      image: 'apache/kafka:3.9.2',
+      state: 'running',
+      running: true,
+      port: 9092,
+      volume: 'kafka-log-lab-data',
+      bootstrap: '127.0.0.1:9092',
+      kafkaVersion: '3.9.2',
     });
     assert.equal(second.running, false);
     assert.equal(second.port, 19092);
@@ -132,7 +153,8 @@ describe('docker names and images from users', () => {
       assert.equal(dockerNameProblem('container name', name), undefined, name);
       assert.equal(dockerNameProblem('volume name', name), undefined, name);
     }
-    for (const image of ['apache/kafka:3.9.2', 'kafka-log-lab/kafka:3.9.2', 'localhost:5000/kafka@sha256:abc']) assert.equal(dockerImageProblem(image), undefined, image);
+    for (const image of ['apache/kafka:3.9.2', 'kafka-log-lab/kafka:3.9.2', 'localhost:5000/kafka@sha256:abc'])
+      assert.equal(dockerImageProblem(image), undefined, image);
   });
 
   it('refuse what Docker would reject or read as an option, naming the value', () => {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import {
-  clusterNetworkName, clusterNodeEnvironment, clusterNodeName, clusterRunArgs, clusterVolumeName, internalPortsFor,
+  clusterNetworkName,
+  clusterNodeEnvironment,
+  clusterNodeName,
+  clusterRunArgs,
+  clusterVolumeName,
+  internalPortsFor,
 } from '../../../src/core/broker/dockerClusterArgs';
 import { LABELS, clusterIdForVolume, parseManagedContainers } from '../../../src/core/broker/dockerBrokerArgs';
 
@@ -54,7 +59,9 @@ describe('local cluster arguments', () => {
   it('list cluster nodes with their cluster name', () => {
     const [node] = parseManagedContainers('lab-1\tkafka-log-lab/kafka:3.9.2\trunning\t9092\tlab-data-1\tlab\n');
     assert.equal(node.cluster, 'lab');
-    const [single] = parseManagedContainers('kafka-log-lab-broker\tapache/kafka:3.9.2\trunning\t9092\tkafka-log-lab-data\t\n');
+    const [single] = parseManagedContainers(
+      'kafka-log-lab-broker\tapache/kafka:3.9.2\trunning\t9092\tkafka-log-lab-data\t\n',
+    );
     assert.equal(single.cluster, undefined);
   });
 });

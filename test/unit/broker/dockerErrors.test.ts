@@ -10,12 +10,13 @@ const samples = {
   permission:
     'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.24/version": dial unix /var/run/docker.sock: connect: permission denied\n',
   userlandProxy:
-    'docker: Error response from daemon: driver failed programming external connectivity on endpoint kafka-log-lab-broker (5f12): Error starting userland proxy: listen tcp4 127.0.0.1:9092: bind: address already in use.\n\nRun \'docker run --help\' for more information\n',
+    "docker: Error response from daemon: driver failed programming external connectivity on endpoint kafka-log-lab-broker (5f12): Error starting userland proxy: listen tcp4 127.0.0.1:9092: bind: address already in use.\n\nRun 'docker run --help' for more information\n",
   allocated:
-    'docker: Error response from daemon: driver failed programming external connectivity on endpoint kll (ad5e): Bind for 127.0.0.1:19556 failed: port is already allocated.\nRun \'docker run --help\' for more information\n',
+    "docker: Error response from daemon: driver failed programming external connectivity on endpoint kll (ad5e): Bind for 127.0.0.1:19556 failed: port is already allocated.\nRun 'docker run --help' for more information\n",
   noRegistry:
-    'Unable to find image \'apache/kafka:3.9.2\' locally\ndocker: Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host.\nSee \'docker run --help\'.\n',
-  pullDenied: 'Error response from daemon: pull access denied for kafka-log-lab/kafka, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied\n',
+    "Unable to find image 'apache/kafka:3.9.2' locally\ndocker: Error response from daemon: Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host.\nSee 'docker run --help'.\n",
+  pullDenied:
+    "Error response from daemon: pull access denied for kafka-log-lab/kafka, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n",
   nameConflict:
     'docker: Error response from daemon: Conflict. The container name "/kafka-log-lab-broker" is already in use by container "b5b1". You have to remove (or rename) that container to be able to reuse that name.\n',
   noContainer: 'Error response from daemon: No such container: kafka-log-lab-broker\n',
@@ -26,9 +27,15 @@ describe('docker failure classification', () => {
     for (const text of [samples.daemonDown, samples.daemonDownNewCli]) {
       const e = classifyDockerFailure(text);
       assert.equal(e.kind, 'daemon-down');
-      assert.equal(e.message, 'Docker is installed but the daemon is not running (nothing answers at unix:///var/run/docker.sock)');
+      assert.equal(
+        e.message,
+        'Docker is installed but the daemon is not running (nothing answers at unix:///var/run/docker.sock)',
+      );
     }
-    assert.match(classifyDockerFailure(samples.daemonDownTcp).message, /nothing answers at tcp:\/\/10\.0\.0\.5:2375\)$/);
+    assert.match(
+      classifyDockerFailure(samples.daemonDownTcp).message,
+      /nothing answers at tcp:\/\/10\.0\.0\.5:2375\)$/,
+    );
   });
 
   it('tells a permission problem from a stopped daemon', () => {
@@ -38,7 +45,10 @@ describe('docker failure classification', () => {
   });
 
   it('names the taken port', () => {
-    for (const [text, port] of [[samples.userlandProxy, 9092], [samples.allocated, 19556]] as const) {
+    for (const [text, port] of [
+      [samples.userlandProxy, 9092],
+      [samples.allocated, 19556],
+    ] as const) {
       const e = classifyDockerFailure(text);
       assert.equal(e.kind, 'port-taken');
       assert.equal(e.message, `port ${port} is taken by another process`);
@@ -48,7 +58,10 @@ describe('docker failure classification', () => {
   it('says an image is missing and cannot be pulled, with the registry reason', () => {
     const e = classifyDockerFailure(samples.noRegistry, { image: 'apache/kafka:3.9.2' });
     assert.equal(e.kind, 'image-missing');
-    assert.match(e.message, /^image apache\/kafka:3\.9\.2 is not available locally and cannot be pulled: Get "https:\/\/registry-1\.docker\.io\/v2\/".*no such host/);
+    assert.match(
+      e.message,
+      /^image apache\/kafka:3\.9\.2 is not available locally and cannot be pulled: Get "https:\/\/registry-1\.docker\.io\/v2\/".*no such host/,
+    );
     assert.equal(classifyDockerFailure(samples.pullDenied).kind, 'image-missing');
   });
 
@@ -65,8 +78,11 @@ describe('docker failure classification', () => {
     assert.equal(e.message, 'docker volume failed: something odd');
   });
 
-  it('reads the last line without docker\'s help hint and prefixes', () => {
-    assert.equal(lastErrorLine(samples.allocated), 'driver failed programming external connectivity on endpoint kll (ad5e): Bind for 127.0.0.1:19556 failed: port is already allocated.');
+  it("reads the last line without docker's help hint and prefixes", () => {
+    assert.equal(
+      lastErrorLine(samples.allocated),
+      'driver failed programming external connectivity on endpoint kll (ad5e): Bind for 127.0.0.1:19556 failed: port is already allocated.',
+    );
     assert.equal(lastErrorLine('WARNING: Error loading config file: x\n'), '');
   });
 });

@@ -1,14 +1,20 @@
 // Which image the Docker engine runs, from the images present locally: no Docker involved.
 import assert from 'node:assert/strict';
 import {
-  DEFAULT_DOCKER_IMAGE, chooseDockerImage, imageCandidates, projectImageFor, pullFailureMessage, type DockerImageRequest,
+  DEFAULT_DOCKER_IMAGE,
+  chooseDockerImage,
+  imageCandidates,
+  projectImageFor,
+  pullFailureMessage,
+  type DockerImageRequest,
 } from '../../../src/core/broker/dockerBrokerArgs';
 import { DEFAULT_KAFKA_VERSION } from '../../../src/core/broker/kafkaJars';
 
 const official = DEFAULT_DOCKER_IMAGE;
 const project = projectImageFor();
 const local = (...images: string[]) => new Set(images);
-const offline = 'Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.0.0.53:53: no such host';
+const offline =
+  'Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.0.0.53:53: no such host';
 
 describe('Docker image choice', () => {
   it('names the project image after the pinned Kafka version', () => {
@@ -23,7 +29,11 @@ describe('Docker image choice', () => {
   });
 
   it('runs the official image when it is present locally, even next to the project image', () => {
-    assert.deepEqual(chooseDockerImage({}, local(official, project)), { image: official, pull: false, reason: 'present locally' });
+    assert.deepEqual(chooseDockerImage({}, local(official, project)), {
+      image: official,
+      pull: false,
+      reason: 'present locally',
+    });
   });
 
   it('runs the project image without pulling when only it is present, and says so', () => {
@@ -43,16 +53,23 @@ describe('Docker image choice', () => {
 
   it('follows an explicit Kafka version to its own images', () => {
     assert.equal(chooseDockerImage({ kafkaVersion: '4.3.1' }, local(project)).image, 'apache/kafka:4.3.1');
-    assert.equal(chooseDockerImage({ kafkaVersion: '4.3.1' }, local('kafka-log-lab/kafka:4.3.1')).image, 'kafka-log-lab/kafka:4.3.1');
+    assert.equal(
+      chooseDockerImage({ kafkaVersion: '4.3.1' }, local('kafka-log-lab/kafka:4.3.1')).image,
+      'kafka-log-lab/kafka:4.3.1',
+    );
   });
 
   it('always runs a named image, pulling it when it is not local', () => {
     const named: DockerImageRequest = { image: 'mine:1', imageSource: '$KAFKA_LOG_LAB_DOCKER_IMAGE' };
     assert.deepEqual(chooseDockerImage(named, local(official, project, 'mine:1')), {
-      image: 'mine:1', pull: false, reason: 'named by $KAFKA_LOG_LAB_DOCKER_IMAGE, present locally',
+      image: 'mine:1',
+      pull: false,
+      reason: 'named by $KAFKA_LOG_LAB_DOCKER_IMAGE, present locally',
     });
     assert.deepEqual(chooseDockerImage(named, local(official, project)), {
-      image: 'mine:1', pull: true, reason: 'named by $KAFKA_LOG_LAB_DOCKER_IMAGE, not present locally',
+      image: 'mine:1',
+      pull: true,
+      reason: 'named by $KAFKA_LOG_LAB_DOCKER_IMAGE, not present locally',
     });
   });
 

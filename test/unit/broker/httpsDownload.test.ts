@@ -23,8 +23,27 @@ const SHA = crypto.createHash('sha256').update(BODY).digest('hex');
 function selfSignedCertificate(dir: string): { key: Buffer; cert: Buffer } {
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
 }
 
@@ -44,7 +63,10 @@ function startRepository(tlsFiles: { key: Buffer; cert: Buffer }) {
     if (name === '/wrong.jar') return res.end(crypto.randomBytes(BODY.length));
     const from = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
     if (from > 0 && name !== '/norange.jar') {
-      res.writeHead(206, { 'content-range': `bytes ${from}-${BODY.length - 1}/${BODY.length}`, 'content-length': BODY.length - from });
+      res.writeHead(206, {
+        'content-range': `bytes ${from}-${BODY.length - 1}/${BODY.length}`,
+        'content-length': BODY.length - from,
+      });
       return res.end(BODY.subarray(from));
     }
     res.writeHead(200, { 'content-length': BODY.length });
@@ -65,7 +87,10 @@ async function closedLocalPort(): Promise<number> {
   return port;
 }
 
-const listen = (server: net.Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+const listen = (server: net.Server) =>
+  new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+  );
 
 describe('HTTPS download of one pinned file', function () {
   this.timeout(20_000);
@@ -93,9 +118,18 @@ describe('HTTPS download of one pinned file', function () {
 
   const job = (name: string, sha256 = SHA): DownloadJob => {
     const dir = path.join(tmp(), `case ${++n} ü`);
-    return { url: `${base}/${name}`, target: path.join(dir, 'libs', name), partFile: path.join(dir, 'partial', `${name}.part`), size: BODY.length, sha256 };
+    return {
+      url: `${base}/${name}`,
+      target: path.join(dir, 'libs', name),
+      partFile: path.join(dir, 'partial', `${name}.part`),
+      size: BODY.length,
+      sha256,
+    };
   };
-  const direct = (idleTimeoutMs = 5000) => ({ agent: httpsAgentFor(undefined, 2, idleTimeoutMs, { ca }), idleTimeoutMs });
+  const direct = (idleTimeoutMs = 5000) => ({
+    agent: httpsAgentFor(undefined, 2, idleTimeoutMs, { ca }),
+    idleTimeoutMs,
+  });
 
   it('resumes a transfer cut off mid-file with a Range request, and verifies the whole file', async () => {
     const j = job('cut.jar');
@@ -130,14 +164,20 @@ describe('HTTPS download of one pinned file', function () {
 
   it('refuses bytes that do not match the pinned SHA-256 and leaves nothing behind', async () => {
     const j = job('wrong.jar');
-    await assert.rejects(downloadVerified(j, direct()), (e: DownloadError) => e instanceof DownloadError && e.code === 'ECHECKSUM' && e.url === j.url);
+    await assert.rejects(
+      downloadVerified(j, direct()),
+      (e: DownloadError) => e instanceof DownloadError && e.code === 'ECHECKSUM' && e.url === j.url,
+    );
     assert.equal(fs.existsSync(j.target), false);
     assert.equal(fs.existsSync(j.partFile), false);
   });
 
   it('fails within its idle timeout, naming the URL, when the server never answers', async () => {
     const j = job('silent.jar');
-    await assert.rejects(downloadVerified(j, direct(500)), (e: DownloadError) => e.url === j.url && /no answer within 0\.5 s/.test(e.reason));
+    await assert.rejects(
+      downloadVerified(j, direct(500)),
+      (e: DownloadError) => e.url === j.url && /no answer within 0\.5 s/.test(e.reason),
+    );
   });
 
   it('goes through an HTTP CONNECT proxy from HTTPS_PROXY, with its credentials', async () => {
@@ -147,20 +187,28 @@ describe('HTTPS download of one pinned file', function () {
     const before = proxy.asked.length;
     await downloadVerified(j, { agent: httpsAgentFor(choice, 2, 5000, { ca }), idleTimeoutMs: 5000 });
     assert.deepEqual(fs.readFileSync(j.target), BODY);
-    assert.deepEqual(proxy.asked.slice(before), [{ target: new URL(base).host, auth: `Basic ${Buffer.from('ana:p@ss').toString('base64')}` }]);
+    assert.deepEqual(proxy.asked.slice(before), [
+      { target: new URL(base).host, auth: `Basic ${Buffer.from('ana:p@ss').toString('base64')}` },
+    ]);
   });
 
   it('reports what the proxy answered when it refuses the tunnel', async () => {
     const j = job('whole.jar');
     const choice = proxyFor(new URL(j.url), { HTTPS_PROXY: `127.0.0.1:${proxyPort}` });
-    await assert.rejects(downloadVerified(j, { agent: httpsAgentFor(choice, 2, 5000, { ca }), idleTimeoutMs: 5000 }), /the proxy answered 407 Proxy Authentication Required/);
+    await assert.rejects(
+      downloadVerified(j, { agent: httpsAgentFor(choice, 2, 5000, { ca }), idleTimeoutMs: 5000 }),
+      /the proxy answered 407 Proxy Authentication Required/,
+    );
   });
 
   it('says the connection was refused when the proxy port is closed', async () => {
     const closedPort = await closedLocalPort();
     const j = job('whole.jar');
     const choice = proxyFor(new URL(j.url), { HTTPS_PROXY: `http://127.0.0.1:${closedPort}` });
-    await assert.rejects(downloadVerified(j, { agent: httpsAgentFor(choice, 2, 5000, { ca }), idleTimeoutMs: 5000 }), (e: DownloadError) => e.reason === 'the connection was refused');
+    await assert.rejects(
+      downloadVerified(j, { agent: httpsAgentFor(choice, 2, 5000, { ca }), idleTimeoutMs: 5000 }),
+      (e: DownloadError) => e.reason === 'the connection was refused',
+    );
   });
 });
 
@@ -176,24 +224,51 @@ describe('downloading a manifest', function () {
     ca = tlsFiles.cert;
     repository = startRepository(tlsFiles);
     const port = await listen(repository.server);
-    const jar = (artifact: string) => ({ group: 'org.example', artifact, version: '1.0', size: BODY.length, sha256: SHA });
-    manifest = { kafkaVersion: '9.9.9', repository: `https://127.0.0.1:${port}`, totalBytes: 3 * BODY.length, jars: [jar('a'), jar('b'), jar('c')] };
+    const jar = (artifact: string) => ({
+      group: 'org.example',
+      artifact,
+      version: '1.0',
+      size: BODY.length,
+      sha256: SHA,
+    });
+    manifest = {
+      kafkaVersion: '9.9.9',
+      repository: `https://127.0.0.1:${port}`,
+      totalBytes: 3 * BODY.length,
+      jars: [jar('a'), jar('b'), jar('c')],
+    };
   });
   after(() => {
     repository.server.closeAllConnections();
     repository.server.close();
   });
 
-  const folders = (name: string) => ({ libsDir: path.join(tmp(), name, 'libs'), partialDir: path.join(tmp(), name, 'partial') });
+  const folders = (name: string) => ({
+    libsDir: path.join(tmp(), name, 'libs'),
+    partialDir: path.join(tmp(), name, 'partial'),
+  });
 
   it('fetches every jar, reports progress up to the total, and sums up', async () => {
     const seen: DownloadProgress[] = [];
     const dirs = folders('all');
     // The local server answers any path; the jars differ only by name.
-    const summary = await downloadJars(manifest, manifest.jars, dirs, { env: {}, tls: { ca }, onDownload: (p) => seen.push(p) });
+    const summary = await downloadJars(manifest, manifest.jars, dirs, {
+      env: {},
+      tls: { ca },
+      onDownload: (p) => seen.push(p),
+    });
     assert.deepEqual(fs.readdirSync(dirs.libsDir).sort(), ['a-1.0.jar', 'b-1.0.jar', 'c-1.0.jar']);
-    assert.deepEqual({ files: summary.files, bytes: summary.bytes, resumedBytes: summary.resumedBytes }, { files: 3, bytes: 3 * BODY.length, resumedBytes: 0 });
-    assert.deepEqual(seen.at(-1), { kafkaVersion: '9.9.9', doneBytes: 3 * BODY.length, totalBytes: 3 * BODY.length, doneFiles: 3, totalFiles: 3 });
+    assert.deepEqual(
+      { files: summary.files, bytes: summary.bytes, resumedBytes: summary.resumedBytes },
+      { files: 3, bytes: 3 * BODY.length, resumedBytes: 0 },
+    );
+    assert.deepEqual(seen.at(-1), {
+      kafkaVersion: '9.9.9',
+      doneBytes: 3 * BODY.length,
+      totalBytes: 3 * BODY.length,
+      doneFiles: 3,
+      totalFiles: 3,
+    });
   });
 
   it('stops when cancelled, keeps what arrived for the next start, and says so', async () => {
@@ -201,15 +276,26 @@ describe('downloading a manifest', function () {
     const stalling = { ...manifest.jars[0], artifact: 'stalls' };
     const controller = new AbortController();
     const dirs = folders('cancelled');
-    const download = downloadJars(manifest, [stalling], dirs, { env: {}, tls: { ca }, signal: controller.signal, onDownload: (p) => p.doneBytes > 0 && controller.abort() });
-    await assert.rejects(download, /^UserError: the download of Apache Kafka 9\.9\.9 was cancelled; the next start continues where it stopped$/);
+    const download = downloadJars(manifest, [stalling], dirs, {
+      env: {},
+      tls: { ca },
+      signal: controller.signal,
+      onDownload: (p) => p.doneBytes > 0 && controller.abort(),
+    });
+    await assert.rejects(
+      download,
+      /^UserError: the download of Apache Kafka 9\.9\.9 was cancelled; the next start continues where it stopped$/,
+    );
     assert.ok(fs.statSync(path.join(dirs.partialDir, 'stalls-1.0.jar.part')).size > 0);
     assert.equal(fs.existsSync(dirs.libsDir), false);
   });
 
   it('names the URL, the proxy and the ways out when the repository cannot be reached', async () => {
     const port = await closedLocalPort();
-    const download = downloadJars(manifest, manifest.jars, folders('unreachable'), { env: { HTTPS_PROXY: `http://127.0.0.1:${port}` }, tls: { ca } });
+    const download = downloadJars(manifest, manifest.jars, folders('unreachable'), {
+      env: { HTTPS_PROXY: `http://127.0.0.1:${port}` },
+      tls: { ca },
+    });
     await assert.rejects(download, (e: Error) => {
       assert.equal(e.name, 'UserError');
       assert.equal(
@@ -226,8 +312,15 @@ describe('proxy choice', () => {
   const maven = new URL('https://repo.maven.apache.org/maven2/x.jar');
 
   it('takes the editor setting first, then HTTPS_PROXY or https_proxy, and accepts host:port', () => {
-    assert.equal(proxyFor(maven, { HTTPS_PROXY: 'http://env:1' }, { url: 'http://setting:2', source: 'the http.proxy setting' })?.url.host, 'setting:2');
-    assert.equal(proxyFor(maven, { https_proxy: 'proxy.school.example:3128' })?.url.href, 'http://proxy.school.example:3128/');
+    assert.equal(
+      proxyFor(maven, { HTTPS_PROXY: 'http://env:1' }, { url: 'http://setting:2', source: 'the http.proxy setting' })
+        ?.url.host,
+      'setting:2',
+    );
+    assert.equal(
+      proxyFor(maven, { https_proxy: 'proxy.school.example:3128' })?.url.href,
+      'http://proxy.school.example:3128/',
+    );
     assert.equal(proxyFor(maven, {}), undefined);
   });
 
@@ -240,7 +333,10 @@ describe('proxy choice', () => {
   });
 
   it('refuses proxies it cannot speak to, saying where they came from', () => {
-    assert.throws(() => proxyFor(maven, { HTTPS_PROXY: 'socks5://127.0.0.1:1080' }), /^UserError: HTTPS_PROXY names a socks5 proxy; only http:\/\/ and https:\/\/ proxies are supported/);
+    assert.throws(
+      () => proxyFor(maven, { HTTPS_PROXY: 'socks5://127.0.0.1:1080' }),
+      /^UserError: HTTPS_PROXY names a socks5 proxy; only http:\/\/ and https:\/\/ proxies are supported/,
+    );
   });
 });
 
@@ -250,7 +346,13 @@ describe('cached jar folder check', () => {
   it('lists missing jars and deletes damaged and unknown ones', async () => {
     const libs = path.join(tmp(), 'libs é');
     fs.mkdirSync(libs);
-    const jar = (artifact: string, bytes: Buffer) => ({ group: 'g', artifact, version: '1', size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') });
+    const jar = (artifact: string, bytes: Buffer) => ({
+      group: 'g',
+      artifact,
+      version: '1',
+      size: bytes.length,
+      sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+    });
     const good = jar('good', Buffer.from('good bytes'));
     const flipped = jar('flipped', Buffer.from('original'));
     const missing = jar('missing', Buffer.from('x'));

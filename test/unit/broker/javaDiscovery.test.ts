@@ -3,7 +3,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findJava, javaCandidates, machineProbe, parseJavaVersion, type JavaProbe } from '../../../src/core/platform/javaDiscovery';
+import {
+  findJava,
+  javaCandidates,
+  machineProbe,
+  parseJavaVersion,
+  type JavaProbe,
+} from '../../../src/core/platform/javaDiscovery';
 import { currentPlatform, type OsName, type Platform } from '../../../src/core/platform/platform';
 
 const VERSION_TEXT: Record<string, string> = {
@@ -18,17 +24,36 @@ function fakeMachine(os: OsName, javas: Record<string, number>, macJavaHome?: st
   const paths = os === 'win32' ? path.win32 : path.posix;
   return {
     isFile: (file) => file in javas,
-    listDir: (dir) => [...new Set(Object.keys(javas).filter((f) => f.startsWith(dir + paths.sep)).map((f) => f.slice(dir.length + 1).split(paths.sep)[0]))],
+    listDir: (dir) => [
+      ...new Set(
+        Object.keys(javas)
+          .filter((f) => f.startsWith(dir + paths.sep))
+          .map((f) => f.slice(dir.length + 1).split(paths.sep)[0]),
+      ),
+    ],
     macJavaHome: async () => macJavaHome,
     versionOutput: async (file) => (javas[file] ? VERSION_TEXT[javas[file]] : undefined),
   };
 }
 
-const linux = (env: NodeJS.ProcessEnv = {}): Platform => ({ os: 'linux', env: { PATH: '/usr/local/bin:/usr/bin', ...env }, homedir: '/home/ana' });
-const mac = (env: NodeJS.ProcessEnv = {}): Platform => ({ os: 'darwin', env: { PATH: '/usr/bin', ...env }, homedir: '/Users/ana' });
+const linux = (env: NodeJS.ProcessEnv = {}): Platform => ({
+  os: 'linux',
+  env: { PATH: '/usr/local/bin:/usr/bin', ...env },
+  homedir: '/home/ana',
+});
+const mac = (env: NodeJS.ProcessEnv = {}): Platform => ({
+  os: 'darwin',
+  env: { PATH: '/usr/bin', ...env },
+  homedir: '/Users/ana',
+});
 const windows = (env: NodeJS.ProcessEnv = {}): Platform => ({
   os: 'win32',
-  env: { Path: 'C:\\Windows\\system32;C:\\Windows', ProgramFiles: 'C:\\Program Files', LOCALAPPDATA: 'C:\\Users\\José Ñúñez\\AppData\\Local', ...env },
+  env: {
+    Path: 'C:\\Windows\\system32;C:\\Windows',
+    ProgramFiles: 'C:\\Program Files',
+    LOCALAPPDATA: 'C:\\Users\\José Ñúñez\\AppData\\Local',
+    ...env,
+  },
   homedir: 'C:\\Users\\José Ñúñez',
 });
 
@@ -51,7 +76,12 @@ describe('Java discovery: Linux', () => {
       '/usr/lib/jvm/temurin-21-jdk-amd64/bin/java': 21,
     });
     const java = await findJava(linux({ JAVA_HOME: '/opt/old jdk' }), probe);
-    assert.deepEqual(java, { executable: '/usr/lib/jvm/temurin-21-jdk-amd64/bin/java', version: '21', major: 21, source: '/usr/lib/jvm' });
+    assert.deepEqual(java, {
+      executable: '/usr/lib/jvm/temurin-21-jdk-amd64/bin/java',
+      version: '21',
+      major: 21,
+      source: '/usr/lib/jvm',
+    });
   });
 
   it('prefers java on PATH over install folders, as a shell would', async () => {
@@ -63,8 +93,14 @@ describe('Java discovery: Linux', () => {
     const probe = fakeMachine('linux', { '/usr/lib/jvm/java-11-openjdk-amd64/bin/java': 11 });
     await assert.rejects(findJava(linux(), probe), (e: Error) => {
       assert.equal(e.name, 'UserError');
-      assert.match(e.message, /^no Java 17 or newer was found to run Kafka without Docker \(looked in JAVA_HOME, PATH, \/usr\/lib\/jvm,/);
-      assert.match(e.message, /Passed over: \/usr\/lib\/jvm\/java-11-openjdk-amd64\/bin\/java \(\/usr\/lib\/jvm\) is Java 11\.0\.22, older than 17\./);
+      assert.match(
+        e.message,
+        /^no Java 17 or newer was found to run Kafka without Docker \(looked in JAVA_HOME, PATH, \/usr\/lib\/jvm,/,
+      );
+      assert.match(
+        e.message,
+        /Passed over: \/usr\/lib\/jvm\/java-11-openjdk-amd64\/bin\/java \(\/usr\/lib\/jvm\) is Java 11\.0\.22, older than 17\./,
+      );
       assert.match(e.message, /sudo apt install openjdk-17-jre-headless/);
       assert.match(e.message, /https:\/\/adoptium\.net\/temurin\/releases\/\?os=linux/);
       return true;
@@ -77,7 +113,12 @@ describe('Java discovery: macOS', () => {
     const home = '/Library/Java/JavaVirtualMachines/temurin-17.jdk/Contents/Home';
     const probe = fakeMachine('darwin', { '/usr/bin/java': 0, [`${home}/bin/java`]: 17 }, home);
     const java = await findJava(mac(), probe);
-    assert.deepEqual(java, { executable: `${home}/bin/java`, version: '17.0.15', major: 17, source: '/usr/libexec/java_home' });
+    assert.deepEqual(java, {
+      executable: `${home}/bin/java`,
+      version: '17.0.15',
+      major: 17,
+      source: '/usr/libexec/java_home',
+    });
   });
 
   it('finds JDK bundles and Homebrew kegs when java_home has no answer, without waking the /usr/bin/java stub', async () => {
@@ -87,12 +128,18 @@ describe('Java discovery: macOS', () => {
       '/opt/homebrew/opt/openjdk@17/bin/java': 17,
     });
     const candidates = (await javaCandidates(mac(), probe)).map((c) => c.executable);
-    assert.deepEqual(candidates, ['/Users/ana/Library/Java/JavaVirtualMachines/corretto-21.0.2/Contents/Home/bin/java', '/opt/homebrew/opt/openjdk@17/bin/java']);
+    assert.deepEqual(candidates, [
+      '/Users/ana/Library/Java/JavaVirtualMachines/corretto-21.0.2/Contents/Home/bin/java',
+      '/opt/homebrew/opt/openjdk@17/bin/java',
+    ]);
     assert.equal((await findJava(mac(), probe)).major, 21);
   });
 
   it('points to Homebrew and the Temurin .pkg when there is none', async () => {
-    await assert.rejects(findJava(mac(), fakeMachine('darwin', { '/usr/bin/java': 0 })), /looked in JAVA_HOME, \/usr\/libexec\/java_home, PATH.*brew install --cask temurin@17.*\?os=mac/);
+    await assert.rejects(
+      findJava(mac(), fakeMachine('darwin', { '/usr/bin/java': 0 })),
+      /looked in JAVA_HOME, \/usr\/libexec\/java_home, PATH.*brew install --cask temurin@17.*\?os=mac/,
+    );
   });
 });
 
@@ -102,7 +149,12 @@ describe('Java discovery: Windows', () => {
 
   it('finds java.exe under Program Files (spaces and all) when JAVA_HOME and Path have none', async () => {
     const probe = fakeMachine('win32', { [adoptium]: 17 });
-    assert.deepEqual(await findJava(windows(), probe), { executable: adoptium, version: '17.0.15', major: 17, source: 'C:\\Program Files\\Eclipse Adoptium' });
+    assert.deepEqual(await findJava(windows(), probe), {
+      executable: adoptium,
+      version: '17.0.15',
+      major: 17,
+      source: 'C:\\Program Files\\Eclipse Adoptium',
+    });
   });
 
   it('uses JAVA_HOME, written in any case, as java.exe under bin', async () => {
@@ -115,13 +167,19 @@ describe('Java discovery: Windows', () => {
 
   it('finds java.exe on a Path entry written with quotes', async () => {
     const probe = fakeMachine('win32', { [microsoft]: 21 });
-    const java = await findJava(windows({ Path: 'C:\\Windows;"C:\\Program Files\\Microsoft\\jdk-21.0.5.11-hotspot\\bin"' }), probe);
+    const java = await findJava(
+      windows({ Path: 'C:\\Windows;"C:\\Program Files\\Microsoft\\jdk-21.0.5.11-hotspot\\bin"' }),
+      probe,
+    );
     assert.deepEqual([java.executable, java.source], [microsoft, 'PATH']);
   });
 
   it('points to winget and the Temurin .msi when there is none', async () => {
     await assert.rejects(findJava(windows(), fakeMachine('win32', {})), (e: Error) => {
-      assert.match(e.message, /looked in JAVA_HOME, PATH, C:\\Program Files\\\{Eclipse Adoptium, Microsoft, Java, Zulu, Amazon Corretto, BellSoft, Semeru, OpenJDK\}, /);
+      assert.match(
+        e.message,
+        /looked in JAVA_HOME, PATH, C:\\Program Files\\\{Eclipse Adoptium, Microsoft, Java, Zulu, Amazon Corretto, BellSoft, Semeru, OpenJDK\}, /,
+      );
       assert.match(e.message, /winget install EclipseAdoptium\.Temurin\.17\.JDK/);
       assert.match(e.message, /\?os=windows/);
       return true;
@@ -132,7 +190,10 @@ describe('Java discovery: Windows', () => {
 describe('Java discovery: a Java home the user chose', () => {
   it('is used when it is 17 or newer, even with another Java on PATH', async () => {
     const probe = fakeMachine('linux', { '/usr/bin/java': 17, '/srv/jdk 21/bin/java': 21 });
-    const java = await findJava(linux(), probe, { javaHome: '/srv/jdk 21', javaHomeSource: 'the kafkaLogLab.javaHome setting' });
+    const java = await findJava(linux(), probe, {
+      javaHome: '/srv/jdk 21',
+      javaHomeSource: 'the kafkaLogLab.javaHome setting',
+    });
     assert.equal(java.executable, '/srv/jdk 21/bin/java');
   });
 
@@ -145,7 +206,10 @@ describe('Java discovery: a Java home the user chose', () => {
   });
 
   it('is named in the message when nothing is found, as the place to point at a Java', async () => {
-    await assert.rejects(findJava(windows(), fakeMachine('win32', {}), { javaHomeSource: 'the kafkaLogLab.javaHome setting' }), /set JAVA_HOME or the kafkaLogLab\.javaHome setting to it/);
+    await assert.rejects(
+      findJava(windows(), fakeMachine('win32', {}), { javaHomeSource: 'the kafkaLogLab.javaHome setting' }),
+      /set JAVA_HOME or the kafkaLogLab\.javaHome setting to it/,
+    );
   });
 });
 

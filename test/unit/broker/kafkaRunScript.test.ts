@@ -73,7 +73,11 @@ describe('kafka-run.sh (local image entrypoint)', function () {
   });
 
   it('turns ___ into - and __ into _, like the official wrapper', () => {
-    const props = render({ KAFKA_PROCESS_ROLES: 'broker', CLUSTER_ID: 'x', KAFKA_CONFLUENT___SUPPORT__METRICS_ENABLE: 'false' });
+    const props = render({
+      KAFKA_PROCESS_ROLES: 'broker',
+      CLUSTER_ID: 'x',
+      KAFKA_CONFLUENT___SUPPORT__METRICS_ENABLE: 'false',
+    });
     assert.equal(props.get('confluent-support_metrics.enable'), 'false');
   });
 
@@ -97,9 +101,13 @@ describe('kafka-run.sh (local image entrypoint)', function () {
   });
 
   it('refuses KRaft without a cluster id, and advertised listeners on a pure controller', () => {
-    assert.throws(() => render({ KAFKA_PROCESS_ROLES: 'broker', CLUSTER_ID: '', KAFKA_ZOOKEEPER_CONNECT: 'z' }), /CLUSTER_ID environment variable not set/);
     assert.throws(
-      () => render({ KAFKA_PROCESS_ROLES: 'controller', CLUSTER_ID: 'x', KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://h:1' }),
+      () => render({ KAFKA_PROCESS_ROLES: 'broker', CLUSTER_ID: '', KAFKA_ZOOKEEPER_CONNECT: 'z' }),
+      /CLUSTER_ID environment variable not set/,
+    );
+    assert.throws(
+      () =>
+        render({ KAFKA_PROCESS_ROLES: 'controller', CLUSTER_ID: 'x', KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://h:1' }),
       /not supported on a KRaft controller/,
     );
   });

@@ -3,32 +3,72 @@
 // Decisions are checked for all three platforms; what can run here (POSIX) runs for real.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { envValue, javaChildEnv, pathDirs, userCacheDir, type OsName, type Platform } from '../../../src/core/platform/platform';
-import { backgroundSpawnOptions, isAlive, stopStep, terminateProcess, type StopStep } from '../../../src/core/platform/processTree';
+import {
+  envValue,
+  javaChildEnv,
+  pathDirs,
+  userCacheDir,
+  type OsName,
+  type Platform,
+} from '../../../src/core/platform/platform';
+import {
+  backgroundSpawnOptions,
+  isAlive,
+  stopStep,
+  terminateProcess,
+  type StopStep,
+} from '../../../src/core/platform/processTree';
 import { propertyValue } from '../../../src/core/broker/javaProperties';
 
-const on = (os: OsName, env: NodeJS.ProcessEnv = {}, homedir = os === 'win32' ? 'C:\\Users\\Ana María' : '/home/ana maría'): Platform => ({ os, env, homedir });
+const on = (
+  os: OsName,
+  env: NodeJS.ProcessEnv = {},
+  homedir = os === 'win32' ? 'C:\\Users\\Ana María' : '/home/ana maría',
+): Platform => ({ os, env, homedir });
 
 describe('platform: stopping the broker', () => {
   for (const os of ['linux', 'darwin'] as const) {
     it(`${os}: SIGTERM first, SIGKILL last, to the process group when the whole tree must go`, () => {
-      assert.deepEqual(stopStep(42, { tree: true, force: false }, on(os)), { kind: 'signal', pid: -42, signal: 'SIGTERM' });
-      assert.deepEqual(stopStep(42, { tree: true, force: true }, on(os)), { kind: 'signal', pid: -42, signal: 'SIGKILL' });
-      assert.deepEqual(stopStep(42, { tree: false, force: false }, on(os)), { kind: 'signal', pid: 42, signal: 'SIGTERM' });
+      assert.deepEqual(stopStep(42, { tree: true, force: false }, on(os)), {
+        kind: 'signal',
+        pid: -42,
+        signal: 'SIGTERM',
+      });
+      assert.deepEqual(stopStep(42, { tree: true, force: true }, on(os)), {
+        kind: 'signal',
+        pid: -42,
+        signal: 'SIGKILL',
+      });
+      assert.deepEqual(stopStep(42, { tree: false, force: false }, on(os)), {
+        kind: 'signal',
+        pid: 42,
+        signal: 'SIGTERM',
+      });
     });
   }
 
   it('win32: no signal, no negative pid: taskkill ends the process tree', () => {
     assert.equal(stopStep(42, { tree: true, force: false }, on('win32')), undefined);
-    assert.deepEqual(stopStep(42, { tree: true, force: true }, on('win32')), { kind: 'command', file: 'taskkill', args: ['/PID', '42', '/T', '/F'] });
-    assert.deepEqual(stopStep(42, { tree: false, force: true }, on('win32')), { kind: 'command', file: 'taskkill', args: ['/PID', '42', '/F'] });
+    assert.deepEqual(stopStep(42, { tree: true, force: true }, on('win32')), {
+      kind: 'command',
+      file: 'taskkill',
+      args: ['/PID', '42', '/T', '/F'],
+    });
+    assert.deepEqual(stopStep(42, { tree: false, force: true }, on('win32')), {
+      kind: 'command',
+      file: 'taskkill',
+      args: ['/PID', '42', '/F'],
+    });
   });
 
   it('win32: terminate runs taskkill once, without waiting for a grace period that cannot help', async () => {
     const steps: StopStep[] = [];
     let alive = true;
     const gone = await terminateProcess(42, {
-      graceMs: 60_000, tree: true, platform: on('win32'), alive: () => alive,
+      graceMs: 60_000,
+      tree: true,
+      platform: on('win32'),
+      alive: () => alive,
       run: async (step) => {
         steps.push(step);
         alive = false;
@@ -42,14 +82,20 @@ describe('platform: stopping the broker', () => {
     const steps: StopStep[] = [];
     let alive = true;
     const gone = await terminateProcess(7, {
-      graceMs: 200, tree: false, platform: on('linux'), alive: () => alive,
+      graceMs: 200,
+      tree: false,
+      platform: on('linux'),
+      alive: () => alive,
       run: async (step) => {
         steps.push(step);
         if (step.kind === 'signal' && step.signal === 'SIGKILL') alive = false;
       },
     });
     assert.equal(gone, true);
-    assert.deepEqual(steps.map((s) => s.kind === 'signal' && s.signal), ['SIGTERM', 'SIGKILL']);
+    assert.deepEqual(
+      steps.map((s) => s.kind === 'signal' && s.signal),
+      ['SIGTERM', 'SIGKILL'],
+    );
   });
 
   it('spawns background children hidden (no console window on Windows)', () => {
@@ -68,9 +114,14 @@ describe('platform: on this machine, for real', function () {
     const script = `process.on('SIGTERM', () => {});
       const c = require('child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
       process.stdout.write(c.pid + '\\n'); setInterval(() => {}, 1000);`;
-    const leader = spawn(process.execPath, ['-e', script], { ...backgroundSpawnOptions(true), stdio: ['ignore', 'pipe', 'ignore'] });
+    const leader = spawn(process.execPath, ['-e', script], {
+      ...backgroundSpawnOptions(true),
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     try {
-      const printed = await new Promise<string>((resolve) => leader.stdout!.once('data', (d: Buffer) => resolve(String(d))));
+      const printed = await new Promise<string>((resolve) =>
+        leader.stdout!.once('data', (d: Buffer) => resolve(String(d))),
+      );
       const grandchild = Number(printed.trim());
       assert.ok(Number.isInteger(grandchild), `the leader printed "${printed}" instead of a pid`);
       assert.ok(isAlive(leader.pid!), 'the leader died before it was asked to stop');
@@ -96,7 +147,10 @@ describe('platform: folders and environment', () => {
     assert.equal(userCacheDir(on('linux', { XDG_CACHE_HOME: '/data/cache ü' })), '/data/cache ü');
     assert.equal(userCacheDir(on('linux', { XDG_CACHE_HOME: 'relative' })), '/home/ana maría/.cache');
     assert.equal(userCacheDir(on('darwin')), '/home/ana maría/Library/Caches');
-    assert.equal(userCacheDir(on('win32', { LocalAppData: 'C:\\Users\\Ana María\\AppData\\Local' })), 'C:\\Users\\Ana María\\AppData\\Local');
+    assert.equal(
+      userCacheDir(on('win32', { LocalAppData: 'C:\\Users\\Ana María\\AppData\\Local' })),
+      'C:\\Users\\Ana María\\AppData\\Local',
+    );
     assert.equal(userCacheDir(on('win32')), 'C:\\Users\\Ana María\\AppData\\Local');
   });
 
@@ -106,7 +160,10 @@ describe('platform: folders and environment', () => {
   });
 
   it('splits PATH the way each OS writes it', () => {
-    assert.deepEqual(pathDirs(on('win32', { Path: 'C:\\Windows;"C:\\Program Files\\Java\\jdk-17\\bin";;' })), ['C:\\Windows', 'C:\\Program Files\\Java\\jdk-17\\bin']);
+    assert.deepEqual(pathDirs(on('win32', { Path: 'C:\\Windows;"C:\\Program Files\\Java\\jdk-17\\bin";;' })), [
+      'C:\\Windows',
+      'C:\\Program Files\\Java\\jdk-17\\bin',
+    ]);
     assert.deepEqual(pathDirs(on('linux', { PATH: '/usr/bin:/opt/my tools/bin:' })), ['/usr/bin', '/opt/my tools/bin']);
   });
 
@@ -121,8 +178,11 @@ describe('platform: folders and environment', () => {
 });
 
 describe('platform: paths inside Java .properties files', () => {
-  it('keep Windows backslashes, accents and non-Latin letters through Java\'s ISO-8859-1 reader', () => {
-    assert.equal(propertyValue('C:\\Users\\José Ñúñez\\kraft-logs'), 'C:\\\\Users\\\\Jos\\u00e9 \\u00d1\\u00fa\\u00f1ez\\\\kraft-logs');
+  it("keep Windows backslashes, accents and non-Latin letters through Java's ISO-8859-1 reader", () => {
+    assert.equal(
+      propertyValue('C:\\Users\\José Ñúñez\\kraft-logs'),
+      'C:\\\\Users\\\\Jos\\u00e9 \\u00d1\\u00fa\\u00f1ez\\\\kraft-logs',
+    );
     assert.equal(propertyValue('/home/李雷/data ✓/😀'), '/home/\\u674e\\u96f7/data \\u2713/\\ud83d\\ude00');
     assert.equal(propertyValue(' lead'), '\\ lead');
     assert.equal(propertyValue('/tmp/plain-ascii_dir'), '/tmp/plain-ascii_dir');

@@ -22,7 +22,22 @@ describe('CLI generate and stats', function () {
     const summaries = [];
     for (const file of files) {
       const io = capture();
-      const code = await generateCommand.run(['--format', 'web', '--out', file, '--users', '50', '--seed', '42', '--start', '2025-10-16T21:16:47.779Z', '--json'], io);
+      const code = await generateCommand.run(
+        [
+          '--format',
+          'web',
+          '--out',
+          file,
+          '--users',
+          '50',
+          '--seed',
+          '42',
+          '--start',
+          '2025-10-16T21:16:47.779Z',
+          '--json',
+        ],
+        io,
+      );
       assert.equal(code, 0);
       summaries.push(JSON.parse(io.lines[io.lines.length - 1]));
     }
@@ -49,7 +64,17 @@ describe('CLI generate and stats', function () {
     assert.equal(io.lines.length, 1);
     const stats = JSON.parse(io.lines[0]);
     assert.deepEqual(Object.keys(stats), [
-      'format', 'messages', 'parsed', 'unparsed', 'uniqueVisitors', 'status', 'methods', 'bytes', 'sessions', 'topPaths', 'unparsedSamples',
+      'format',
+      'messages',
+      'parsed',
+      'unparsed',
+      'uniqueVisitors',
+      'status',
+      'methods',
+      'bytes',
+      'sessions',
+      'topPaths',
+      'unparsedSamples',
     ]);
     assert.deepEqual([stats.format, stats.messages, stats.parsed, stats.unparsed], ['nginx', 501, 500, 1]);
     assert.deepEqual(stats.unparsedSamples, [{ line: 501, text: 'garbage line' }]);

@@ -29,17 +29,29 @@ describe('human output', function () {
 
   before(async () => {
     webLog = path.join(dir(), 'web.log');
-    assert.equal(await generateCommand.run(['--format', 'web', '--out', webLog, '--lines', '3000', '--seed', 'h', '--start', '2025-10-16T00:00:00Z'], capture()), 0);
+    assert.equal(
+      await generateCommand.run(
+        ['--format', 'web', '--out', webLog, '--lines', '3000', '--seed', 'h', '--start', '2025-10-16T00:00:00Z'],
+        capture(),
+      ),
+      0,
+    );
   });
 
   it('formats counts one way: thousands separators, at most two decimals, - for no number', () => {
-    assert.deepEqual([formatCount(3000), formatCount(1234.5678), formatCount(0), formatCount(NaN)], ['3,000', '1,234.57', '0', '-']);
+    assert.deepEqual(
+      [formatCount(3000), formatCount(1234.5678), formatCount(0), formatCount(NaN)],
+      ['3,000', '1,234.57', '0', '-'],
+    );
     assert.equal(formatFixed(12345.6, 2), '12,345.60');
   });
 
   it('generate and stats print 3,000, not 3000', async () => {
     const generated = capture();
-    await generateCommand.run(['--format', 'web', '--out', path.join(dir(), 'again.log'), '--lines', '3000', '--seed', 'h'], generated);
+    await generateCommand.run(
+      ['--format', 'web', '--out', path.join(dir(), 'again.log'), '--lines', '3000', '--seed', 'h'],
+      generated,
+    );
     assert.match(generated.lines[0], /^Wrote 3,000 web lines/);
     const stats = capture();
     assert.equal(await statsCommand.run([webLog], stats), 0);
@@ -49,13 +61,25 @@ describe('human output', function () {
   it('consume --stats prints the same statistics layout as stats FILE', async () => {
     const snapshot = await statsOfFile(webLog, 'web');
     const result: ConsumeResult = {
-      topic: 'log_web', messages: 3000, partitions: { '0': 1000, '1': 1000, '2': 1000 }, format: 'web', stats: snapshot,
-      stoppedBy: 'end', durationMs: 1500, messagesPerSecond: 2500,
+      topic: 'log_web',
+      messages: 3000,
+      partitions: { '0': 1000, '1': 1000, '2': 1000 },
+      format: 'web',
+      stats: snapshot,
+      stoppedBy: 'end',
+      durationMs: 1500,
+      messagesPerSecond: 2500,
     };
     const io = capture();
     printConsumeSummary(io, result, true);
     assert.equal(io.lines[0], '3,000 messages from log_web in 1.5 s (2,500 msg/s while reading; stopped: end)');
-    assert.deepEqual(io.lines.slice(1, 6), ['partition  messages', '---------  --------', '        0     1,000', '        1     1,000', '        2     1,000']);
+    assert.deepEqual(io.lines.slice(1, 6), [
+      'partition  messages',
+      '---------  --------',
+      '        0     1,000',
+      '        1     1,000',
+      '        2     1,000',
+    ]);
     const report = io.lines.slice(7);
     assert.deepEqual(report, statsReport(snapshot, 'topic log_web'));
     assert.equal(report[0], 'web statistics of topic log_web');
@@ -68,14 +92,36 @@ describe('human output', function () {
   it('produce and demo print counts the same way', () => {
     const lines: string[] = [];
     const summary = {
-      topic: 'log_web', format: 'web', as: 'raw', lines: 3002, skipped: 2, empty: 2, unparsed: 0, alreadyDelivered: 0, acked: 3000, failed: 0,
-      durationMs: 1200, messagesPerSecond: 2500, unparsedLines: [], failures: [], cancelled: false,
+      topic: 'log_web',
+      format: 'web',
+      as: 'raw',
+      lines: 3002,
+      skipped: 2,
+      empty: 2,
+      unparsed: 0,
+      alreadyDelivered: 0,
+      acked: 3000,
+      failed: 0,
+      durationMs: 1200,
+      messagesPerSecond: 2500,
+      unparsedLines: [],
+      failures: [],
+      cancelled: false,
     } as unknown as ProduceSummary;
     printProduceSummary((l) => lines.push(l), summary);
-    assert.deepEqual(lines, ['3,000 of 3,000 lines delivered to log_web in 1.2 s (2,500 msg/s, format web, as raw)', 'skipped: 2 empty, 0 unparsed']);
+    assert.deepEqual(lines, [
+      '3,000 of 3,000 lines delivered to log_web in 1.2 s (2,500 msg/s, format web, as raw)',
+      'skipped: 2 empty, 0 unparsed',
+    ]);
     const table = renderLabTable({
-      topic: 'log_web', file: 'web.log', generated: { lines: 3000 }, produced: { acked: 3000, durationMs: 1200 },
-      consumed: { messages: 3000, stats: { uniqueVisitors: 1200, sessions: { closed: 1100, vanished: 100, averageDurationSeconds: 144.38 } } },
+      topic: 'log_web',
+      file: 'web.log',
+      generated: { lines: 3000 },
+      produced: { acked: 3000, durationMs: 1200 },
+      consumed: {
+        messages: 3000,
+        stats: { uniqueVisitors: 1200, sessions: { closed: 1100, vanished: 100, averageDurationSeconds: 144.38 } },
+      },
     } as unknown as LabResult);
     assert.ok(table.includes('| Lines generated          |          3,000 |'), table.join('\n'));
     assert.ok(table.includes('| Visits closed / vanished |    1,100 / 100 |'), table.join('\n'));
@@ -83,7 +129,11 @@ describe('human output', function () {
 
   it('names file problems one way in every command', async () => {
     const missing = path.join(dir(), 'nope.log');
-    for (const argv of [['stats', missing], ['produce', missing, '--topic', 't', '--brokers', '127.0.0.1:1'], ['verify', missing, '--topic', 't', '--brokers', '127.0.0.1:1']]) {
+    for (const argv of [
+      ['stats', missing],
+      ['produce', missing, '--topic', 't', '--brokers', '127.0.0.1:1'],
+      ['verify', missing, '--topic', 't', '--brokers', '127.0.0.1:1'],
+    ]) {
       const io = capture();
       assert.equal(await main(argv, io), 1, argv.join(' '));
       assert.deepEqual(io.errors, [`kafka-log-lab ${argv[0]}: ${missing}: no such file`]);
@@ -96,7 +146,10 @@ describe('human output', function () {
     assert.deepEqual(intoMissingDir.errors, [`kafka-log-lab generate: ${missing}: no such directory`]);
     assert.equal(fs.existsSync(missing), false);
     assert.equal(fileProblem('a.log', { code: 'EACCES' }), 'a.log: permission denied');
-    assert.equal(fileProblem('caf\uFFFD.log', { code: 'ENOENT' }), 'caf\uFFFD.log: no such file (the name is not valid UTF-8 and cannot be opened as given; rename the file)');
+    assert.equal(
+      fileProblem('caf\uFFFD.log', { code: 'ENOENT' }),
+      'caf\uFFFD.log: no such file (the name is not valid UTF-8 and cannot be opened as given; rename the file)',
+    );
     assert.equal(fileProblem('a.log', new Error('plain')), undefined);
   });
 

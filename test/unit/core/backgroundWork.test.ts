@@ -10,12 +10,18 @@ describe('background work', () => {
   it('aborts running tasks when stopped and waits for them to let go', async () => {
     const work = new BackgroundWork(quietLog());
     let released = false;
-    const running = work.run('a consumer', (signal) => new Promise<string>((resolve) => {
-      signal.addEventListener('abort', () => setTimeout(() => {
-        released = true;
-        resolve('stopped');
-      }, 50));
-    }));
+    const running = work.run(
+      'a consumer',
+      (signal) =>
+        new Promise<string>((resolve) => {
+          signal.addEventListener('abort', () =>
+            setTimeout(() => {
+              released = true;
+              resolve('stopped');
+            }, 50),
+          );
+        }),
+    );
     assert.equal(work.size, 1);
     await work.stopAll(2000);
     assert.equal(released, true, 'stopAll returned before the task let go');
@@ -32,7 +38,11 @@ describe('background work', () => {
   it('passes an outer abort (Cancel) on to the task', async () => {
     const work = new BackgroundWork(quietLog());
     const outer = new AbortController();
-    const running = work.run('cancellable', (signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve('cancelled'))), outer.signal);
+    const running = work.run(
+      'cancellable',
+      (signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve('cancelled'))),
+      outer.signal,
+    );
     outer.abort();
     assert.equal(await running, 'cancelled');
   });
@@ -42,7 +52,10 @@ describe('background work', () => {
     const work = new BackgroundWork(log);
     work.own('stuck', { stop: () => new Promise(() => undefined) });
     await work.stopAll(100);
-    assert.ok(log.lines.some((l) => /^warn \[lifecycle\] gave up waiting after 100 ms/.test(l)), log.lines.join('\n'));
+    assert.ok(
+      log.lines.some((l) => /^warn \[lifecycle\] gave up waiting after 100 ms/.test(l)),
+      log.lines.join('\n'),
+    );
   });
 
   it('stops what was registered with own', async () => {

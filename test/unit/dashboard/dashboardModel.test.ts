@@ -6,16 +6,25 @@ import { DashboardModel, ROW_VALUE_CHARS } from '../../../src/host/dashboard/das
 
 function batch(partition: number, lines: string[], firstOffset = 0, firstLine = 1): ConsumedLines {
   return {
-    topic: 't', partition, lines,
+    topic: 't',
+    partition,
+    lines,
     messages: lines.map((_, i) => ({
-      topic: 't', partition, offset: String(firstOffset + i), key: Buffer.from(`k${i}`), value: null, timestamp: '1760649407000',
+      topic: 't',
+      partition,
+      offset: String(firstOffset + i),
+      key: Buffer.from(`k${i}`),
+      value: null,
+      timestamp: '1760649407000',
       headers: { 'kll.line': String(firstLine + i), 'kll.src': 'src1' },
     })),
   };
 }
 
 describe('DashboardModel', () => {
-  const lines = generateToString({ format: 'web', seed: 'model', startMs: Date.UTC(2025, 9, 16), users: 80 }).text.split('\n').filter(Boolean);
+  const lines = generateToString({ format: 'web', seed: 'model', startMs: Date.UTC(2025, 9, 16), users: 80 })
+    .text.split('\n')
+    .filter(Boolean);
 
   it('covers every message in its statistics while the buffer keeps the newest', () => {
     const model = new DashboardModel('auto', 50, { file: 'web.log', acked: lines.length, sourceId: 'src1' });
@@ -29,7 +38,15 @@ describe('DashboardModel', () => {
     assert.equal(live.messages, lines.length);
     assert.deepEqual(live.partitions, { 0: half, 1: lines.length - half });
     assert.deepEqual([live.list.buffered, live.list.count, live.list.capacity], [50, 50, 50]);
-    assert.deepEqual(live.sentVsRead, { file: 'web.log', produced: lines.length, read: lines.length, duplicates: 0, missing: 0, other: 0, exact: true });
+    assert.deepEqual(live.sentVsRead, {
+      file: 'web.log',
+      produced: lines.length,
+      read: lines.length,
+      duplicates: 0,
+      missing: 0,
+      other: 0,
+      exact: true,
+    });
     assert.equal(model.live(false).stats, undefined, 'unchanged statistics are not sent again');
   });
 
@@ -38,7 +55,13 @@ describe('DashboardModel', () => {
     model.addBatch(batch(2, ['short', 'x'.repeat(ROW_VALUE_CHARS + 5)], 100));
     const { version, base } = model.live(false).list;
     const rows = model.rows(version, base, 5);
-    assert.deepEqual(rows.map((r) => [r.position, r.offset, r.partition, r.key, r.truncated ?? false]), [[0, 100, 2, 'k0', false], [1, 101, 2, 'k1', true]]);
+    assert.deepEqual(
+      rows.map((r) => [r.position, r.offset, r.partition, r.key, r.truncated ?? false]),
+      [
+        [0, 100, 2, 'k0', false],
+        [1, 101, 2, 'k1', true],
+      ],
+    );
     assert.equal(rows[1].value.length, ROW_VALUE_CHARS);
     assert.equal(model.message(rows[1].seq)!.value.length, ROW_VALUE_CHARS + 5);
     assert.deepEqual(model.rows(version + 1, base, 5), [], 'a stale version gets nothing');

@@ -14,7 +14,13 @@ describe('dashboard document', () => {
   });
 
   it('loads the bundle with the nonce and escapes what it interpolates', () => {
-    const html = webviewHtml(DASHBOARD_PAGE, { cspSource: 'https://w', scriptUri: 'https://w/main.js', styleUri: 'https://w/dashboard.css', nonce: 'abc', title: 'Dashboard: <t>' });
+    const html = webviewHtml(DASHBOARD_PAGE, {
+      cspSource: 'https://w',
+      scriptUri: 'https://w/main.js',
+      styleUri: 'https://w/dashboard.css',
+      nonce: 'abc',
+      title: 'Dashboard: <t>',
+    });
     assert.match(html, /<script nonce="abc" src="https:\/\/w\/main.js"><\/script>/);
     assert.match(html, /<title>Dashboard: &lt;t&gt;<\/title>/);
     assert.equal((html.match(/<script/g) ?? []).length, 1, 'one script, no inline code');

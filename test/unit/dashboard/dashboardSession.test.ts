@@ -4,7 +4,9 @@ import { createStats } from '../../../src/core/stats';
 import { DashboardSession, runningReaders } from '../../../src/host/dashboard/dashboardSession';
 import { FakeKafka } from '../kafka/fakeKafka';
 
-const lines = generateToString({ format: 'nginx', seed: 'session', startMs: Date.UTC(2025, 9, 16), users: 40 }).text.split('\n').filter(Boolean);
+const lines = generateToString({ format: 'nginx', seed: 'session', startMs: Date.UTC(2025, 9, 16), users: 40 })
+  .text.split('\n')
+  .filter(Boolean);
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   const started = Date.now();
@@ -19,7 +21,12 @@ describe('DashboardSession (in-memory Kafka)', () => {
     const kafka = new FakeKafka('access', 2);
     kafka.append(0, lines.slice(0, 100));
     kafka.append(1, lines.slice(100));
-    const session = new DashboardSession({ topic: 'access', brokers: ['h:1'], from: { kind: 'beginning' }, format: 'auto' }, 1000, async () => kafka, () => undefined);
+    const session = new DashboardSession(
+      { topic: 'access', brokers: ['h:1'], from: { kind: 'beginning' }, format: 'auto' },
+      1000,
+      async () => kafka,
+      () => undefined,
+    );
     const readersBefore = runningReaders();
     session.start();
     assert.equal(runningReaders(), readersBefore + 1);
@@ -43,7 +50,12 @@ describe('DashboardSession (in-memory Kafka)', () => {
 
   it('shows why reading failed', async () => {
     const kafka = new FakeKafka('other', 1);
-    const session = new DashboardSession({ topic: 'missing', brokers: ['h:1'], from: { kind: 'beginning' }, format: 'auto' }, 10, async () => kafka, () => undefined);
+    const session = new DashboardSession(
+      { topic: 'missing', brokers: ['h:1'], from: { kind: 'beginning' }, format: 'auto' },
+      10,
+      async () => kafka,
+      () => undefined,
+    );
     session.start();
     await until(() => session.model.live(false).phase === 'error', 'the error');
     assert.match(session.model.live(false).detail!, /does not exist/);

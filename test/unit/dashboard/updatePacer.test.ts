@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { ACK_TIMEOUT_MS, IDLE_REFRESH_MS, MIN_UPDATE_INTERVAL_MS, UpdatePacer } from '../../../src/host/dashboard/updatePacer';
+import {
+  ACK_TIMEOUT_MS,
+  IDLE_REFRESH_MS,
+  MIN_UPDATE_INTERVAL_MS,
+  UpdatePacer,
+} from '../../../src/host/dashboard/updatePacer';
 
 describe('UpdatePacer', () => {
   it('sends at most one update per interval, and only once the previous one was applied', () => {

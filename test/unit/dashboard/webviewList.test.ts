@@ -4,7 +4,15 @@ import type { MessageRow } from '../../../src/shared/protocol';
 import { PAGE_ROWS, RowCache } from '../../../webview/dashboard/list/rowCache';
 import { MAX_SCROLL_PIXELS, contentHeight, firstRowAt, scrollTopFor } from '../../../webview/dashboard/list/scrollMath';
 
-const row = (position: number): MessageRow => ({ position, seq: position, partition: 0, offset: position, timestamp: 0, key: null, value: `v${position}` });
+const row = (position: number): MessageRow => ({
+  position,
+  seq: position,
+  partition: 0,
+  offset: position,
+  timestamp: 0,
+  key: null,
+  value: `v${position}`,
+});
 
 describe('virtual list geometry', () => {
   it('maps scroll offsets to rows one to one while the list fits', () => {
@@ -19,7 +27,8 @@ describe('virtual list geometry', () => {
     assert.equal(contentHeight(g), MAX_SCROLL_PIXELS);
     assert.equal(firstRowAt(0, g), 0);
     assert.equal(firstRowAt(MAX_SCROLL_PIXELS - 440, g), 1_000_000 - 20);
-    for (const index of [0, 1234, 500_000, 999_980]) assert.ok(Math.abs(firstRowAt(scrollTopFor(index, g), g) - index) < 1e-6);
+    for (const index of [0, 1234, 500_000, 999_980])
+      assert.ok(Math.abs(firstRowAt(scrollTopFor(index, g), g) - index) < 1e-6);
   });
 });
 
@@ -27,10 +36,16 @@ describe('RowCache', () => {
   it('fetches missing pages once, and again when a partial page can grow', async () => {
     const requests: number[] = [];
     let count = 150;
-    const cache = new RowCache(async (listVersion, from, n) => {
-      requests.push(from);
-      return { listVersion, rows: Array.from({ length: Math.max(0, Math.min(n, count - from)) }, (_, i) => row(from + i)) };
-    }, () => undefined);
+    const cache = new RowCache(
+      async (listVersion, from, n) => {
+        requests.push(from);
+        return {
+          listVersion,
+          rows: Array.from({ length: Math.max(0, Math.min(n, count - from)) }, (_, i) => row(from + i)),
+        };
+      },
+      () => undefined,
+    );
     cache.reset(1);
     cache.ensure(0, 150, count);
     cache.ensure(0, 150, count);
@@ -46,7 +61,10 @@ describe('RowCache', () => {
 
   it('forgets everything for a new list version and ignores late answers for the old one', async () => {
     let release: () => void = () => undefined;
-    const cache = new RowCache((listVersion, from) => new Promise((resolve) => (release = () => resolve({ listVersion, rows: [row(from)] }))), () => undefined);
+    const cache = new RowCache(
+      (listVersion, from) => new Promise((resolve) => (release = () => resolve({ listVersion, rows: [row(from)] }))),
+      () => undefined,
+    );
     cache.reset(1);
     cache.ensure(0, 10, 10);
     cache.reset(2);

@@ -7,7 +7,13 @@ const SITE = 'https://shop.example.com';
 const ASSET = /^\/(static|images|fonts)\/|^\/favicon\.ico$/;
 
 function generate(request: Partial<GenerateRequest> = {}) {
-  const { text, summary } = generateToString({ format: 'nginx', seed: 'nginx-test', startMs: START, users: 8000, ...request });
+  const { text, summary } = generateToString({
+    format: 'nginx',
+    seed: 'nginx-test',
+    startMs: START,
+    users: 8000,
+    ...request,
+  });
   const lines = text.split('\n');
   assert.equal(lines.pop(), '');
   const records = lines.map((line) => {
@@ -18,7 +24,8 @@ function generate(request: Partial<GenerateRequest> = {}) {
   return { text, lines, records, summary };
 }
 
-const share = (records: NginxRecord[], test: (r: NginxRecord) => boolean) => records.filter(test).length / records.length;
+const share = (records: NginxRecord[], test: (r: NginxRecord) => boolean) =>
+  records.filter(test).length / records.length;
 
 /** The generated text alone (no parsing), for determinism checks. */
 const textOf = (request: Partial<GenerateRequest> = {}) =>
@@ -32,7 +39,8 @@ describe('nginx access log generator', () => {
   });
 
   it('writes the combined log format', () => {
-    const combined = /^\S+ - \S+ \[\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d \+0000\] "[^"]*" \d{3} \d+ "[^"]*" "(?:[^"\\]|\\.)*"$/;
+    const combined =
+      /^\S+ - \S+ \[\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d \+0000\] "[^"]*" \d{3} \d+ "[^"]*" "(?:[^"\\]|\\.)*"$/;
     for (const line of run.lines) assert.match(line, combined);
     assert.equal(run.summary.lines, run.lines.length);
   });
@@ -51,7 +59,9 @@ describe('nginx access log generator', () => {
 
   it('sends 5xx in bursts (backend incidents), not spread evenly', () => {
     const errors = run.records.filter((r) => (r.status ?? 0) >= 500).map((r) => r.ts);
-    const clustered = errors.filter((t, i) => (i > 0 && t - errors[i - 1] <= 60_000) || (i + 1 < errors.length && errors[i + 1] - t <= 60_000));
+    const clustered = errors.filter(
+      (t, i) => (i > 0 && t - errors[i - 1] <= 60_000) || (i + 1 < errors.length && errors[i + 1] - t <= 60_000),
+    );
     assert.ok(errors.length >= 20, `only ${errors.length} 5xx`);
     assert.ok(clustered.length / errors.length > 0.8, `${clustered.length} of ${errors.length} 5xx are in bursts`);
   });
@@ -87,10 +97,22 @@ describe('nginx access log generator', () => {
     const firstByBot = new Map<string, string>();
     for (const r of bots) if (!firstByBot.has(r.remote_addr)) firstByBot.set(r.remote_addr, r.path);
     for (const path of firstByBot.values()) assert.equal(path, '/robots.txt');
-    assert.ok(run.records.some((r) => r.method === '-' && r.request.startsWith('\\x16\\x03')), 'no TLS junk');
-    assert.ok(run.records.some((r) => r.request === '-'), 'no "-" request');
-    assert.ok(run.records.some((r) => r.path === '/.env'), 'no scanner probes');
-    assert.ok(run.records.some((r) => r.http_referer.startsWith('https://www.google')), 'no search referrers');
+    assert.ok(
+      run.records.some((r) => r.method === '-' && r.request.startsWith('\\x16\\x03')),
+      'no TLS junk',
+    );
+    assert.ok(
+      run.records.some((r) => r.request === '-'),
+      'no "-" request',
+    );
+    assert.ok(
+      run.records.some((r) => r.path === '/.env'),
+      'no scanner probes',
+    );
+    assert.ok(
+      run.records.some((r) => r.http_referer.startsWith('https://www.google')),
+      'no search referrers',
+    );
   });
 
   it('is deterministic and stops at exactly --lines lines', () => {

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { SeededRandom, permute32 } from '../../../src/core/generate/random';
-import { IsoTimestampFormatter, NginxTimestampFormatter, WebTimestampFormatter } from '../../../src/core/generate/timeText';
+import {
+  IsoTimestampFormatter,
+  NginxTimestampFormatter,
+  WebTimestampFormatter,
+} from '../../../src/core/generate/timeText';
 import { EventQueue } from '../../../src/core/generate/eventQueue';
 import { createGenerator } from '../../../src/core/generate';
 
@@ -10,8 +14,14 @@ describe('generator building blocks', () => {
     const b = new SeededRandom('42');
     const c = new SeededRandom('43');
     const xs = Array.from({ length: 100 }, () => a.uint32());
-    assert.deepEqual(Array.from({ length: 100 }, () => b.uint32()), xs);
-    assert.notDeepEqual(Array.from({ length: 100 }, () => c.uint32()), xs);
+    assert.deepEqual(
+      Array.from({ length: 100 }, () => b.uint32()),
+      xs,
+    );
+    assert.notDeepEqual(
+      Array.from({ length: 100 }, () => c.uint32()),
+      xs,
+    );
     const r = new SeededRandom('stats');
     let sum = 0;
     for (let i = 0; i < 100_000; i++) {
@@ -41,7 +51,10 @@ describe('generator building blocks', () => {
       const date = new Date(ms);
       const text = date.toISOString();
       assert.equal(iso.format(ms), text);
-      assert.equal(web.format(micros), `${text.slice(0, 10)} ${text.slice(11, 23)}${String(micros % 1000).padStart(3, '0')}`);
+      assert.equal(
+        web.format(micros),
+        `${text.slice(0, 10)} ${text.slice(11, 23)}${String(micros % 1000).padStart(3, '0')}`,
+      );
       const seconds = Math.floor(ms / 1000);
       const d = new Date(seconds * 1000);
       const expected = `${String(d.getUTCDate()).padStart(2, '0')}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${d.toISOString().slice(11, 19)} +0000`;
@@ -65,8 +78,19 @@ describe('generator options', () => {
   it('refuses counts that could never be reached or make no sense', () => {
     const base = { seed: 's', startMs: Date.UTC(2025, 0, 1) };
     for (const format of ['web', 'nginx', 'events'] as const) {
-      for (const bad of [{ lines: Number.NaN }, { lines: -1 }, { lines: 1.5 }, { users: Number.POSITIVE_INFINITY }, { startMs: Number.NaN }, { meanThinkSeconds: 0 }]) {
-        assert.throws(() => createGenerator({ format, ...base, ...bad }), RangeError, `${format} ${JSON.stringify(bad)}`);
+      for (const bad of [
+        { lines: Number.NaN },
+        { lines: -1 },
+        { lines: 1.5 },
+        { users: Number.POSITIVE_INFINITY },
+        { startMs: Number.NaN },
+        { meanThinkSeconds: 0 },
+      ]) {
+        assert.throws(
+          () => createGenerator({ format, ...base, ...bad }),
+          RangeError,
+          `${format} ${JSON.stringify(bad)}`,
+        );
       }
     }
   });

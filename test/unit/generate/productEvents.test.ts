@@ -6,7 +6,13 @@ const START = Date.UTC(2025, 9, 16, 12, 0, 0, 5);
 const TYPES = new Set(['view', 'search', 'add_to_cart', 'remove_from_cart', 'begin_checkout', 'purchase']);
 
 function generate(request: Partial<GenerateRequest> = {}) {
-  const { text, summary } = generateToString({ format: 'events', seed: 'events-test', startMs: START, users: 4000, ...request });
+  const { text, summary } = generateToString({
+    format: 'events',
+    seed: 'events-test',
+    startMs: START,
+    users: 4000,
+    ...request,
+  });
   const lines = text.split('\n');
   assert.equal(lines.pop(), '');
   return { text, lines, events: lines.map((l) => parseJsonLine(l) as Record<string, unknown>), summary };
@@ -43,7 +49,8 @@ describe('product event generator', () => {
   });
 
   it('never lets timestamps go backwards', () => {
-    for (let i = 1; i < run.events.length; i++) assert.ok(String(run.events[i].timestamp) >= String(run.events[i - 1].timestamp));
+    for (let i = 1; i < run.events.length; i++)
+      assert.ok(String(run.events[i].timestamp) >= String(run.events[i - 1].timestamp));
   });
 
   it('follows shopper sessions: purchases come after begin_checkout, for products added to the cart', () => {
@@ -67,7 +74,11 @@ describe('product event generator', () => {
 
   it('spreads prices over the low, medium and high buckets', () => {
     const prices = run.events.map((e) => e.price).filter((p): p is number => typeof p === 'number');
-    for (const [name, test] of [['low', (p: number) => p < 50], ['medium', (p: number) => p >= 50 && p < 200], ['high', (p: number) => p >= 200]] as const) {
+    for (const [name, test] of [
+      ['low', (p: number) => p < 50],
+      ['medium', (p: number) => p >= 50 && p < 200],
+      ['high', (p: number) => p >= 200],
+    ] as const) {
       const part = prices.filter(test).length / prices.length;
       assert.ok(part > 0.1, `${name} bucket holds ${part}`);
     }

@@ -11,7 +11,13 @@ interface Visit {
 }
 
 function generate(request: Partial<GenerateRequest> = {}) {
-  const { text, summary } = generateToString({ format: 'web', seed: 'web-test', startMs: START, users: 5000, ...request });
+  const { text, summary } = generateToString({
+    format: 'web',
+    seed: 'web-test',
+    startMs: START,
+    users: 5000,
+    ...request,
+  });
   const lines = text.split('\n');
   assert.equal(lines.pop(), '', 'the file ends with a newline');
   const records = lines.map((line) => {
@@ -42,7 +48,10 @@ describe('web session generator', () => {
 
   it('writes the lab line format with line numbers from 1 and 8-hex-digit user ids', () => {
     run.lines.forEach((line, i) => assert.ok(line.startsWith(`${i + 1} -- Timestamp : `), line));
-    assert.match(run.lines[0], /^1 -- Timestamp : 2025-10-16 21:16:47\.779000 - User_id : [0-9a-f]{8} -- Action : go_to -- Page : home$/);
+    assert.match(
+      run.lines[0],
+      /^1 -- Timestamp : 2025-10-16 21:16:47\.779000 - User_id : [0-9a-f]{8} -- Action : go_to -- Page : home$/,
+    );
     for (const id of run.visits.keys()) assert.match(id, /^[0-9a-f]{8}$/);
     assert.equal(run.visits.size, 5000);
     assert.equal(run.summary.visitors, 5000);
@@ -58,7 +67,9 @@ describe('web session generator', () => {
       const n = visit.events.length;
       assert.ok(n >= 3 && n <= 8, `${id} has ${n} events`);
       assert.deepEqual([visit.events[0].action, visit.events[0].page], ['go_to', 'home']);
-      visit.events.slice(0, -1).forEach((e) => assert.notEqual(e.action, 'close', `${id} closes before its last event`));
+      visit.events
+        .slice(0, -1)
+        .forEach((e) => assert.notEqual(e.action, 'close', `${id} closes before its last event`));
     }
   });
 

@@ -7,9 +7,19 @@ const outRoot = path.resolve(__dirname, '..', '..', '..');
 /** Runs mocha the way the integration stage does, over the stand-in file. */
 function runIntegrationHarness(env: NodeJS.ProcessEnv) {
   const mocha = path.resolve(outRoot, '..', 'node_modules', '.bin', 'mocha');
-  return spawnSync(mocha, ['--reporter', 'spec', '--timeout', '20000',
-    '--require', path.join(outRoot, 'test/integration/support/testBroker.js'),
-    path.join(outRoot, 'test/unit/fixtures/needsBroker.fixture.js')], { encoding: 'utf8', env, timeout: 60000 });
+  return spawnSync(
+    mocha,
+    [
+      '--reporter',
+      'spec',
+      '--timeout',
+      '20000',
+      '--require',
+      path.join(outRoot, 'test/integration/support/testBroker.js'),
+      path.join(outRoot, 'test/unit/fixtures/needsBroker.fixture.js'),
+    ],
+    { encoding: 'utf8', env, timeout: 60000 },
+  );
 }
 
 describe('integration harness when the broker cannot start', () => {

@@ -13,27 +13,42 @@ const write = (name: string, content: string | Buffer) => {
 
 async function collect(file: string, options = {}) {
   const out: Array<[number, string]> = [];
-  for await (const batch of readRawLineBatches(file, options)) batch.lines.forEach((l, i) => out.push([batch.firstLine + i, l.toString('latin1')]));
+  for await (const batch of readRawLineBatches(file, options))
+    batch.lines.forEach((l, i) => out.push([batch.firstLine + i, l.toString('latin1')]));
   return out;
 }
 
 describe('readRawLineBatches', () => {
   it('numbers lines from 1, strips CR and a leading BOM, keeps a last line without newline', async () => {
     const file = write('a.log', '\uFEFFone\r\ntwo\n\nthree');
-    assert.deepEqual(await collect(file), [[1, 'one'], [2, 'two'], [3, ''], [4, 'three']]);
+    assert.deepEqual(await collect(file), [
+      [1, 'one'],
+      [2, 'two'],
+      [3, ''],
+      [4, 'three'],
+    ]);
   });
 
   it('keeps lines split across chunk boundaries whole', async () => {
     const lines = Array.from({ length: 500 }, (_, i) => `line ${i + 1} ${'x'.repeat(i % 37)}`);
     const file = write('b.log', lines.join('\n') + '\n');
     const got = await collect(file, { chunkBytes: 64 });
-    assert.deepEqual(got.map(([, l]) => l), lines);
-    assert.deepEqual(got.map(([n]) => n), lines.map((_, i) => i + 1));
+    assert.deepEqual(
+      got.map(([, l]) => l),
+      lines,
+    );
+    assert.deepEqual(
+      got.map(([n]) => n),
+      lines.map((_, i) => i + 1),
+    );
   });
 
   it('starts at --from-line with the right numbers', async () => {
     const file = write('c.log', 'a\nb\nc\nd\n');
-    assert.deepEqual(await collect(file, { fromLine: 3, chunkBytes: 3 }), [[3, 'c'], [4, 'd']]);
+    assert.deepEqual(await collect(file, { fromLine: 3, chunkBytes: 3 }), [
+      [3, 'c'],
+      [4, 'd'],
+    ]);
   });
 
   it('leaves invalid UTF-8 bytes untouched', async () => {

@@ -39,7 +39,10 @@ describe('broker lists', () => {
   });
 
   it('say which source a bad value came from', () => {
-    assert.throws(() => resolveBrokers(undefined, { KAFKA_BROKERS: 'nope' }), /^Error: KAFKA_BROKERS: "nope" has no port|KAFKA_BROKERS: "nope" has no port/);
+    assert.throws(
+      () => resolveBrokers(undefined, { KAFKA_BROKERS: 'nope' }),
+      /^Error: KAFKA_BROKERS: "nope" has no port|KAFKA_BROKERS: "nope" has no port/,
+    );
     assert.deepEqual(resolveBrokers(undefined, {}), ['localhost:9092']);
     assert.deepEqual(resolveBrokers('127.0.0.1:1', { KAFKA_BROKERS: 'nope' }), ['127.0.0.1:1']);
   });

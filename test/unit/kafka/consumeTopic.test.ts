@@ -22,7 +22,13 @@ describe('consumeTopic (in-memory Kafka)', () => {
     const kafka = new FakeKafka('t', 3);
     lines.forEach((l, i) => kafka.append(i % 3, [l]));
     const seen: string[] = [];
-    const result = await consumeTopic({ client: kafka, topic: 't', from: { kind: 'beginning' }, untilEnd: true, onMessages: (b) => seen.push(...b.lines) });
+    const result = await consumeTopic({
+      client: kafka,
+      topic: 't',
+      from: { kind: 'beginning' },
+      untilEnd: true,
+      onMessages: (b) => seen.push(...b.lines),
+    });
     assert.equal(result.messages, lines.length);
     assert.equal(result.format, 'web');
     assert.deepEqual(result.stats, reference(lines));
@@ -35,18 +41,39 @@ describe('consumeTopic (in-memory Kafka)', () => {
     lines.forEach((l, i) => kafka.append(i % 2, [l]));
     const seen: Array<{ messages: number; partitions: number; live: number | undefined }> = [];
     await consumeTopic({
-      client: kafka, topic: 't', from: { kind: 'beginning' }, untilEnd: true, progressIntervalMs: 1,
-      onProgress: (p) => seen.push({ messages: p.messages, partitions: Object.values(p.partitions).reduce((a, b) => a + b, 0), live: p.snapshot()?.messages }),
+      client: kafka,
+      topic: 't',
+      from: { kind: 'beginning' },
+      untilEnd: true,
+      progressIntervalMs: 1,
+      onProgress: (p) =>
+        seen.push({
+          messages: p.messages,
+          partitions: Object.values(p.partitions).reduce((a, b) => a + b, 0),
+          live: p.snapshot()?.messages,
+        }),
     });
-    assert.ok(seen.some((p) => p.messages > 0 && p.messages < lines.length), 'progress arrives while reading');
+    assert.ok(
+      seen.some((p) => p.messages > 0 && p.messages < lines.length),
+      'progress arrives while reading',
+    );
     assert.ok(seen.every((p) => p.partitions === p.messages));
-    assert.ok(seen.every((p) => (p.messages < 20 ? p.live === undefined : p.live === p.messages)), 'no early format decision; then every message counted');
+    assert.ok(
+      seen.every((p) => (p.messages < 20 ? p.live === undefined : p.live === p.messages)),
+      'no early format decision; then every message counted',
+    );
   });
 
   it('skips statistics when asked', async () => {
     const kafka = new FakeKafka('t', 1);
     kafka.append(0, ['a', 'b']);
-    const result = await consumeTopic({ client: kafka, topic: 't', from: { kind: 'beginning' }, untilEnd: true, stats: false });
+    const result = await consumeTopic({
+      client: kafka,
+      topic: 't',
+      from: { kind: 'beginning' },
+      untilEnd: true,
+      stats: false,
+    });
     assert.equal(result.messages, 2);
     assert.equal(result.stats, undefined);
     assert.equal(result.format, undefined);

@@ -24,7 +24,11 @@ export class FakeKafka implements KafkaClient {
   readonly deletedGroups: string[] = [];
   readonly runs: Array<{ options: ConsumerOptions; run: ConsumerRunOptions; resolved: Map<number, string> }> = [];
 
-  constructor(readonly topic: string, partitionCount: number, private readonly timing: FakeTopicOptions = {}) {
+  constructor(
+    readonly topic: string,
+    partitionCount: number,
+    private readonly timing: FakeTopicOptions = {},
+  ) {
     this.partitions = Array.from({ length: partitionCount }, () => []);
   }
 
@@ -34,7 +38,8 @@ export class FakeKafka implements KafkaClient {
 
   admin(): AdminPort {
     const markers = this.timing.markersAtEnd ?? 0;
-    const offsets = async () => this.partitions.map((p, partition) => ({ partition, earliest: 0, latest: p.length + markers }));
+    const offsets = async () =>
+      this.partitions.map((p, partition) => ({ partition, earliest: 0, latest: p.length + markers }));
     const unused = async (): Promise<never> => {
       throw new Error('not used by the reader');
     };
@@ -43,8 +48,14 @@ export class FakeKafka implements KafkaClient {
       disconnect: async () => undefined,
       listTopics: async () => [this.topic],
       topicOffsets: offsets,
-      topicOffsetsAt: async () => (await offsets()).map((o) => ({ partition: o.partition, offset: Math.min(2, o.latest) })),
-      groupOffsets: async (groupId) => [...(this.committed.get(groupId) ?? new Map())].map(([partition, offset]) => ({ topic: this.topic, partition, offset })),
+      topicOffsetsAt: async () =>
+        (await offsets()).map((o) => ({ partition: o.partition, offset: Math.min(2, o.latest) })),
+      groupOffsets: async (groupId) =>
+        [...(this.committed.get(groupId) ?? new Map())].map(([partition, offset]) => ({
+          topic: this.topic,
+          partition,
+          offset,
+        })),
       deleteGroups: async (ids) => void this.deletedGroups.push(...ids),
       describeCluster: unused,
       createTopic: unused,
@@ -86,11 +97,20 @@ export class FakeKafka implements KafkaClient {
             const log = this.partitions[p];
             if (next[p] >= log.length) continue;
             const messages: IncomingMessage[] = log.slice(next[p], next[p] + batchSize).map((m, i) => ({
-              topic: this.topic, partition: p, offset: String(next[p] + i), key: null, value: Buffer.from(m.value), timestamp: '0', headers: m.headers,
+              topic: this.topic,
+              partition: p,
+              offset: String(next[p] + i),
+              key: null,
+              value: Buffer.from(m.value),
+              timestamp: '0',
+              headers: m.headers,
             }));
             next[p] += messages.length;
             await run.eachBatch({
-              topic: this.topic, partition: p, messages, highWatermark: String(log.length),
+              topic: this.topic,
+              partition: p,
+              messages,
+              highWatermark: String(log.length),
               resolveOffset: (offset) => void resolved.set(p, offset),
             });
           }

@@ -7,7 +7,10 @@ describe('LineRangeSet', () => {
     set.add(1, 10);
     set.add(11, 20);
     set.add(25, 30);
-    assert.deepEqual(set.toArray(), [[1, 20], [25, 30]]);
+    assert.deepEqual(set.toArray(), [
+      [1, 20],
+      [25, 30],
+    ]);
   });
 
   it('merges ranges that arrive out of order', () => {
@@ -17,14 +20,25 @@ describe('LineRangeSet', () => {
     set.add(11, 20);
     set.add(50, 60);
     set.add(35, 40);
-    assert.deepEqual(set.toArray(), [[1, 30], [35, 40], [50, 60]]);
+    assert.deepEqual(set.toArray(), [
+      [1, 30],
+      [35, 40],
+      [50, 60],
+    ]);
   });
 
   it('answers membership at range edges', () => {
     const set = new LineRangeSet();
     set.add(5, 9);
     set.add(20, 20);
-    for (const [line, expected] of [[4, false], [5, true], [9, true], [10, false], [20, true], [21, false]] as const) {
+    for (const [line, expected] of [
+      [4, false],
+      [5, true],
+      [9, true],
+      [10, false],
+      [20, true],
+      [21, false],
+    ] as const) {
       assert.equal(set.has(line), expected, `line ${line}`);
     }
   });

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { MAX_TOPIC_NAME_LENGTH, requireValidTopicName, topicNameProblem } from '../../../src/core/kafka/topicName';
+import {
+  MAX_TOPIC_NAME_LENGTH,
+  requireValidTopicName,
+  topicCollisionProblem,
+  topicNameProblem,
+} from '../../../src/core/kafka/topicName';
 import { UserError } from '../../../src/core/errors';
 
 describe('topic names', () => {
@@ -24,7 +29,22 @@ describe('topic names', () => {
   });
 
   it('throws a UserError with the same words', () => {
-    assert.throws(() => requireValidTopicName('a b'), (e: unknown) => e instanceof UserError && /contains a space/.test(e.message));
+    assert.throws(
+      () => requireValidTopicName('a b'),
+      (e: unknown) => e instanceof UserError && /contains a space/.test(e.message),
+    );
     assert.doesNotThrow(() => requireValidTopicName('fine'));
+  });
+
+  it('refuses a name that equals an existing one once "." and "_" are swapped, naming the other topic', () => {
+    assert.equal(
+      topicCollisionProblem('log.web', ['events', 'log_web']),
+      'topic name "log.web" collides with the existing topic "log_web": ' +
+        'Kafka treats "." and "_" alike, so the two cannot both exist',
+    );
+    assert.match(topicCollisionProblem('a_b.c', ['a.b_c']) ?? '', /collides with the existing topic "a\.b_c"/);
+    assert.equal(topicCollisionProblem('log_web', ['log_web']), undefined, 'the same topic is no collision');
+    assert.equal(topicCollisionProblem('log-web', ['log_web', 'logweb']), undefined, '"-" is not folded');
+    assert.equal(topicCollisionProblem('x', []), undefined);
   });
 });

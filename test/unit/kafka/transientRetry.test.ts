@@ -5,7 +5,10 @@ describe('retryTransient', () => {
   it('retries leadership errors until the call succeeds', async () => {
     let calls = 0;
     const result = await retryTransient(async () => {
-      if (++calls < 3) throw Object.assign(new Error('This server is not the leader for that topic-partition'), { type: 'NOT_LEADER_FOR_PARTITION' });
+      if (++calls < 3)
+        throw Object.assign(new Error('This server is not the leader for that topic-partition'), {
+          type: 'NOT_LEADER_FOR_PARTITION',
+        });
       return 'ok';
     });
     assert.equal(result, 'ok');
@@ -14,10 +17,13 @@ describe('retryTransient', () => {
 
   it('does not retry other errors', async () => {
     let calls = 0;
-    await assert.rejects(retryTransient(async () => {
-      calls++;
-      throw new Error('Connection error: connect ECONNREFUSED');
-    }), /ECONNREFUSED/);
+    await assert.rejects(
+      retryTransient(async () => {
+        calls++;
+        throw new Error('Connection error: connect ECONNREFUSED');
+      }),
+      /ECONNREFUSED/,
+    );
     assert.equal(calls, 1);
   });
 

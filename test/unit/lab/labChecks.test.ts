@@ -4,17 +4,45 @@ import type { LabGroupView, LabMemberView } from '../../../src/core/lab/labTypes
 
 const partitions = [0, 1, 2, 3].map((partition) => ({ partition, messages: 10 * (partition + 1) }));
 
-function member(name: string, owned: number[], read: Record<number, number>, state: LabMemberView['state'] = 'active'): LabMemberView {
+function member(
+  name: string,
+  owned: number[],
+  read: Record<number, number>,
+  state: LabMemberView['state'] = 'active',
+): LabMemberView {
   const perPartition = Object.entries(read).map(([p, messages]) => ({ partition: Number(p), messages }));
-  return { name, memberId: `${name}-id`, clientId: name, ours: true, state, partitions: owned, messages: perPartition.reduce((s, r) => s + r.messages, 0), perPartition };
+  return {
+    name,
+    memberId: `${name}-id`,
+    clientId: name,
+    ours: true,
+    state,
+    partitions: owned,
+    messages: perPartition.reduce((s, r) => s + r.messages, 0),
+    perPartition,
+  };
 }
 
-const view = (members: LabMemberView[]): LabGroupView => ({ groupId: 'g', state: 'Stable', members, rebalances: 1, check: checkGroup(partitions, members) });
+const view = (members: LabMemberView[]): LabGroupView => ({
+  groupId: 'g',
+  state: 'Stable',
+  members,
+  rebalances: 1,
+  check: checkGroup(partitions, members),
+});
 
 describe('lab checks: load balancing and fanout', () => {
   it('a group whose members split the partitions and read each message once passes both', () => {
     const g = view([member('m1', [0, 2], { 0: 10, 2: 30 }), member('m2', [1, 3], { 1: 20, 3: 40 })]);
-    assert.deepEqual(g.check, { disjoint: true, shared: [], covered: true, unowned: [], received: 100, expected: 100, everyMessageOnce: true });
+    assert.deepEqual(g.check, {
+      disjoint: true,
+      shared: [],
+      covered: true,
+      unowned: [],
+      received: 100,
+      expected: 100,
+      everyMessageOnce: true,
+    });
     assert.equal(balanceHolds([g, g]), true);
     assert.equal(fanoutHolds([g, g]), true);
   });
@@ -25,7 +53,11 @@ describe('lab checks: load balancing and fanout', () => {
   });
 
   it('a stopped member keeps its counts: the group still adds up after a rebalance', () => {
-    const g = view([member('m1', [0, 1], { 0: 10, 1: 5 }), member('m2', [], { 1: 15, 2: 30, 3: 40 }, 'stopped'), member('m3', [2, 3], {})]);
+    const g = view([
+      member('m1', [0, 1], { 0: 10, 1: 5 }),
+      member('m2', [], { 1: 15, 2: 30, 3: 40 }, 'stopped'),
+      member('m3', [2, 3], {}),
+    ]);
     assert.equal(g.check.everyMessageOnce, true);
     assert.equal(balanceHolds([g]), true);
   });

@@ -8,16 +8,23 @@ const lines = generatedLines('web', 'live', 40).filter(Boolean);
 
 function batch(partition: number, values: string[], firstLine = 1): ConsumedLines {
   return {
-    topic: 't', partition, lines: values,
+    topic: 't',
+    partition,
+    lines: values,
     messages: values.map((_, i) => ({
-      topic: 't', partition, offset: String(i), key: null, value: null, timestamp: '0',
+      topic: 't',
+      partition,
+      offset: String(i),
+      key: null,
+      value: null,
+      timestamp: '0',
       headers: { 'kll.line': String(firstLine + i), 'kll.src': 'src1' },
     })),
   };
 }
 
 describe('LiveTopic', () => {
-  it('counts every message with the engine\'s statistics and the same sent-vs-read rules as verify', () => {
+  it("counts every message with the engine's statistics and the same sent-vs-read rules as verify", () => {
     const topic = new LiveTopic('auto', 10);
     topic.addBatch(batch(0, lines.slice(0, 30)));
     topic.addBatch(batch(1, lines.slice(30), 31));
@@ -46,5 +53,29 @@ describe('LiveTopic', () => {
     assert.ok(topic.list.listVersion > version, 'a new list once the format is known');
     const closes = lines.filter((l) => l.includes('Action : close')).length;
     assert.equal([...topic.listedMessages()].length, closes);
+  });
+});
+
+describe('LiveTopic after an outage', () => {
+  it('skips what a resumed reader delivers again, so nothing is counted twice', () => {
+    const topic = new LiveTopic('raw', 100);
+    const batchAt = (first: number, count: number): ConsumedLines => ({
+      topic: 't',
+      partition: 0,
+      lines: Array.from({ length: count }, (_, i) => `line ${first + i}`),
+      messages: Array.from({ length: count }, (_, i) => ({
+        topic: 't',
+        partition: 0,
+        offset: String(first + i),
+        key: null,
+        value: null,
+        timestamp: '0',
+      })),
+    });
+    topic.addBatch(batchAt(0, 10));
+    topic.addBatch(batchAt(5, 10)); // a reader resumed from offset 5
+    assert.equal(topic.messages, 15);
+    assert.equal(topic.partitions()['0'], 15);
+    assert.equal(topic.nextOffsets().get(0), 15);
   });
 });

@@ -1,12 +1,24 @@
 import assert from 'node:assert/strict';
-import { FilterSyntaxError, parseFilterQuery, tokenize } from '../../../src/core/messages/filterQuery';
+import {
+  FilterSyntaxError,
+  filterFields,
+  parseFilterQuery,
+  requireKnownFields,
+  tokenize,
+} from '../../../src/core/messages/filterQuery';
 import { createMatcher, type MatchableMessage } from '../../../src/core/messages/messageMatcher';
 
 const web = (user: string, action: string, page: string) =>
   `1 -- Timestamp : 2025-10-16 21:16:47.779100 - User_id : ${user} -- Action : ${action} -- Page : ${page}`;
 const nginx = (status: number, path: string, method = 'GET') =>
   `203.0.113.9 - - [16/Oct/2025:21:16:47 +0000] "${method} ${path} HTTP/1.1" ${status} 512 "-" "curl/8.0"`;
-const msg = (value: string, extra: Partial<MatchableMessage> = {}): MatchableMessage => ({ value, key: null, partition: 0, offset: 0, ...extra });
+const msg = (value: string, extra: Partial<MatchableMessage> = {}): MatchableMessage => ({
+  value,
+  key: null,
+  partition: 0,
+  offset: 0,
+  ...extra,
+});
 
 function matches(query: string, format: Parameters<typeof createMatcher>[1], values: MatchableMessage[]): boolean[] {
   const match = createMatcher(parseFilterQuery(query), format);
@@ -20,11 +32,22 @@ describe('filter query', () => {
   });
 
   it('matches text anywhere in the value or key, case-insensitively', () => {
-    assert.deepEqual(matches('CHECKOUT', 'web', [msg(web('u1', 'go_to', 'checkout')), msg(web('u1', 'go_to', 'home')), msg('x', { key: 'checkout-key' })]), [true, false, true]);
+    assert.deepEqual(
+      matches('CHECKOUT', 'web', [
+        msg(web('u1', 'go_to', 'checkout')),
+        msg(web('u1', 'go_to', 'home')),
+        msg('x', { key: 'checkout-key' }),
+      ]),
+      [true, false, true],
+    );
   });
 
   it('matches per-field values of parsed web records', () => {
-    const values = [msg(web('a0aa0dd0', 'close', 'home')), msg(web('b1', 'close', 'home')), msg(web('a0aa0dd0', 'go_to', 'faq'))];
+    const values = [
+      msg(web('a0aa0dd0', 'close', 'home')),
+      msg(web('b1', 'close', 'home')),
+      msg(web('a0aa0dd0', 'go_to', 'faq')),
+    ];
     assert.deepEqual(matches('user_id:a0aa0dd0', 'web', values), [true, false, true]);
     assert.deepEqual(matches('user_id:a0aa0dd0 action:close', 'web', values), [true, false, false]);
     assert.deepEqual(matches('-page:home', 'web', values), [false, false, true]);
@@ -55,5 +78,32 @@ describe('filter query', () => {
   it('an empty query matches everything', () => {
     assert.deepEqual(matches('   ', 'raw', [msg('a'), msg('')]), [true, true]);
     assert.equal(parseFilterQuery('  ').terms.length, 0);
+  });
+
+  it('names an unknown field of a fixed-field format and lists the fields it has', () => {
+    assert.throws(
+      () => requireKnownFields(parseFilterQuery('acton:close'), 'web'),
+      (e: unknown) =>
+        e instanceof FilterSyntaxError &&
+        e.message === 'unknown field acton — web fields: action, page, user_id, timestamp, ts, partition, …',
+    );
+    assert.throws(
+      () => requireKnownFields(parseFilterQuery('GET -stauts:5xx'), 'nginx'),
+      /unknown field stauts — nginx fields: status, method, path/,
+    );
+  });
+
+  it('accepts every known field, the message fields, and any field of formats whose fields vary', () => {
+    for (const query of [
+      'action:close page:home user_id:a partition:1 offset:>3 key:k',
+      '-timestamp:2025* ts:>0 word',
+    ]) {
+      assert.doesNotThrow(() => requireKnownFields(parseFilterQuery(query), 'web'), query);
+    }
+    assert.doesNotThrow(() => requireKnownFields(parseFilterQuery('status:5xx method:GET path:/api/*'), 'nginx'));
+    for (const format of ['events', 'jsonl', 'raw', undefined] as const) {
+      assert.equal(filterFields(format), undefined, String(format));
+      assert.doesNotThrow(() => requireKnownFields(parseFilterQuery('anything.nested:1'), format));
+    }
   });
 });

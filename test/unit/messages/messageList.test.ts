@@ -35,7 +35,20 @@ describe('MessageList', () => {
     assert.equal(list.advance(1, clock), true);
     push('hit after');
     push('miss after');
-    assert.deepEqual(values(), ['hit 0', 'hit 5', 'hit 10', 'hit 15', 'hit 20', 'hit 25', 'hit 30', 'hit 35', 'hit 40', 'hit 45', 'hit during scan', 'hit after']);
+    assert.deepEqual(values(), [
+      'hit 0',
+      'hit 5',
+      'hit 10',
+      'hit 15',
+      'hit 20',
+      'hit 25',
+      'hit 30',
+      'hit 35',
+      'hit 40',
+      'hit 45',
+      'hit during scan',
+      'hit after',
+    ]);
     assert.equal(list.info().filterProgress, undefined);
     assert.equal(list.info().version, 2);
   });
@@ -77,5 +90,13 @@ describe('MessageList', () => {
     ring.clear();
     list.cleared();
     assert.deepEqual([list.info().count, list.listVersion], [0, 4]);
+  });
+
+  it('refuses a field the known format does not have and keeps the filter it had', () => {
+    const { list } = setup(10);
+    list.setFilter('action:close', 'web');
+    const version = list.listVersion;
+    assert.throws(() => list.setFilter('acton:close', 'web'), /unknown field acton — web fields: action, page/);
+    assert.deepEqual([list.query, list.listVersion], ['action:close', version]);
   });
 });

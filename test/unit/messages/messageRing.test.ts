@@ -41,7 +41,10 @@ describe('MessageRing', () => {
     fill(ring, 8);
     ring.resize(3);
     assert.deepEqual([ring.firstSeq, ring.nextSeq, ring.capacity], [5, 8, 3]);
-    assert.deepEqual([5, 6, 7].map((s) => ring.get(s)!.value), ['v5', 'v6', 'v7']);
+    assert.deepEqual(
+      [5, 6, 7].map((s) => ring.get(s)!.value),
+      ['v5', 'v6', 'v7'],
+    );
     ring.resize(6);
     ring.push(0, 8, 0, null, 'v8');
     assert.deepEqual([ring.firstSeq, ring.size], [5, 4]);

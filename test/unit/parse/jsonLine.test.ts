@@ -51,7 +51,8 @@ describe('JSON lines and product events', () => {
 describe('detectFormat', () => {
   const web = '1 -- Timestamp : 2025-10-16 21:16:47.779100 - User_id : a0aa0dd0 -- Action : go_to -- Page : home';
   const nginx = '192.168.1.1 - - [11/Nov/2024:12:10:03 +0000] "GET / HTTP/1.1" 200 1024 "-" "Mozilla/5.0"';
-  const event = '{"event_id":"e1","timestamp":"2025-10-16T21:16:47.779Z","user_id":"u1","event_type":"view","price":12.5}';
+  const event =
+    '{"event_id":"e1","timestamp":"2025-10-16T21:16:47.779Z","user_id":"u1","event_type":"view","price":12.5}';
 
   it('recognises each format from its first lines', () => {
     assert.equal(detectFormat([web, web]), 'web');

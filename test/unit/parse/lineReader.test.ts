@@ -13,11 +13,20 @@ describe('line reader', () => {
 
   it('handles CRLF, a BOM on line 1, blank lines and a last line without newline', async () => {
     const file = writeFile(dir(), 'mixed.log', '\uFEFFfirst\r\nsecond\n\n  \r\nlast');
-    assert.deepEqual(await collect(file), [[1, 'first'], [2, 'second'], [3, ''], [4, '  '], [5, 'last']]);
+    assert.deepEqual(await collect(file), [
+      [1, 'first'],
+      [2, 'second'],
+      [3, ''],
+      [4, '  '],
+      [5, 'last'],
+    ]);
   });
 
   it('does not invent a line after a final newline, and reads empty files', async () => {
-    assert.deepEqual(await collect(writeFile(dir(), 'a.log', 'a\nb\n')), [[1, 'a'], [2, 'b']]);
+    assert.deepEqual(await collect(writeFile(dir(), 'a.log', 'a\nb\n')), [
+      [1, 'a'],
+      [2, 'b'],
+    ]);
     assert.deepEqual(await collect(writeFile(dir(), 'empty.log', '')), []);
     assert.deepEqual(await collect(writeFile(dir(), 'nl.log', '\n')), [[1, '']]);
   });

@@ -13,7 +13,12 @@ describe('web lab parser', () => {
     const record = parseWebLine(SEED_LINES[0]);
     assert.ok(record);
     const { ts, ...fields } = record;
-    assert.deepEqual(fields, { timestamp: '2025-10-16 21:16:47.779100', user_id: 'a0aa0dd0', action: 'go_to', page: 'home' });
+    assert.deepEqual(fields, {
+      timestamp: '2025-10-16 21:16:47.779100',
+      user_id: 'a0aa0dd0',
+      action: 'go_to',
+      page: 'home',
+    });
     assert.equal(Math.round(ts * 1000), Date.UTC(2025, 9, 16, 21, 16, 47) * 1000 + 779_100);
     assert.equal(parseWebLine(SEED_LINES[1])?.action, 'logout');
     assert.equal(parseWebLine(SEED_LINES[2])?.page, 'register');
@@ -21,7 +26,9 @@ describe('web lab parser', () => {
 
   it('keeps microseconds exactly', () => {
     const a = parseWebLine(SEED_LINES[0]);
-    const b = parseWebLine('2 -- Timestamp : 2025-10-16 21:16:47.779101 - User_id : a0aa0dd0 -- Action : view -- Page : faq');
+    const b = parseWebLine(
+      '2 -- Timestamp : 2025-10-16 21:16:47.779101 - User_id : a0aa0dd0 -- Action : view -- Page : faq',
+    );
     assert.ok(a && b);
     assert.equal(Math.round(b.ts * 1000) - Math.round(a.ts * 1000), 1);
   });
@@ -30,13 +37,21 @@ describe('web lab parser', () => {
     assert.equal(parseWebLine(SEED_LINES[0] + '\r')?.page, 'home');
     assert.equal(parseWebLine('\uFEFF' + SEED_LINES[0])?.user_id, 'a0aa0dd0');
     assert.equal(parseWebLine(SEED_LINES[0].slice(5))?.user_id, 'a0aa0dd0');
-    assert.equal(parseWebLine('1 -- Timestamp : 2025-10-16 21:16:47.779100 - User_id :  a0aa0dd0  -- Action : go_to -- Page :  home ')?.page, 'home');
+    assert.equal(
+      parseWebLine(
+        '1 -- Timestamp : 2025-10-16 21:16:47.779100 - User_id :  a0aa0dd0  -- Action : go_to -- Page :  home ',
+      )?.page,
+      'home',
+    );
   });
 
   it('accepts timestamps without fraction (Python omits zero microseconds), with T and Z', () => {
     assert.equal(parseWebTimestamp('2025-10-16 21:16:47'), Date.UTC(2025, 9, 16, 21, 16, 47) * 1000);
     assert.equal(parseWebTimestamp('2025-10-16T21:16:47.5Z'), Date.UTC(2025, 9, 16, 21, 16, 47) * 1000 + 500_000);
-    assert.equal(parseWebTimestamp('2025-10-16 21:16:47.123456789'), Date.UTC(2025, 9, 16, 21, 16, 47) * 1000 + 123_456);
+    assert.equal(
+      parseWebTimestamp('2025-10-16 21:16:47.123456789'),
+      Date.UTC(2025, 9, 16, 21, 16, 47) * 1000 + 123_456,
+    );
   });
 
   it('rejects malformed lines without throwing', () => {
@@ -63,7 +78,7 @@ describe('web lab parser', () => {
   });
 });
 
-describe('web records sent as JSON (the lab producer\'s message shape)', () => {
+describe("web records sent as JSON (the lab producer's message shape)", () => {
   it('parses a JSON web record and detects a file of them as web', () => {
     const json = '{"timestamp":"2025-10-16 21:16:47.779100","user_id":"a0aa0dd0","action":"go_to","page":"home"}';
     const record = parseWebLine(json);

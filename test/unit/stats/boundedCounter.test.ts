@@ -6,8 +6,15 @@ describe('BoundedCounter', () => {
     const counter = new BoundedCounter(10);
     for (const name of ['b', 'a', 'b', 'c', 'b', 'a']) counter.add(name);
     assert.deepEqual(counter.toObject(), { b: 3, a: 2, c: 1 });
-    assert.deepEqual(counter.top(2), [['b', 3], ['a', 2]]);
-    assert.deepEqual(counter.top(10), [['b', 3], ['a', 2], ['c', 1]]);
+    assert.deepEqual(counter.top(2), [
+      ['b', 3],
+      ['a', 2],
+    ]);
+    assert.deepEqual(counter.top(10), [
+      ['b', 3],
+      ['a', 2],
+      ['c', 1],
+    ]);
     assert.deepEqual(counter.top(0), []);
     assert.equal(counter.approximate, false);
   });
@@ -21,7 +28,10 @@ describe('BoundedCounter', () => {
     counter.add('e'); // full: keeps a and b, newcomers start from the largest dropped count (3)
     assert.ok(counter.size <= 4);
     assert.equal(counter.approximate, true);
-    assert.deepEqual(counter.top(2), [['a', 10], ['b', 5]]);
+    assert.deepEqual(counter.top(2), [
+      ['a', 10],
+      ['b', 5],
+    ]);
     assert.equal(counter.toObject().e, 4);
   });
 

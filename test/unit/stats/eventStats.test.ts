@@ -26,7 +26,10 @@ describe('product event statistics', () => {
       priceBuckets: { low: 2, medium: 2, high: 1 }, // 49.99, 10.10 | 50, 199.99 | 200
       revenue: 410.09, // 199.99 + 200 + 10.10, summed in cents
       eventTypes: { purchase: 3, view: 2, add_to_cart: 1, search: 1 },
-      unparsedSamples: [{ line: 7, text: 'not json' }, { line: 8, text: '[1,2,3]' }],
+      unparsedSamples: [
+        { line: 7, text: 'not json' },
+        { line: 8, text: '[1,2,3]' },
+      ],
     });
   });
 
@@ -35,18 +38,35 @@ describe('product event statistics', () => {
     for (let i = 0; i < 8; i++) stats.addLine(`bad ${i} ${'x'.repeat(1000)}`);
     const snapshot = stats.snapshot();
     assert.equal(snapshot.unparsed, 8);
-    assert.deepEqual(snapshot.unparsedSamples.map((s) => s.line), [1, 2, 3, 4, 5]);
+    assert.deepEqual(
+      snapshot.unparsedSamples.map((s) => s.line),
+      [1, 2, 3, 4, 5],
+    );
     assert.ok(snapshot.unparsedSamples.every((s) => s.text.length === 300));
   });
 
   it('generic JSON lines and raw text have the common fields only', () => {
     const jsonl = createStats('jsonl');
-    ['{"ip":"10.0.0.1"}', '{"ip":"10.0.0.2"}', '{"ip":"10.0.0.1"}', '{"msg":"no visitor"}', 'oops'].forEach((l) => jsonl.addLine(l));
+    ['{"ip":"10.0.0.1"}', '{"ip":"10.0.0.2"}', '{"ip":"10.0.0.1"}', '{"msg":"no visitor"}', 'oops'].forEach((l) =>
+      jsonl.addLine(l),
+    );
     assert.deepEqual(jsonl.snapshot(), {
-      format: 'jsonl', messages: 5, parsed: 4, unparsed: 1, uniqueVisitors: 2, unparsedSamples: [{ line: 5, text: 'oops' }],
+      format: 'jsonl',
+      messages: 5,
+      parsed: 4,
+      unparsed: 1,
+      uniqueVisitors: 2,
+      unparsedSamples: [{ line: 5, text: 'oops' }],
     });
     const raw = createStats('raw');
     ['a', '', 'b\r', ' '].forEach((l) => raw.addLine(l));
-    assert.deepEqual(raw.snapshot(), { format: 'raw', messages: 2, parsed: 2, unparsed: 0, uniqueVisitors: 0, unparsedSamples: [] });
+    assert.deepEqual(raw.snapshot(), {
+      format: 'raw',
+      messages: 2,
+      parsed: 2,
+      unparsed: 0,
+      uniqueVisitors: 0,
+      unparsedSamples: [],
+    });
   });
 });

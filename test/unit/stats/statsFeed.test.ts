@@ -56,7 +56,9 @@ describe('StatsFeed on a live stream', () => {
 
   it('decides the format after a quiet second when fewer lines than the sample arrived', () => {
     const feed = new StatsFeed('auto');
-    linesOf('web').slice(0, 3).forEach((l) => feed.add(l, 1000));
+    linesOf('web')
+      .slice(0, 3)
+      .forEach((l) => feed.add(l, 1000));
     assert.equal(feed.detectIfQuiet(1000 + DETECTION_QUIET_MS - 1), false);
     assert.equal(feed.liveSnapshot(), undefined);
     assert.equal(feed.detectIfQuiet(1000 + DETECTION_QUIET_MS), true);
@@ -70,7 +72,10 @@ describe('StatsFeed on a live stream', () => {
     const closed = (feed.liveSnapshot() as WebSnapshot).sessions.closed;
     const histogram = feed.visitDurations()!;
     assert.equal(histogram.counts.length, VISIT_DURATION_EDGES.length + 1);
-    assert.equal(histogram.counts.reduce((a, b) => a + b, 0), closed);
+    assert.equal(
+      histogram.counts.reduce((a, b) => a + b, 0),
+      closed,
+    );
     assert.ok(closed > 0);
   });
 });

@@ -86,7 +86,8 @@ describe('web statistics', () => {
 });
 
 describe('web visit durations', () => {
-  const record = (user: string, time: string, action: string) => parseWebLine(`Timestamp : 2025-10-16 ${time} - User_id : ${user} -- Action : ${action} -- Page : home`)!;
+  const record = (user: string, time: string, action: string) =>
+    parseWebLine(`Timestamp : 2025-10-16 ${time} - User_id : ${user} -- Action : ${action} -- Page : home`)!;
 
   it('moves a visit between buckets when it stretches', () => {
     const v = new WebStats();
@@ -96,7 +97,10 @@ describe('web visit durations', () => {
     v.addRecord(record('u', '09:59:00', 'view')); // an earlier event: 80 s now
     v.addRecord(record('u', '10:10:00', 'close')); // a later close: 11 min
     const counts = v.visitDurations().counts;
-    assert.equal(counts.reduce((a, b) => a + b, 0), 1);
+    assert.equal(
+      counts.reduce((a, b) => a + b, 0),
+      1,
+    );
     assert.equal(counts[VISIT_DURATION_EDGES.indexOf(1800)], 1);
   });
 });

@@ -29,7 +29,18 @@ describe('VerifyTally by line number', () => {
     const result = compare(byLineNumber([5, 2, 4, 1]), file, 'src1');
     assert.deepEqual(
       { ...result },
-      { lines: 4, emptyLines: 1, messages: 4, missing: 0, duplicates: 0, unexpected: 0, mode: 'line-number', firstMissing: [] },
+      {
+        lines: 4,
+        emptyLines: 1,
+        messages: 4,
+        missing: 0,
+        duplicates: 0,
+        unexpected: 0,
+        mode: 'line-number',
+        firstMissing: [],
+        firstDuplicated: [],
+        unparsedLines: 0,
+      },
     );
   });
 
@@ -39,6 +50,7 @@ describe('VerifyTally by line number', () => {
     assert.equal(result.missing, 1);
     assert.deepEqual(result.firstMissing, [5]);
     assert.equal(result.duplicates, 1);
+    assert.deepEqual(result.firstDuplicated, [1]);
     assert.equal(result.unexpected, 0);
   });
 
@@ -84,23 +96,55 @@ describe('VerifyTally by line number', () => {
 describe('VerifyTally by content', () => {
   it('reports 0/0/0 for the same multiset of lines', () => {
     const result = compare(byContent(['b', 'a', 'a', 'c']), ['a', 'b', 'c', '', 'a']);
-    assert.deepEqual([result.lines, result.messages, result.missing, result.duplicates, result.unexpected], [4, 4, 0, 0, 0]);
+    assert.deepEqual(
+      [result.lines, result.messages, result.missing, result.duplicates, result.unexpected],
+      [4, 4, 0, 0, 0],
+    );
     assert.equal(result.mode, 'content');
   });
 
-  it('counts copies beyond the file\'s own count as duplicates and foreign values as unexpected', () => {
+  it("counts copies beyond the file's own count as duplicates and foreign values as unexpected", () => {
     const result = compare(byContent(['a', 'a', 'a', 'b', 'zzz', '']), ['a', 'a', 'b', 'c']);
     assert.equal(result.missing, 1);
     assert.deepEqual(result.firstMissing, [4]);
     assert.equal(result.duplicates, 1);
+    assert.deepEqual(result.firstDuplicated, [1], 'the first line whose content arrived too often');
     assert.equal(result.unexpected, 2, 'the foreign value and the empty message');
+  });
+
+  it('names the first line of each duplicated content, in file order, at most 10', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `l${i + 1}`);
+    const values = [...lines, ...lines.slice(5).reverse(), 'l7'];
+    const result = compare(byContent(values), ['x', ...lines]);
+    assert.equal(result.duplicates, 26);
+    assert.deepEqual(result.firstDuplicated, [7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    assert.deepEqual(result.firstMissing, [1]);
+  });
+
+  it('counts lines that do not become a message as unparsed, neither expected nor missing', () => {
+    const tally = byContent(['{"a":1}']);
+    tally.startFile();
+    tally.addFileLine(1, b('{"a":1}'));
+    tally.addUnparsedLine();
+    const result = tally.result();
+    assert.deepEqual([result.lines, result.unparsedLines, result.missing, result.unexpected], [1, 1, 0, 0]);
+  });
+
+  it('says whether a content was read, before the file takes it', () => {
+    const tally = byContent(['a']);
+    assert.equal(tally.holdsContent(b('a\r\n')), true);
+    assert.equal(tally.holdsContent(b('b')), false);
   });
 
   it('compares bytes exactly, ignoring only a BOM and a trailing line break', () => {
     assert.equal(contentKey(b('\ufeffhello\r\n')), contentKey(b('hello')));
     assert.equal(contentKey(b('hello\n')), contentKey(b('hello')));
     assert.notEqual(contentKey(b('héllo')), contentKey(b('hello')));
-    assert.notEqual(contentKey(Buffer.from([0xff, 0x41])), contentKey(Buffer.from([0xfe, 0x41])), 'distinct invalid UTF-8 stays distinct');
+    assert.notEqual(
+      contentKey(Buffer.from([0xff, 0x41])),
+      contentKey(Buffer.from([0xfe, 0x41])),
+      'distinct invalid UTF-8 stays distinct',
+    );
     assert.equal(contentKey(null), '');
   });
 });

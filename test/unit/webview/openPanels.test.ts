@@ -3,7 +3,10 @@ import { OpenPanels, panelKey } from '../../../src/host/webview/openPanels';
 
 class FakePanel {
   closedTimes = 0;
-  constructor(readonly topic: string, private readonly closed: () => void) {}
+  constructor(
+    readonly topic: string,
+    private readonly closed: () => void,
+  ) {}
   async dispose(): Promise<void> {
     this.closedTimes++;
     this.closed();

@@ -27,17 +27,23 @@ function setup(app: Partial<ChannelApp<TestProtocol>> = {}) {
   const warnings: string[] = [];
   let visible = true;
   const channel = new WebviewChannel<TestProtocol>({
-    name: 'test panel', parse, post: (m) => posted.push(m), visible: () => visible, warn: (line) => warnings.push(line),
+    name: 'test panel',
+    parse,
+    post: (m) => posted.push(m),
+    visible: () => visible,
+    warn: (line) => warnings.push(line),
   });
   channel.serve({
     ready: app.ready ?? (() => channel.post({ type: 'hello' })),
-    handle: app.handle ?? (async (m) => (m.type === 'ask' ? { type: 'answer', requestId: m.id, double: m.n * 2 } : undefined)),
+    handle:
+      app.handle ??
+      (async (m) => (m.type === 'ask' ? { type: 'answer', requestId: m.id, double: m.n * 2 } : undefined)),
   });
   return { channel, posted, warnings, hide: () => (visible = false) };
 }
 
 describe('webview channel', () => {
-  it('holds the app\'s first message until `ready`, and knows when the document went away', async () => {
+  it("holds the app's first message until `ready`, and knows when the document went away", async () => {
     const { channel, posted } = setup();
     assert.equal(channel.onScreen(), false);
     assert.deepEqual(await channel.receive({ type: 'ready', extra: 1 }), { accepted: true });
@@ -61,10 +67,17 @@ describe('webview channel', () => {
   });
 
   it('answers a request the app failed on with `requestFailed`, and still throws for the panel to show', async () => {
-    const { channel, posted } = setup({ handle: async () => { throw new Error('broker gone'); } });
+    const { channel, posted } = setup({
+      handle: async () => {
+        throw new Error('broker gone');
+      },
+    });
     await assert.rejects(channel.receive({ type: 'ask', id: 7, n: 1 }), /broker gone/);
     assert.equal(posted.length, 1);
-    assert.deepEqual({ ...(posted[0] as object), error: undefined }, { type: 'requestFailed', requestId: 7, error: undefined });
+    assert.deepEqual(
+      { ...(posted[0] as object), error: undefined },
+      { type: 'requestFailed', requestId: 7, error: undefined },
+    );
     assert.match((posted[0] as { error: string }).error, /broker gone/);
     await assert.rejects(channel.receive({ type: 'note', text: '' }), /broker gone/);
     assert.equal(posted.length, 1, 'a notification gets no error reply');

@@ -23,11 +23,26 @@ export class FilterBar {
   private applied = '';
 
   constructor(private readonly actions: FilterBarActions) {
-    this.field = createTextField('Filter messages', { placeholder: 'Filter: text, status:5xx, user_id:a0aa0dd0, -page:home, price:>=200', size: 56 });
+    this.field = createTextField('Filter messages', {
+      placeholder: 'Filter: text, status:5xx, user_id:a0aa0dd0, -page:home, price:>=200',
+      size: 56,
+    });
     this.followBox = createCheckbox('Follow newest', true);
-    const jsonl = createButton('Export JSON lines', { secondary: true, title: 'Save the listed (filtered) messages as JSON lines' });
+    const jsonl = createButton('Export JSON lines', {
+      secondary: true,
+      title: 'Save the listed (filtered) messages as JSON lines',
+    });
     const csv = createButton('Export CSV', { secondary: true, title: 'Save the listed (filtered) messages as CSV' });
-    this.element = el('div', { class: 'filter-bar', role: 'search' }, this.field, this.problem, this.summary, this.followBox, jsonl, csv);
+    this.element = el(
+      'div',
+      { class: 'filter-bar', role: 'search' },
+      this.field,
+      this.problem,
+      this.summary,
+      this.followBox,
+      jsonl,
+      csv,
+    );
     this.field.addEventListener('input', () => this.debounce());
     this.field.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Enter') this.apply();

@@ -1,9 +1,11 @@
 // The expanded message: its metadata and the whole value, pretty-printed when it is JSON,
-// with copy actions. Shown below the list for the row that is expanded.
+// with copy actions. Shown beside the list (below it in a narrow panel) for the expanded row.
+import type { LogFormat } from '../../../src/core/logFormat';
 import type { MessageRow } from '../../../src/shared/protocol';
 import { el, setText, show } from '../../dom';
 import { formatTimestamp } from '../../format';
 import { createButton } from '../../toolkit';
+import { parsedFields } from './parsedFields';
 
 export interface DetailActions {
   copy(seq: number, what: 'json' | 'value'): void;
@@ -27,17 +29,28 @@ export class MessageDetail {
   readonly element: HTMLElement;
   private readonly meta = el('p', { class: 'detail-meta' });
   private readonly value = el('pre', { class: 'detail-value', tabindex: 0, 'aria-label': 'Message value' });
+  private readonly fields = el('dl', { class: 'detail-fields', 'aria-label': 'Parsed fields' });
   private seq = -1;
+  /** The dashboard's format: the fields are read as it reads them. */
+  format: LogFormat | undefined;
 
   constructor(private readonly actions: DetailActions) {
-    const copyJson = createButton('Copy as JSON', { secondary: true, title: 'The message with its partition, offset, timestamp and key' });
+    const copyJson = createButton('Copy as JSON', {
+      secondary: true,
+      title: 'The message with its partition, offset, timestamp and key',
+    });
     const copyValue = createButton('Copy value', { secondary: true });
     const close = createButton('Close', { secondary: true });
     copyJson.addEventListener('click', () => actions.copy(this.seq, 'json'));
     copyValue.addEventListener('click', () => actions.copy(this.seq, 'value'));
     close.addEventListener('click', () => actions.close());
-    this.element = el('section', { class: 'detail card', 'aria-label': 'Expanded message' },
-      el('div', { class: 'detail-bar' }, this.meta, copyJson, copyValue, close), this.value);
+    this.element = el(
+      'section',
+      { class: 'detail card', 'aria-label': 'Expanded message' },
+      el('div', { class: 'detail-bar' }, this.meta, copyJson, copyValue, close),
+      this.fields,
+      this.value,
+    );
     show(this.element, false);
   }
 
@@ -46,10 +59,26 @@ export class MessageDetail {
   }
 
   show(row: MessageRow | null | undefined): void {
+    const opening = this.element.hidden && !!row;
     show(this.element, !!row);
     if (!row) return;
+    // Beside the list it is in view already; below it (a narrow panel) the page scrolls to it.
+    if (opening) this.element.scrollIntoView({ block: 'nearest' });
     this.seq = row.seq;
-    setText(this.meta, `Partition ${row.partition} · offset ${row.offset} · ${formatTimestamp(row.timestamp)} · key ${row.key ?? '(none)'}`);
+    setText(
+      this.meta,
+      `Partition ${row.partition} · offset ${row.offset} · ${formatTimestamp(row.timestamp)} · key ${row.key ?? '(none)'}`,
+    );
     setText(this.value, prettyValue(row.value) + (row.truncated ? '\n…' : ''));
+    this.showFields(row);
+  }
+
+  /** One line per parsed field (name, then value as text), or nothing when the value does not parse. */
+  private showFields(row: MessageRow): void {
+    const fields = row.truncated ? undefined : parsedFields(this.format, row.value);
+    this.fields.replaceChildren(
+      ...(fields ?? []).flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: value })]),
+    );
+    show(this.fields, !!fields?.length);
   }
 }

@@ -43,14 +43,38 @@ export class MessageTable {
   private selected: { position: number; seq: number } | undefined;
   private expandedSeq: number | undefined;
 
-  constructor(fetchRows: RowFetcher, private readonly events: TableEvents) {
+  constructor(
+    fetchRows: RowFetcher,
+    private readonly events: TableEvents,
+  ) {
     this.cache = new RowCache(fetchRows, () => this.schedule());
-    const header = el('div', { class: 'list-header', role: 'row' },
-      ...COLUMNS.map((name, i) => el('span', { role: 'columnheader', class: `cell c${i}`, text: name, 'aria-label': i === 0 ? 'Expand' : undefined })));
+    const header = el(
+      'div',
+      { class: 'list-header', role: 'row' },
+      ...COLUMNS.map((name, i) =>
+        el('span', {
+          role: 'columnheader',
+          class: `cell c${i}`,
+          text: name,
+          'aria-label': i === 0 ? 'Expand' : undefined,
+        }),
+      ),
+    );
     this.viewport = el('div', { class: 'list-viewport' }, this.spacer, this.layer);
-    this.element = el('div', {
-      class: 'message-table', role: 'grid', tabindex: 0, 'aria-label': 'Messages', 'aria-colcount': COLUMNS.length, 'aria-rowcount': 1,
-    }, header, this.viewport, this.empty);
+    this.element = el(
+      'div',
+      {
+        class: 'message-table',
+        role: 'grid',
+        tabindex: 0,
+        'aria-label': 'Messages',
+        'aria-colcount': COLUMNS.length,
+        'aria-rowcount': 1,
+      },
+      header,
+      this.viewport,
+      this.empty,
+    );
     this.viewport.addEventListener('scroll', () => this.onScroll(), { passive: true });
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.layer.addEventListener('click', (e) => this.onClick(e));
@@ -91,7 +115,8 @@ export class MessageTable {
       // Old rows left at the front (or the scroll scale changed): stay on the same rows.
       this.scrollToIndex(top - list.base);
     }
-    this.empty.textContent = list.count > 0 ? '' : list.filter ? 'No buffered message matches the filter.' : 'No messages yet.';
+    this.empty.textContent =
+      list.count > 0 ? '' : list.filter ? 'No buffered message matches the filter.' : 'No messages yet.';
     this.schedule();
   }
 
@@ -110,7 +135,10 @@ export class MessageTable {
   visibleRows(): Array<{ cells: string[]; valueChildElements: number }> {
     return this.pool
       .filter((r) => !r.element.hidden && r.seq >= 0)
-      .map((r) => ({ cells: r.cells.slice(1).map((c) => c.textContent ?? ''), valueChildElements: r.cells[5].childElementCount }));
+      .map((r) => ({
+        cells: r.cells.slice(1).map((c) => c.textContent ?? ''),
+        valueChildElements: r.cells[5].childElementCount,
+      }));
   }
 
   private geometry(): ListGeometry {
@@ -118,7 +146,10 @@ export class MessageTable {
   }
 
   private scrollToIndex(index: number): void {
-    const target = index >= this.list.count ? scrollTopFor(lastFirstRow(this.geometry()), this.geometry()) : scrollTopFor(index, this.geometry());
+    const target =
+      index >= this.list.count
+        ? scrollTopFor(lastFirstRow(this.geometry()), this.geometry())
+        : scrollTopFor(index, this.geometry());
     if (Math.abs(this.viewport.scrollTop - target) >= 1) {
       this.viewport.scrollTop = target;
       this.expectedScrollTop = this.viewport.scrollTop;
@@ -258,11 +289,21 @@ export class MessageTable {
     const { base, count } = this.list;
     let handled = true;
     switch (e.key) {
-      case 'ArrowDown': this.select(current + 1, true); break;
-      case 'ArrowUp': this.select(current - 1, true); break;
-      case 'PageDown': this.select(current + page, true); break;
-      case 'PageUp': this.select(current - page, true); break;
-      case 'Home': this.select(base, true); break;
+      case 'ArrowDown':
+        this.select(current + 1, true);
+        break;
+      case 'ArrowUp':
+        this.select(current - 1, true);
+        break;
+      case 'PageDown':
+        this.select(current + page, true);
+        break;
+      case 'PageUp':
+        this.select(current - page, true);
+        break;
+      case 'Home':
+        this.select(base, true);
+        break;
       case 'End':
         this.select(base + count - 1, true);
         this.setFollow(true);
@@ -277,7 +318,8 @@ export class MessageTable {
         break;
       default: {
         const row = this.selectedRow();
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && row && !window.getSelection()?.toString()) this.events.copy(row);
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && row && !window.getSelection()?.toString())
+          this.events.copy(row);
         else handled = false;
       }
     }

@@ -13,14 +13,21 @@ interface Page {
   coveredTo: number;
 }
 
-export type RowFetcher = (listVersion: number, from: number, count: number) => Promise<{ listVersion: number; rows: MessageRow[] }>;
+export type RowFetcher = (
+  listVersion: number,
+  from: number,
+  count: number,
+) => Promise<{ listVersion: number; rows: MessageRow[] }>;
 
 export class RowCache {
   private pages = new Map<number, Page>();
   private readonly inFlight = new Set<number>();
   private version = -1;
 
-  constructor(private readonly fetchRows: RowFetcher, private readonly loaded: () => void) {}
+  constructor(
+    private readonly fetchRows: RowFetcher,
+    private readonly loaded: () => void,
+  ) {}
 
   /** A new list (filter, clear, restart): nothing cached is valid any more. */
   reset(listVersion: number): void {

@@ -7,6 +7,11 @@ import { formatDecimal, formatDuration, formatEdge, formatMoney } from '../../fo
 import { chartCard } from './chartCard';
 import { countRow, StatTable, type StatRow } from './statTable';
 
+function fullRow(card: HTMLElement): HTMLElement {
+  card.classList.add('full-row');
+  return card;
+}
+
 type Snapshot<F extends StatsSnapshot['format']> = Extract<StatsSnapshot, { format: F }>;
 
 export interface FormatView {
@@ -29,9 +34,17 @@ export function toBars(counts: Record<string, number>, limit = TOP_BARS): Bar[] 
 const grid = (...children: HTMLElement[]) => el('div', { class: 'stats-grid' }, ...children);
 
 /** An average duration in seconds, with a rounder reading beside it from a minute on. */
-function durationRow<S extends { sessions: { averageDurationSeconds: number } }>(key: string, label: string): StatRow<S> {
+function durationRow<S extends { sessions: { averageDurationSeconds: number } }>(
+  key: string,
+  label: string,
+): StatRow<S> {
   const seconds = (s: S) => s.sessions.averageDurationSeconds;
-  return { key, label, value: (s) => `${formatDecimal(seconds(s))} s`, note: (s) => (seconds(s) >= 60 ? `≈ ${formatDuration(seconds(s))}` : '') };
+  return {
+    key,
+    label,
+    value: (s) => `${formatDecimal(seconds(s))} s`,
+    note: (s) => (seconds(s) >= 60 ? `≈ ${formatDuration(seconds(s))}` : ''),
+  };
 }
 
 class WebView implements FormatView {
@@ -39,7 +52,12 @@ class WebView implements FormatView {
     countRow('messages', 'Messages', (s) => s.messages),
     countRow('uniqueVisitors', 'Unique visitors', (s) => s.uniqueVisitors),
     countRow('closedVisits', 'Closed visits', (s) => s.sessions.closed),
-    countRow('vanishedVisits', 'Vanished visits', (s) => s.sessions.vanished, () => 'no "close" seen'),
+    countRow(
+      'vanishedVisits',
+      'Vanished visits',
+      (s) => s.sessions.vanished,
+      () => 'no "close" seen',
+    ),
     durationRow('averageVisitDuration', 'Average visit duration'),
   ]);
   private readonly actions = new BarChart('Actions', 0);
@@ -47,7 +65,14 @@ class WebView implements FormatView {
   private readonly durations = new HistogramChart('Closed-visit durations');
   readonly element = grid(
     el('section', { class: 'card' }, this.table.element),
-    chartCard('Closed-visit durations', this.durations, 'From a visitor\'s first event to their "close"; each bar counts the visits up to its time.'),
+    // A whole row: ten buckets in one grid column leave too little room for their labels.
+    fullRow(
+      chartCard(
+        'Closed-visit durations',
+        this.durations,
+        'From a visitor\'s first event to their "close"; each bar counts the visits up to its time.',
+      ),
+    ),
     chartCard('Actions', this.actions),
     chartCard('Pages', this.pages),
   );
@@ -72,7 +97,12 @@ class NginxView implements FormatView {
   private readonly table = new StatTable<Snapshot<'nginx'>>('Requests', [
     countRow('messages', 'Requests', (s) => s.messages),
     countRow('uniqueVisitors', 'Unique clients', (s) => s.uniqueVisitors),
-    countRow('sessions', 'Sessions', (s) => s.sessions.count, () => '30-minute gap rule'),
+    countRow(
+      'sessions',
+      'Sessions',
+      (s) => s.sessions.count,
+      () => '30-minute gap rule',
+    ),
     durationRow('averageSessionDuration', 'Average session duration'),
     countRow('bytes', 'Bytes sent', (s) => s.bytes),
     countRow('unparsed', 'Unparsed lines', (s) => s.unparsed),
@@ -95,7 +125,11 @@ class NginxView implements FormatView {
       const name = /^[1-5]\d\d$/.test(status) ? `${status[0]}xx` : 'other';
       classes[name] = (classes[name] ?? 0) + n;
     }
-    this.classes.setBars(Object.keys(classes).sort().map((label) => ({ label, value: classes[label], tone: STATUS_TONES[label] })));
+    this.classes.setBars(
+      Object.keys(classes)
+        .sort()
+        .map((label) => ({ label, value: classes[label], tone: STATUS_TONES[label] })),
+    );
     this.methods.setBars(toBars(s.methods));
     this.paths.setBars(s.topPaths.map((p) => ({ label: p.path, value: p.count })));
   }
@@ -120,7 +154,11 @@ class EventsView implements FormatView {
     const s = stats as Snapshot<'events'>;
     this.table.update(s);
     const b = s.priceBuckets;
-    this.buckets.setBars([{ label: 'low', value: b.low }, { label: 'medium', value: b.medium }, { label: 'high', value: b.high }]);
+    this.buckets.setBars([
+      { label: 'low', value: b.low },
+      { label: 'medium', value: b.medium },
+      { label: 'high', value: b.high },
+    ]);
     this.types.setBars(toBars(s.eventTypes));
   }
 }
@@ -141,9 +179,13 @@ class PlainView implements FormatView {
 
 export function createFormatView(format: StatsSnapshot['format']): FormatView {
   switch (format) {
-    case 'web': return new WebView();
-    case 'nginx': return new NginxView();
-    case 'events': return new EventsView();
-    default: return new PlainView();
+    case 'web':
+      return new WebView();
+    case 'nginx':
+      return new NginxView();
+    case 'events':
+      return new EventsView();
+    default:
+      return new PlainView();
   }
 }

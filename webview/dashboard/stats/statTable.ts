@@ -12,7 +12,12 @@ export interface StatRow<S> {
 }
 
 /** A row showing a count. */
-export function countRow<S>(key: string, label: string, count: (data: S) => number, note?: (data: S) => string): StatRow<S> {
+export function countRow<S>(
+  key: string,
+  label: string,
+  count: (data: S) => number,
+  note?: (data: S) => string,
+): StatRow<S> {
   return { key, label, value: (data) => formatCount(count(data)), note };
 }
 

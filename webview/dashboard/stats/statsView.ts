@@ -10,12 +10,23 @@ export class StatsView {
   private readonly body = el('div');
   private readonly waiting = el('p', { class: 'muted', text: 'Waiting for the first messages to detect the format…' });
   private readonly unparsed = el('ol', { class: 'unparsed-lines' });
-  private readonly unparsedBox = el('details', { class: 'card unparsed' }, el('summary', { text: 'Lines that did not parse' }), this.unparsed);
+  private readonly unparsedBox = el(
+    'details',
+    { class: 'card unparsed' },
+    el('summary', { text: 'Lines that did not parse' }),
+    this.unparsed,
+  );
   private view: FormatView | undefined;
   private format: StatsSnapshot['format'] | undefined;
 
   constructor() {
-    this.element = el('section', { class: 'stats', 'aria-label': 'Statistics' }, this.waiting, this.body, this.unparsedBox);
+    this.element = el(
+      'section',
+      { class: 'stats', 'aria-label': 'Statistics' },
+      this.waiting,
+      this.body,
+      this.unparsedBox,
+    );
     show(this.unparsedBox, false);
   }
 
@@ -40,8 +51,15 @@ export class StatsView {
     const samples = stats.unparsedSamples;
     show(this.unparsedBox, samples.length > 0);
     if (samples.length !== this.unparsed.childElementCount) {
-      this.unparsed.replaceChildren(...samples.map((s) => el('li', {}, el('span', { class: 'muted', text: `message ${s.line}: ` }), el('code', { text: s.text }))));
+      this.unparsed.replaceChildren(
+        ...samples.map((s) =>
+          el('li', {}, el('span', { class: 'muted', text: `message ${s.line}: ` }), el('code', { text: s.text })),
+        ),
+      );
     }
-    setText(this.unparsedBox.querySelector('summary')!, `${formatCount(stats.unparsed)} lines did not parse (first ${samples.length} shown)`);
+    setText(
+      this.unparsedBox.querySelector('summary')!,
+      `${formatCount(stats.unparsed)} lines did not parse (first ${samples.length} shown)`,
+    );
   }
 }
