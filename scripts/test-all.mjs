@@ -28,13 +28,20 @@ const stages = [
       'out/test/integration/**/*.test.js',
     ],
   },
-  // The extension tests run in the oldest VS Code we support (engines.vscode); the trust tests
-  // in today's (KLL_VSCODE, scripts/vscode/codeServer.mjs), in an untrusted folder.
+  // The extension tests run in the oldest VS Code we support (engines.vscode) and in today's
+  // (KLL_VSCODE, scripts/vscode/codeServer.mjs); the trust tests in today's, in an untrusted folder.
   {
     name: 'extension',
     kind: 'counted',
     needsBroker: true,
     env: { KLL_VSCODE: 'min' },
+    cmd: ['node', 'scripts/vscode/run-extension-tests.mjs', '--no-build'],
+  },
+  {
+    name: 'extension-current',
+    kind: 'counted',
+    needsBroker: true,
+    env: { KLL_VSCODE: 'current' },
     cmd: ['node', 'scripts/vscode/run-extension-tests.mjs', '--no-build'],
   },
   {

@@ -1,5 +1,6 @@
 // Composition root: builds the adapters once and lets each area register its commands.
 // Nothing here talks to Kafka: kafkajs and the engine load on first use, after activation.
+import { runsExtensionTests } from './host/testMode';
 import * as vscode from 'vscode';
 import { createApi, type KafkaLogLabApi } from './host/api';
 import { registerBrokerCommands } from './host/broker/brokerCommands';
@@ -51,14 +52,13 @@ export function activate(context: vscode.ExtensionContext): KafkaLogLabApi {
   const activationMs = performance.now() - started;
   log.info(`[activate] Kafka Log Lab ready in ${activationMs.toFixed(1)} ms`);
   // The cluster commands' questions can be answered in advance only by the extension tests.
-  const test =
-    context.extensionMode === vscode.ExtensionMode.Test
-      ? {
-          prompter: clusters.prompter,
-          logDir: context.logUri.fsPath,
-          userSettings: vscode.Uri.joinPath(context.globalStorageUri, '..', '..', 'settings.json').fsPath,
-        }
-      : undefined;
+  const test = runsExtensionTests(context)
+    ? {
+        prompter: clusters.prompter,
+        logDir: context.logUri.fsPath,
+        userSettings: vscode.Uri.joinPath(context.globalStorageUri, '..', '..', 'settings.json').fsPath,
+      }
+    : undefined;
   return createApi(explorer, failures, activationMs, test);
 }
 

@@ -5,7 +5,8 @@
 //   node scripts/vscode/run-extension-tests.mjs [--no-build]
 //
 // --no-build skips `node scripts/build.mjs` + `tsc` when the caller already built.
-// Env: KLL_EXTENSION_TEST_TIMEOUT_MS (default 300000), VERBOSE=1 for the workbench's whole log,
+// Env: KLL_EXTENSION_TEST_TIMEOUT_MS (default 1200000, a hang guard: the suite starts brokers of its own),
+// VERBOSE=1 for the workbench's whole log,
 // KLL_EXTENSION_TEST_GREP=TEXT to run only the tests whose title matches, KLL_EXTENSION_TEST_RESULTS=FILE,
 // KLL_VSCODE=min|current (which VS Code), KLL_WORKSPACE_TRUST=restricted to open the folder untrusted.
 // Everything in this process's environment reaches the extension host (e.g. KLL_TEST_BROKERS).
@@ -28,7 +29,7 @@ import {
 import { installTestLauncher, waitForResults } from './testLauncher.mjs';
 
 const log = logger('extension-tests');
-const timeoutMs = Number(process.env.KLL_EXTENSION_TEST_TIMEOUT_MS || 300000);
+const timeoutMs = Number(process.env.KLL_EXTENSION_TEST_TIMEOUT_MS || 1200000);
 const resultsFile =
   process.env.KLL_EXTENSION_TEST_RESULTS || path.join(repoRoot, 'test-results', 'extension-results.json');
 const testsEntry = path.join(repoRoot, 'out/test/extension/suite/index');
@@ -91,9 +92,15 @@ async function runSuite(sandbox) {
   onInterrupt(cleanup);
   try {
     fs.rmSync(resultsFile, { force: true });
-    server = await startCodeServer(sandbox, sandboxEnv(sandbox, { KLL_EXTENSION_TEST_RESULTS: resultsFile }), {
-      workspaceTrust: restricted,
-    });
+    // Without the test payload the extension is a regular install: the environment tells it that it is under test.
+    const testEnv = honoursTestPayload ? {} : { KLL_EXTENSION_TEST_MODE: '1' };
+    server = await startCodeServer(
+      sandbox,
+      sandboxEnv(sandbox, { KLL_EXTENSION_TEST_RESULTS: resultsFile, ...testEnv }),
+      {
+        workspaceTrust: restricted,
+      },
+    );
     log(`code-server pid ${server.pid} on ${server.host}`);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -18,7 +18,7 @@ import {
 } from '../kafkaOptions';
 import { requireReadableFile } from '../../core/fileErrors';
 import { formatCount } from '../../core/format/count';
-import { produceFile, type ProduceSummary } from '../../core/kafka/produceFile';
+import { produceFile, type ProduceProgress, type ProduceSummary } from '../../core/kafka/produceFile';
 import type { KeyMode } from '../../core/kafka/lineMessages';
 import { LOG_FORMATS } from '../../core/logFormat';
 
@@ -91,34 +91,37 @@ export function printProduceSummary(out: (s: string) => void, s: ProduceSummary)
   else if (s.cancelled) out('cancelled. Run again with --resume to deliver the rest.');
 }
 
+const PRODUCE_OPTIONS = {
+  topic: { type: 'string' },
+  ...KAFKA_OPTIONS,
+  format: { type: 'string', default: 'auto' },
+  as: { type: 'string', default: 'raw' },
+  key: { type: 'string' },
+  'no-key': { type: 'boolean', default: false },
+  partitions: { type: 'string' },
+  compression: { type: 'string' },
+  follow: { type: 'boolean', default: false },
+  rate: { type: 'string' },
+  replay: { type: 'string' },
+  'from-line': { type: 'string' },
+  resume: { type: 'boolean', default: false },
+  binary: { type: 'boolean', default: false },
+  'line-headers': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+} as const;
+
+/** The progress line on a terminal, refreshed in place. */
+function showProgress(p: ProduceProgress): void {
+  process.stderr.write(`\r${p.linesRead} read, ${p.acked} acked, ${Math.round(p.messagesPerSecond)} msg/s   `);
+}
+
 export const produceCommand: CliCommand = {
   name: 'produce',
   summary: 'send a log file to a topic, one message per line',
   help,
   async run(argv, io) {
     if (wantsHelp(argv)) return (io.out(help), 0);
-    const { values, positionals } = parseOptions(
-      argv,
-      {
-        topic: { type: 'string' },
-        ...KAFKA_OPTIONS,
-        format: { type: 'string', default: 'auto' },
-        as: { type: 'string', default: 'raw' },
-        key: { type: 'string' },
-        'no-key': { type: 'boolean', default: false },
-        partitions: { type: 'string' },
-        compression: { type: 'string' },
-        follow: { type: 'boolean', default: false },
-        rate: { type: 'string' },
-        replay: { type: 'string' },
-        'from-line': { type: 'string' },
-        resume: { type: 'boolean', default: false },
-        binary: { type: 'boolean', default: false },
-        'line-headers': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-      },
-      'FILE',
-    );
+    const { values, positionals } = parseOptions(argv, PRODUCE_OPTIONS, 'FILE');
     const file = positionals[0];
     if (file === undefined) throw new UsageError('FILE is required');
     if (positionals.length > 1) throw new UsageError(`one FILE at a time, got ${positionals.length}`);
@@ -160,10 +163,7 @@ export const produceCommand: CliCommand = {
       binary: values.binary,
       lineHeaders: values['line-headers'],
       signal: io.signal,
-      onProgress: live
-        ? (p) =>
-            process.stderr.write(`\r${p.linesRead} read, ${p.acked} acked, ${Math.round(p.messagesPerSecond)} msg/s   `)
-        : undefined,
+      onProgress: live ? showProgress : undefined,
       progressIntervalMs: 500,
     });
     if (live) process.stderr.write('\n');

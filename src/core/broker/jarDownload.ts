@@ -82,19 +82,7 @@ export async function downloadJars(
   // The first failure stops the other transfers: one error is enough to explain.
   const stopOthers = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stopOthers.signal]) : stopOthers.signal;
-  const totalBytes = jars.reduce((sum, jar) => sum + jar.size, 0);
-  const progress: DownloadProgress = {
-    kafkaVersion: manifest.kafkaVersion,
-    doneBytes: 0,
-    totalBytes,
-    doneFiles: 0,
-    totalFiles: jars.length,
-  };
-  const { report, stop: stopReports } = throttled(() => options.onDownload?.({ ...progress }));
-  const onBytes = (delta: number) => {
-    progress.doneBytes += delta;
-    report(false);
-  };
+  const { progress, report, stopReports, onBytes } = downloadProgress(manifest, jars, options);
   let resumedBytes = 0;
   const queue = [...jars];
   const worker = async () => {
@@ -119,13 +107,7 @@ export async function downloadJars(
       Array.from({ length: Math.min(DOWNLOAD_PARALLELISM, jars.length) }, () => worker().catch(stoppingOthers)),
     );
   } catch (e) {
-    if (options.signal?.aborted)
-      throw new UserError(
-        `the download of Apache Kafka ${manifest.kafkaVersion} was cancelled; the next start continues where it stopped`,
-      );
-    throw e instanceof DownloadError
-      ? new UserError(unreachableMessage(manifest.kafkaVersion, e, proxy), undefined, e)
-      : e;
+    throw downloadFailure(e, manifest, options, proxy);
   } finally {
     stopReports();
     agent.destroy();
@@ -133,11 +115,43 @@ export async function downloadJars(
   report(true);
   return {
     files: jars.length,
-    bytes: totalBytes,
+    bytes: progress.totalBytes,
     resumedBytes,
     ms: Date.now() - started,
     proxy: proxy && shownProxy(proxy.url),
   };
+}
+
+/** Progress over every jar, reported at most a few times a second (and once at the end). */
+function downloadProgress(manifest: KafkaManifest, jars: PinnedJar[], options: JarDownloadOptions) {
+  const progress: DownloadProgress = {
+    kafkaVersion: manifest.kafkaVersion,
+    doneBytes: 0,
+    totalBytes: jars.reduce((sum, jar) => sum + jar.size, 0),
+    doneFiles: 0,
+    totalFiles: jars.length,
+  };
+  const { report, stop: stopReports } = throttled(() => options.onDownload?.({ ...progress }));
+  const onBytes = (delta: number) => {
+    progress.doneBytes += delta;
+    report(false);
+  };
+  return { progress, report, stopReports, onBytes };
+}
+
+function downloadFailure(
+  e: unknown,
+  manifest: KafkaManifest,
+  options: JarDownloadOptions,
+  proxy: ReturnType<typeof proxyFor>,
+): unknown {
+  if (options.signal?.aborted)
+    return new UserError(
+      `the download of Apache Kafka ${manifest.kafkaVersion} was cancelled; the next start continues where it stopped`,
+    );
+  return e instanceof DownloadError
+    ? new UserError(unreachableMessage(manifest.kafkaVersion, e, proxy), undefined, e)
+    : e;
 }
 
 /** Why the jars could not be fetched, the URL, and what else gets the student a broker. */

@@ -155,6 +155,52 @@ export async function formatStorage(
 async function startJvmBrokerOnce(options: JvmBrokerOptions): Promise<RunningJvmBroker> {
   const t0 = Date.now();
   const progress = options.onProgress ?? (() => undefined);
+  const { java, jars } = await javaAndJars(options, progress);
+  const layout = await writeBrokerFiles(options);
+  // A reused data dir keeps its topics: only format a log dir that was never formatted.
+  if (!fs.existsSync(path.join(layout.node.logDir, 'meta.properties'))) {
+    progress('Formatting the broker storage…');
+    const formatArgs = options.extraListeners?.formatArgs;
+    await formatStorage(jars.libsDir, layout.propsFile, newClusterId(), layout.jvmLogging, java.executable, formatArgs);
+  }
+  const { host, port } = layout.node;
+  progress(`Starting Apache Kafka ${jars.version} on ${host}:${port}…`);
+  const child = spawnKafka(java.executable, jars.libsDir, layout, options);
+  const bootstrap = `${host}:${port}`;
+  const stop = async () => {
+    await terminate(child.pid, 20000, options.detached ?? false);
+  };
+  try {
+    await waitUntilReady(bootstrap, {
+      timeoutMs: options.readyTimeoutMs ?? 90000,
+      signal: options.signal,
+      abortReason: () =>
+        child.exitCode() !== null || !isAlive(child.pid)
+          ? `the broker process exited (code ${child.exitCode()})`
+          : undefined,
+    });
+  } catch (e) {
+    await stop();
+    throw startFailure(e as Error, child.logFile, child.logStart);
+  }
+  const { pid, logFile } = child;
+  const { dataDir, extraPorts } = layout;
+  const startMs = Date.now() - t0;
+  return {
+    engine: 'jvm',
+    bootstrap,
+    port,
+    pid,
+    kafkaVersion: jars.version,
+    dataDir,
+    logFile,
+    startMs,
+    extraPorts,
+    stop,
+  };
+}
+
+async function javaAndJars(options: JvmBrokerOptions, progress: (line: string) => void) {
   const setup = options.setup ?? {};
   const java = await locateJava(setup);
   progress(`Java ${java.version} (${java.source}: ${java.executable})`);
@@ -165,6 +211,19 @@ async function startJvmBrokerOnce(options: JvmBrokerOptions): Promise<RunningJvm
     proxy: setup.proxy,
     signal: options.signal,
   });
+  return { java, jars };
+}
+
+interface BrokerFiles {
+  node: KraftNode;
+  extraPorts: number[];
+  dataDir: string;
+  propsFile: string;
+  jvmLogging: string[];
+}
+
+/** Chooses the ports and writes server.properties and the logging setup into the data dir. */
+async function writeBrokerFiles(options: JvmBrokerOptions): Promise<BrokerFiles> {
   const host = '127.0.0.1';
   if (options.port !== undefined && !(await isPortFree(options.port, host))) {
     throw new UserError(`port ${options.port} is taken by another process; choose another with --port`);
@@ -173,39 +232,25 @@ async function startJvmBrokerOnce(options: JvmBrokerOptions): Promise<RunningJvm
   const [chosenPort, controllerPort, ...extraPorts] = await freePorts(2 + (extra?.count ?? 0), host);
   const port = options.port ?? chosenPort;
   const dataDir = path.resolve(options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-log-lab-broker-')));
-  const logDir = path.join(dataDir, 'kraft-logs');
   fs.mkdirSync(dataDir, { recursive: true });
   const propsFile = path.join(dataDir, 'server.properties');
-  const node: KraftNode = { nodeId: 1, host, port, controllerPort, logDir };
+  const node: KraftNode = { nodeId: 1, host, port, controllerPort, logDir: path.join(dataDir, 'kraft-logs') };
   fs.writeFileSync(propsFile, serverProperties(node, extra?.properties(node, extraPorts)));
   fs.writeFileSync(path.join(dataDir, 'log4j.properties'), LOG4J_PROPERTIES);
   fs.writeFileSync(path.join(dataDir, 'log4j2.properties'), LOG4J2_PROPERTIES);
-  const jvmLogging = loggingArgs(dataDir);
+  return { node, extraPorts, dataDir, propsFile, jvmLogging: loggingArgs(dataDir) };
+}
 
-  // A reused data dir keeps its topics: only format a log dir that was never formatted.
-  if (!fs.existsSync(path.join(logDir, 'meta.properties'))) {
-    progress('Formatting the broker storage…');
-    await formatStorage(jars.libsDir, propsFile, newClusterId(), jvmLogging, java.executable, extra?.formatArgs);
-  }
-
-  progress(`Starting Apache Kafka ${jars.version} on ${host}:${port}…`);
-  const logFile = path.join(dataDir, 'broker.out');
+/** Starts `kafka.Kafka` with its output appended to broker.out in the data dir. */
+function spawnKafka(javaExecutable: string, libsDir: string, files: BrokerFiles, options: JvmBrokerOptions) {
+  const logFile = path.join(files.dataDir, 'broker.out');
   const out = fs.openSync(logFile, 'a');
   const logStart = fs.fstatSync(out).size;
+  const heap = `-Xmx${options.heap ?? '1g'}`;
+  const args = [heap, '-Xms256m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true'];
   const child = spawn(
-    java.executable,
-    [
-      `-Xmx${options.heap ?? '1g'}`,
-      '-Xms256m',
-      '-XX:+UseG1GC',
-      '-XX:MaxGCPauseMillis=20',
-      '-Djava.awt.headless=true',
-      ...jvmLogging,
-      '-cp',
-      path.join(jars.libsDir, '*'),
-      'kafka.Kafka',
-      propsFile,
-    ],
+    javaExecutable,
+    [...args, ...files.jvmLogging, '-cp', path.join(libsDir, '*'), 'kafka.Kafka', files.propsFile],
     {
       ...backgroundSpawnOptions(options.detached ?? false),
       stdio: ['ignore', out, out],
@@ -215,36 +260,8 @@ async function startJvmBrokerOnce(options: JvmBrokerOptions): Promise<RunningJvm
   fs.closeSync(out);
   let exitCode: number | null = null;
   child.on('exit', (code, sig) => (exitCode = code ?? (sig ? 128 : 1)));
-  const pid = child.pid!;
   if (options.detached) child.unref();
-
-  const bootstrap = `${host}:${port}`;
-  const stop = async () => {
-    await terminate(pid, 20000, options.detached ?? false);
-  };
-  try {
-    await waitUntilReady(bootstrap, {
-      timeoutMs: options.readyTimeoutMs ?? 90000,
-      signal: options.signal,
-      abortReason: () =>
-        exitCode !== null || !isAlive(pid) ? `the broker process exited (code ${exitCode})` : undefined,
-    });
-  } catch (e) {
-    await stop();
-    throw startFailure(e as Error, logFile, logStart);
-  }
-  return {
-    engine: 'jvm',
-    bootstrap,
-    port,
-    pid,
-    kafkaVersion: jars.version,
-    dataDir,
-    logFile,
-    startMs: Date.now() - t0,
-    extraPorts,
-    stop,
-  };
+  return { pid: child.pid!, logFile, logStart, exitCode: () => exitCode };
 }
 
 /** Why the broker did not start, with its last output; a port lost to a race is worth a retry. */

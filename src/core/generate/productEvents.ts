@@ -165,16 +165,7 @@ export class ProductEventGenerator extends ChunkedGenerator {
     }
     const random = this.random;
     this.writeEventId();
-    const head =
-      '","timestamp":"' +
-      this.formatter.format(shopper.time) +
-      '","user_id":"' +
-      shopper.id +
-      '","session_id":"' +
-      shopper.id +
-      '-' +
-      shopper.session +
-      '","event_type":"';
+    const head = this.eventHead(shopper);
     switch (step) {
       case 'search':
         this.writeLine(head + 'search","query":"' + random.pick(SEARCH_QUERIES) + '"}\n');
@@ -212,23 +203,16 @@ export class ProductEventGenerator extends ChunkedGenerator {
       this.purchases++;
       this.revenueCents += product.priceCents;
       this.writeEventId();
-      this.writeLine(
-        '","timestamp":"' +
-          this.formatter.format(shopper.time) +
-          '","user_id":"' +
-          shopper.id +
-          '","session_id":"' +
-          shopper.id +
-          '-' +
-          shopper.session +
-          '","event_type":"purchase",' +
-          product.json +
-          ',"order_id":"' +
-          orderId +
-          '"}\n',
-      );
+      this.writeLine(this.eventHead(shopper) + 'purchase",' + product.json + ',"order_id":"' + orderId + '"}\n');
     }
     shopper.cart = [];
+  }
+
+  /** What follows the event id in every line, up to the event type's value: `","timestamp":"…","event_type":"`. */
+  private eventHead(shopper: Shopper): string {
+    const time = this.formatter.format(shopper.time);
+    const session = shopper.id + '-' + shopper.session;
+    return '","timestamp":"' + time + '","user_id":"' + shopper.id + '","session_id":"' + session + '","event_type":"';
   }
 
   /** Starts a line with `{"event_id":"<uuid>` (the rest of the line follows). */

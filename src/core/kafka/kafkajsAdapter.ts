@@ -114,11 +114,23 @@ async function whenCoordinatorReady<T>(work: () => Promise<T>, timeoutMs = 15000
   }
 }
 
+type KafkajsAdmin = ReturnType<Kafka['admin']>;
+type TopicAdminCalls = Pick<
+  AdminPort,
+  'listTopics' | 'createTopic' | 'deleteTopics' | 'describeTopics' | 'topicOffsets' | 'topicOffsetsAt'
+>;
+type GroupAdminCalls = Pick<
+  AdminPort,
+  'listGroups' | 'describeGroups' | 'groupOffsets' | 'setGroupOffsets' | 'deleteGroups'
+>;
+
 function adminPort(kafka: Kafka): AdminPort {
   const admin = kafka.admin();
   return {
     connect: () => admin.connect(),
     disconnect: () => admin.disconnect(),
+    ...topicAdmin(admin),
+    ...groupAdmin(admin),
     async describeCluster() {
       const c = await admin.describeCluster();
       return {
@@ -129,6 +141,11 @@ function adminPort(kafka: Kafka): AdminPort {
           .sort((a, b) => a.nodeId - b.nodeId),
       };
     },
+  };
+}
+
+function topicAdmin(admin: KafkajsAdmin): TopicAdminCalls {
+  return {
     listTopics: () => admin.listTopics(),
     createTopic: ({ topic, partitions, replicationFactor, configs }) =>
       admin
@@ -168,6 +185,11 @@ function adminPort(kafka: Kafka): AdminPort {
         .map((o) => ({ partition: o.partition, offset: Number(o.offset) }))
         .sort((a, b) => a.partition - b.partition);
     },
+  };
+}
+
+function groupAdmin(admin: KafkajsAdmin): GroupAdminCalls {
+  return {
     async listGroups() {
       const { groups } = await admin.listGroups();
       return groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType }));
@@ -240,6 +262,50 @@ function producerPort(kafka: Kafka, options: ProducerOptions): ProducerPort {
   };
 }
 
+async function deleteGroupQuietly(kafka: Kafka, groupId: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin
+    .connect()
+    .then(() => admin.deleteGroups([groupId]))
+    .catch(() => undefined);
+  await admin.disconnect().catch(() => undefined);
+}
+
+async function runConsumer(consumer: Consumer, run: ConsumerRunOptions, autoCommit: boolean): Promise<void> {
+  await consumer.subscribe({ topics: run.topics, fromBeginning: run.fromBeginning });
+  // Seek when the group first assigns partitions, before the first fetch: seeking after
+  // run() resolves races with a fetch from the default position.
+  const seeks = run.seeks ?? [];
+  if (seeks.length > 0) {
+    const stopListening = consumer.on(consumer.events.GROUP_JOIN, () => {
+      stopListening();
+      for (const s of seeks) consumer.seek(s);
+    });
+  }
+  await consumer.run({
+    autoCommit,
+    eachBatchAutoResolve: run.autoResolve ?? true,
+    partitionsConsumedConcurrently: 1,
+    eachBatch: async ({ batch, resolveOffset }) => {
+      await run.eachBatch({
+        resolveOffset,
+        topic: batch.topic,
+        partition: batch.partition,
+        highWatermark: batch.highWatermark,
+        messages: batch.messages.map((m) => ({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: m.offset,
+          key: m.key ?? null,
+          value: m.value ?? null,
+          timestamp: m.timestamp,
+          headers: m.headers as Record<string, Buffer | string | undefined> | undefined,
+        })),
+      });
+    },
+  });
+}
+
 /**
  * kafkajs' round-robin assignor under the name other clients use for theirs ("roundrobin"):
  * the broker picks a protocol every member offers, and kafkajs' own name is unknown elsewhere.
@@ -267,48 +333,10 @@ function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
     async disconnect() {
       await consumer.disconnect();
       // The throw-away group of a group-less reader would otherwise linger as "Empty".
-      if (groupLess) {
-        const admin = kafka.admin();
-        await admin
-          .connect()
-          .then(() => admin.deleteGroups([groupId]))
-          .catch(() => undefined);
-        await admin.disconnect().catch(() => undefined);
-      }
+      if (groupLess) await deleteGroupQuietly(kafka, groupId);
     },
     async run(run: ConsumerRunOptions) {
-      await consumer.subscribe({ topics: run.topics, fromBeginning: run.fromBeginning });
-      // Seek when the group first assigns partitions, before the first fetch: seeking after
-      // run() resolves races with a fetch from the default position.
-      const seeks = run.seeks ?? [];
-      if (seeks.length > 0) {
-        const stopListening = consumer.on(consumer.events.GROUP_JOIN, () => {
-          stopListening();
-          for (const s of seeks) consumer.seek(s);
-        });
-      }
-      await consumer.run({
-        autoCommit,
-        eachBatchAutoResolve: run.autoResolve ?? true,
-        partitionsConsumedConcurrently: 1,
-        eachBatch: async ({ batch, resolveOffset }) => {
-          await run.eachBatch({
-            resolveOffset,
-            topic: batch.topic,
-            partition: batch.partition,
-            highWatermark: batch.highWatermark,
-            messages: batch.messages.map((m) => ({
-              topic: batch.topic,
-              partition: batch.partition,
-              offset: m.offset,
-              key: m.key ?? null,
-              value: m.value ?? null,
-              timestamp: m.timestamp,
-              headers: m.headers as Record<string, Buffer | string | undefined> | undefined,
-            })),
-          });
-        },
-      });
+      await runConsumer(consumer, run, autoCommit);
       paused = run.topics.map((topic) => ({ topic }));
     },
     onAssignment(listener: (event: AssignmentEvent) => void) {

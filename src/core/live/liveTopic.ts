@@ -12,6 +12,7 @@ import { MessageRing, type BufferedMessage } from '../messages/messageRing';
 import type { StatsSnapshot } from '../stats';
 import { StatsFeed } from '../stats/statsFeed';
 import type { DurationHistogram } from '../stats/visitDurations';
+import { ContentTally } from '../verify/contentTally';
 import { ReadTally, type SentAndRead } from '../verify/readTally';
 import { RateMeter } from './rateMeter';
 
@@ -27,6 +28,8 @@ export class LiveTopic {
   readonly rate = new RateMeter();
   private readonly stats: StatsFeed;
   private readonly reads = new ReadTally();
+  /** Kept only for a produced file (see compareWithFile): messages matched by content. */
+  private contents: ContentTally | undefined;
   private readonly counts: Record<string, number> = {};
   /** Per partition, the offset after the last message read: a reader that resumes starts there. */
   private readonly next = new Map<number, number>();
@@ -108,7 +111,23 @@ export class LiveTopic {
 
   /** "Sent vs read" for a produced file, counted by the same rules as `verify`. */
   sentVsRead(acked: number, sourceId?: string): SentAndRead {
-    return this.reads.againstAcked(acked, sourceId);
+    const byLine = this.reads.againstAcked(acked, sourceId);
+    if (byLine.mode === 'line-number') return byLine;
+    return this.contents?.againstAcked(acked) ?? byLine;
+  }
+
+  /**
+   * Matches messages by content against `file` (read in the background). Content is kept from
+   * the first message on only when this is called before reading starts; later, only a view
+   * that already kept it can switch to another file, else the counts alone are compared.
+   */
+  compareWithFile(file: string): Promise<void> {
+    if (!this.contents && this.total > 0) return Promise.resolve();
+    const contents = (this.contents ??= new ContentTally());
+    return contents.expectFile(file).then(
+      () => this.touch(),
+      () => (this.contents = undefined),
+    );
   }
 
   /** Returns an error text when the query is not valid (the old filter stays). */
@@ -161,6 +180,7 @@ export class LiveTopic {
     }
     this.stats.add(value, now);
     this.reads.addIncoming(message);
+    this.contents?.add(message.value);
   }
 
   /** Once the format is known, a filter's field terms are read in it. */

@@ -26,6 +26,8 @@ export interface SentAndRead {
   /** Messages that stand for no sent line (other files, other producers). */
   unexpected: number;
   mode: VerifyMode;
+  /** Content mode with the file's lines at hand: duplicates are told apart as surely as by line number. */
+  exact?: boolean;
 }
 
 /** The arithmetic both reports share: every message is a matched line, an extra copy of one, or unexpected. */

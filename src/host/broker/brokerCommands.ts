@@ -22,10 +22,9 @@ const USE_JAVA = 'Use Local Java';
 const DOCKER_UNUSABLE = new Set(['daemon-down', 'cli-missing', 'permission-denied']);
 
 async function registerLocal(deps: KafkaDeps, bootstrap: string): Promise<void> {
-  const known = deps.clusters.find(LOCAL_CLUSTER);
-  if (known?.bootstrapServers !== bootstrap || known.ssl || known.saslMechanism) {
-    await deps.clusters.save({ name: LOCAL_CLUSTER, bootstrapServers: bootstrap });
-  }
+  const local = { name: LOCAL_CLUSTER, bootstrapServers: bootstrap };
+  // Any other setting (a security protocol, certificates, a login) cannot fit a plaintext local broker.
+  if (JSON.stringify(deps.clusters.find(LOCAL_CLUSTER)) !== JSON.stringify(local)) await deps.clusters.save(local);
   await deps.clusters.select(LOCAL_CLUSTER);
   deps.explorer.refresh();
 }

@@ -19,11 +19,11 @@ export function createBrokerStatusBar(): { update(state: LocalBrokerState): void
         return;
       case 'starting':
         item.text = '$(sync~spin) Local broker: starting…';
-        item.tooltip = `Kafka Log Lab: the local broker is starting${s.engine ? ` (${s.engine})` : ''}.\nClick to show its logs.`;
+        item.tooltip = `Kafka Log Lab: the local broker is starting${s.engine ? ` (${engineName(s.engine)})` : ''}.\nClick to show its logs.`;
         item.command = { title: 'Show Local Broker Logs', command: COMMANDS.showLocalBrokerLogs.id };
         break;
       case 'running':
-        item.text = `$(vm-running) Local broker: ${s.engine} ${s.bootstrap}`;
+        item.text = `$(vm-running) Local broker: ${engineName(s.engine)} ${s.bootstrap}`;
         item.tooltip = `Kafka Log Lab: local broker running on ${s.engine === 'docker' ? 'Docker' : 'the local Java'} at ${s.bootstrap}${s.kafkaVersion ? ` (Kafka ${s.kafkaVersion})` : ''}.\nClick to show its logs.`;
         item.command = { title: 'Show Local Broker Logs', command: COMMANDS.showLocalBrokerLogs.id };
         break;
@@ -41,4 +41,9 @@ export function createBrokerStatusBar(): { update(state: LocalBrokerState): void
   };
   update({ state: 'idle' });
   return { update, disposable: item };
+}
+
+/** The engine as people say it: Docker or Java (the setting's value is `jvm`). */
+function engineName(engine: string): string {
+  return engine === 'docker' ? 'Docker' : engine === 'jvm' ? 'Java' : engine;
 }

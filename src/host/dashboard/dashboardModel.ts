@@ -36,10 +36,12 @@ export class DashboardModel extends LiveTopic {
   constructor(format: LogFormat | 'auto', capacity: number, produced?: ProducedInfo, firstListVersion = 1) {
     super(format, capacity, firstListVersion);
     this.produced = produced;
+    if (produced) void this.compareWithFile(produced.file);
   }
 
   setProduced(produced: ProducedInfo | undefined): void {
     this.produced = produced;
+    if (produced) void this.compareWithFile(produced.file);
     this.touch();
   }
 
@@ -113,7 +115,7 @@ function toRow(m: BufferedMessage, position: number, maxChars: number): MessageR
 
 /** Core's counts in the panel's words: `read` counts the copies too, `other` is the unexpected. */
 function toSentVsRead(file: string, c: SentAndRead): SentVsRead {
-  const exact = c.mode === 'line-number';
+  const exact = c.mode === 'line-number' || c.exact === true;
   return {
     file,
     produced: c.sent,

@@ -1,6 +1,7 @@
 // "Kafka Log Lab: Open Dashboard…": one webview panel per consumed topic, restored after a
 // window reload by a WebviewPanelSerializer. In the extension's test mode a few extra
 // commands let tests read what the webview rendered and drive it through the protocol.
+import { runsExtensionTests } from '../testMode';
 import * as vscode from 'vscode';
 import type { HostDeps } from '../deps';
 import { LOCAL_CLUSTER } from '../broker/brokerCommands';
@@ -41,7 +42,7 @@ export function registerDashboard(deps: HostDeps & { clusters?: ClusterLookup })
     panels,
     new vscode.Disposable(deps.work.own('dashboards', { stop: () => panels.dispose() })),
   ];
-  if (deps.context.extensionMode === vscode.ExtensionMode.Test) disposables.push(...registerTestCommands(panels));
+  if (runsExtensionTests(deps.context)) disposables.push(...registerTestCommands(panels));
   return disposables;
 }
 

@@ -1,7 +1,6 @@
 // Kafka clients for a lab run in the editor. Each member gets a client of its own under its
-// own client id (so the group description tells them apart), connecting like the Kafka view
-// does: SSL from the cluster's settings. A cluster with SASL needs the password from the
-// secret storage, so its members share the Kafka view's client (and its client id).
+// own client id (so the group description tells them apart), connecting exactly as the Kafka
+// view does: the cluster's TLS and SASL settings with their secrets, resolved once per run.
 import { createKafkaClient } from '../../core/kafka/client';
 import type { KafkaClient, KafkaConnection } from '../../core/kafka/ports';
 import type { GroupLabDeps } from '../../core/lab/groupLab';
@@ -9,7 +8,7 @@ import type { ClusterRegistry } from '../clusters/clusterRegistry';
 import type { ClusterConfig } from '../settings';
 
 /** The part of the Kafka view's cluster registry the lab uses. */
-export type LabClusterLookup = Pick<ClusterRegistry, 'find' | 'active' | 'client'>;
+export type LabClusterLookup = Pick<ClusterRegistry, 'find' | 'active' | 'connection'>;
 
 export interface LabTarget {
   brokers: string[];
@@ -26,18 +25,11 @@ export async function labClients(
   const log: KafkaConnection['log'] = (level, message) => {
     if (level === 'error' || level === 'warn') warn(`[group lab] kafka: ${message}`);
   };
-  if (named && named.saslMechanism && named.saslMechanism !== 'none') {
-    const shared = await clusters!.client(named, 'work');
-    return { client: shared, memberClient: () => ({ client: shared, clientId: 'kafka-log-lab-vscode' }) };
-  }
-  const connect = (clientId: string): KafkaClient =>
-    createKafkaClient({
-      brokers: target.brokers,
-      clientId,
-      ssl: named?.ssl || undefined,
-      connectionTimeoutMs: 3000,
-      log,
-    });
+  const base: KafkaConnection = named
+    ? // Members keep the client library's own, more patient retries, as with an unnamed cluster.
+      { ...(await clusters!.connection(named, 'work')), retries: undefined, maxRetryTimeMs: undefined, log }
+    : { brokers: target.brokers, connectionTimeoutMs: 3000, log };
+  const connect = (clientId: string): KafkaClient => createKafkaClient({ ...base, clientId });
   return {
     client: connect('kafka-log-lab-group-lab'),
     memberClient: (clientId) => ({ client: connect(clientId), clientId }),

@@ -2,6 +2,7 @@
 // topic in the extension host and shows fanout and load balancing as they happen. One panel
 // per cluster and topic; closing it stops its consumers. In the extension's test mode a few
 // extra commands let tests read the lab and what its webview rendered, and drive it.
+import { runsExtensionTests } from '../testMode';
 import * as vscode from 'vscode';
 import { UserError } from '../../core/errors';
 import { GroupLab } from '../../core/lab/groupLab';
@@ -68,7 +69,7 @@ export function registerGroupLab(deps: HostDeps & { clusters?: LabClusterLookup 
     panels,
     new vscode.Disposable(deps.work.own('group labs', { stop: () => panels.dispose() })),
   ];
-  if (deps.context.extensionMode === vscode.ExtensionMode.Test) disposables.push(...registerTestCommands(panels));
+  if (runsExtensionTests(deps.context)) disposables.push(...registerTestCommands(panels));
   return disposables;
 }
 

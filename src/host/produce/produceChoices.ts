@@ -56,6 +56,32 @@ export async function rememberChoices(deps: KafkaDeps, file: string, choices: Pr
 type TopicItem = vscode.QuickPickItem & { topic: string };
 
 /** A quick pick that lists existing topics as they arrive and accepts a new name typed in. */
+/** The picker's rows: what was typed (with the reason it cannot be a topic), the preferred topic, the others. */
+function topicItems(typed: string, existing: string[], preferred: string, reason: string): TopicItem[] {
+  const items: TopicItem[] = [];
+  if (typed && !existing.includes(typed) && typed !== preferred) {
+    const problem = topicNameProblem(typed) ?? topicCollisionProblem(typed, existing);
+    items.push({
+      label: typed,
+      topic: problem ? '' : typed,
+      description: problem ?? 'new topic (created with 3 partitions)',
+    });
+  }
+  const clash = existing.includes(preferred) ? undefined : topicCollisionProblem(preferred, existing);
+  items.push({
+    label: preferred,
+    topic: clash ? '' : preferred,
+    description: clash ?? `${existing.includes(preferred) ? '' : 'new topic · '}${reason}`,
+  });
+  const others = existing.filter((t) => t !== preferred);
+  if (others.length)
+    items.push(
+      { label: 'existing topics', kind: vscode.QuickPickItemKind.Separator, topic: '' },
+      ...others.map((t) => ({ label: t, topic: t })),
+    );
+  return items;
+}
+
 export function askTopic(
   deps: KafkaDeps,
   cluster: ClusterConfig,
@@ -70,31 +96,7 @@ export function askTopic(
     qp.ignoreFocusOut = true;
     qp.busy = true;
     let existing: string[] = [];
-    const render = () => {
-      const typed = qp.value.trim();
-      const items: TopicItem[] = [];
-      if (typed && !existing.includes(typed) && typed !== preferred) {
-        const problem = topicNameProblem(typed) ?? topicCollisionProblem(typed, existing);
-        items.push({
-          label: typed,
-          topic: problem ? '' : typed,
-          description: problem ?? 'new topic (created with 3 partitions)',
-        });
-      }
-      const clash = existing.includes(preferred) ? undefined : topicCollisionProblem(preferred, existing);
-      items.push({
-        label: preferred,
-        topic: clash ? '' : preferred,
-        description: clash ?? `${existing.includes(preferred) ? '' : 'new topic · '}${reason}`,
-      });
-      const others = existing.filter((t) => t !== preferred);
-      if (others.length)
-        items.push(
-          { label: 'existing topics', kind: vscode.QuickPickItemKind.Separator, topic: '' },
-          ...others.map((t) => ({ label: t, topic: t })),
-        );
-      qp.items = items;
-    };
+    const render = () => (qp.items = topicItems(qp.value.trim(), existing, preferred, reason));
     deps.explorer
       .queries(cluster)
       .topics()
