@@ -24,6 +24,7 @@ import {
   keepSandboxOnFailure,
   runChecks,
 } from './codeServer.mjs';
+import { pickColorTheme } from './screenshots-support.mjs';
 import { contrastProblems } from './contrastCheck.mjs';
 
 const log = logger('dashboard-ui');
@@ -150,13 +151,7 @@ async function openFromPalette(page, topic) {
 
 /** Picks a colour theme the way a user does (Preferences: Color Theme). */
 async function useTheme(page, theme) {
-  await runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget:visible input');
-  await input.waitFor({ timeout: 15000 });
-  await input.fill(THEMES[theme].label);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[theme].label }).first().click();
-  await page.locator(`.monaco-workbench.${THEMES[theme].workbench}`).waitFor({ timeout: 15000 });
-  await page.waitForTimeout(1000);
+  await pickColorTheme(page, runCommand, THEMES[theme]);
 }
 
 /** Types a per-field filter like a user and checks the list count against the statistics. */

@@ -24,6 +24,7 @@ import {
   keepSandboxOnFailure,
   runChecks,
 } from './codeServer.mjs';
+import { pickColorTheme } from './screenshots-support.mjs';
 import { contrastProblems } from './contrastCheck.mjs';
 
 const log = logger('group-lab');
@@ -67,13 +68,7 @@ const THEMES = {
 
 /** Picks a colour theme the way a user does (Preferences: Color Theme). */
 async function useTheme(page, theme) {
-  await runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget:visible input');
-  await input.waitFor({ timeout: 15000 });
-  await input.fill(THEMES[theme].label);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[theme].label }).first().click();
-  await page.locator(`.monaco-workbench.${THEMES[theme].workbench}`).waitFor({ timeout: 15000 });
-  await page.waitForTimeout(1000);
+  await pickColorTheme(page, runCommand, THEMES[theme]);
 }
 
 async function shot(page, name) {
