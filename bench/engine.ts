@@ -3,12 +3,14 @@
 //   - generation with a plain Node write loop of the same number of bytes, and
 //   - the web generator and statistics with seed 000's algorithm written plainly in Python
 //     (bench/seed_lab.py), run here in the same benchmark.
-// Usage: npm run bench:engine [-- --lines N] [--keep] [--json]
+//   - with --baseline-cli PATH (or BENCH_BASELINE_CLI), another build's CLI generating the
+//     same files in the same run: its time, our speed-up, and whether the bytes are the same.
+// Usage: npm run bench:engine [-- --lines N] [--baseline-cli PATH] [--keep] [--json]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runTask, type TaskResult } from './engineTasks';
+import { BENCH_START_MS, runTask, type TaskResult } from './engineTasks';
 
 const FORMATS = ['web', 'nginx', 'events'] as const;
 const SEED_SCRIPT = path.resolve(__dirname, '../../bench/seed_lab.py');
@@ -32,6 +34,84 @@ const pad = (cells: string[], widths: number[]) =>
     .map((c, i) => c.padEnd(widths[i]))
     .join('')
     .trimEnd();
+
+/** Another build's CLI to compare generation with in the same run (e.g. an older commit's dist/cli.js). */
+function baselineCli(argv: string[]): string | undefined {
+  const at = argv.indexOf('--baseline-cli');
+  const cli = at < 0 ? process.env.BENCH_BASELINE_CLI : argv[at + 1];
+  if (cli && !fs.existsSync(cli)) throw new Error(`baseline CLI not found: ${cli}`);
+  return cli || undefined;
+}
+
+/** The baseline build generating the same file (same options), timed by itself. */
+function baselineGenerate(cli: string, format: string, out: string, lines: number): TaskResult {
+  const args = [cli, 'generate', '--format', format, '--out', out, '--lines', String(lines), '--seed', 'bench'];
+  const summary = run(process.execPath, [...args, '--start', new Date(BENCH_START_MS).toISOString(), '--json']);
+  return { ...summary, ms: (summary as unknown as { elapsedMs: number }).elapsedMs };
+}
+
+/**
+ * Whether two files hold the same bytes, read 1 MiB at a time: reading them whole would grow
+ * this process, and the children spawned after it would report its peak RSS as theirs.
+ */
+function sameBytes(a: string, b: string): boolean {
+  if (fs.statSync(a).size !== fs.statSync(b).size) return false;
+  const [fa, fb] = [fs.openSync(a, 'r'), fs.openSync(b, 'r')];
+  const [ba, bb] = [Buffer.alloc(1 << 20), Buffer.alloc(1 << 20)];
+  try {
+    for (;;) {
+      const na = fs.readSync(fa, ba);
+      const nb = fs.readSync(fb, bb);
+      if (na !== nb || !ba.subarray(0, na).equals(bb.subarray(0, nb))) return false;
+      if (na === 0) return true;
+    }
+  } finally {
+    fs.closeSync(fa);
+    fs.closeSync(fb);
+  }
+}
+
+/**
+ * Each format's generation against a plain write loop of the same bytes and, with a baseline
+ * build, against that build generating the same file (which must have the same bytes).
+ */
+function benchGenerate(
+  lines: number,
+  file: (name: string) => string,
+  report: Record<string, unknown>,
+  baseline: string | undefined,
+): Record<string, TaskResult> {
+  console.log('\nGenerate (seeded, streamed to a file) vs a plain Node write loop of the same bytes');
+  const columns = ['format', 'lines/s', 'MB/s', 'time', 'peak RSS', 'plain write', 'ratio'];
+  const widths = [9, 13, 9, 10, 11, 14, 10];
+  if (baseline) columns.push('baseline', 'speed-up', 'same bytes');
+  if (baseline) widths.push(12, 10, 11);
+  console.log(pad(columns, widths));
+  const generated: Record<string, TaskResult> = {};
+  for (const format of FORMATS) {
+    const g = (generated[format] = task('generate', format, file(`${format}.log`), String(lines)));
+    const plain = task('plain-write', '-', file('plain.out'), String(g.bytes));
+    fs.rmSync(file('plain.out'));
+    const ratio = g.ms / plain.ms;
+    const cells = [format, n(perSecond(g)), n(g.bytes / 1e3 / g.ms), seconds(g), mb(g), seconds(plain)];
+    cells.push(`${ratio.toFixed(2)}x`);
+    const entry: Record<string, unknown> = {
+      ...g,
+      plainWriteMs: plain.ms,
+      ratioToPlainWrite: Number(ratio.toFixed(2)),
+    };
+    if (baseline) {
+      const old = baselineGenerate(baseline, format, file('baseline.log'), lines);
+      const same = sameBytes(file(`${format}.log`), file('baseline.log'));
+      fs.rmSync(file('baseline.log'));
+      cells.push(seconds(old), `${(old.ms / g.ms).toFixed(2)}x`, same ? 'yes' : 'NO');
+      Object.assign(entry, { baselineMs: old.ms, speedUp: Number((old.ms / g.ms).toFixed(2)), sameBytes: same });
+    }
+    console.log(pad(cells, widths));
+    report[`generate.${format}`] = entry;
+  }
+  return generated;
+}
 
 function hasPython(): boolean {
   return spawnSync('python3', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -57,23 +137,7 @@ async function main(argv: string[]): Promise<void> {
       `Engine benchmark: ${n(lines)} lines per format; Node ${process.version}, ${py}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'CPU'}`,
     );
 
-    console.log('\nGenerate (seeded, streamed to a file) vs a plain Node write loop of the same bytes');
-    const w1 = [9, 13, 9, 10, 11, 14, 10];
-    console.log(pad(['format', 'lines/s', 'MB/s', 'time', 'peak RSS', 'plain write', 'ratio'], w1));
-    const generated: Record<string, TaskResult> = {};
-    for (const format of FORMATS) {
-      const g = (generated[format] = task('generate', format, file(`${format}.log`), String(lines)));
-      const plain = task('plain-write', '-', file('plain.out'), String(g.bytes));
-      fs.rmSync(file('plain.out'));
-      const ratio = g.ms / plain.ms;
-      console.log(
-        pad(
-          [format, n(perSecond(g)), n(g.bytes / 1e3 / g.ms), seconds(g), mb(g), seconds(plain), `${ratio.toFixed(2)}x`],
-          w1,
-        ),
-      );
-      report[`generate.${format}`] = { ...g, plainWriteMs: plain.ms, ratioToPlainWrite: Number(ratio.toFixed(2)) };
-    }
+    const generated = benchGenerate(lines, file, report, baselineCli(argv));
 
     console.log('\nStatistics (streamed from the file, format detected)');
     const w2 = [9, 13, 9, 10, 11];

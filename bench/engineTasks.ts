@@ -15,7 +15,7 @@ export interface TaskResult {
   detail?: Record<string, unknown>;
 }
 
-const START = Date.UTC(2025, 9, 16, 21, 16, 47, 779);
+export const BENCH_START_MS = Date.UTC(2025, 9, 16, 21, 16, 47, 779);
 
 /** Runs one task named on the command line and prints its result as JSON. */
 export async function runTask(args: string[]): Promise<void> {
@@ -23,7 +23,12 @@ export async function runTask(args: string[]): Promise<void> {
   const began = performance.now();
   let result: Omit<TaskResult, 'ms' | 'maxRssMB'>;
   if (task === 'generate' && isGeneratedFormat(format)) {
-    const summary = await generateToFile(file, { format, seed: 'bench', startMs: START, lines: Number(count) });
+    const summary = await generateToFile(file, {
+      format,
+      seed: 'bench',
+      startMs: BENCH_START_MS,
+      lines: Number(count),
+    });
     result = {
       lines: summary.lines,
       bytes: summary.bytes,

@@ -27,7 +27,11 @@ const targets = [
     ...common,
     // One bundle per panel, named as its page in src/host (WebviewPage.bundle): <name>.js, and
     // <name>.css from the stylesheets its entry imports.
-    entryPoints: { dashboard: 'webview/dashboard/main.ts', groupLab: 'webview/groupLab/main.ts' },
+    entryPoints: {
+      dashboard: 'webview/dashboard/main.ts',
+      groupLab: 'webview/groupLab/main.ts',
+      replication: 'webview/replication/main.ts',
+    },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

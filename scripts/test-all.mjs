@@ -51,6 +51,35 @@ const stages = [
     cmd: ['node', 'scripts/vscode/run-extension-tests.mjs', '--no-build'],
   },
   { name: 'ui', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/ui-check.mjs'] },
+  // A smoke run (view, produce, dashboard) in the oldest VS Code; in today's, the same at an
+  // editor width of 700 px (its chat side panel open), where nothing may be clipped.
+  {
+    name: 'ui-smoke',
+    kind: 'counted',
+    needsBroker: true,
+    env: { KLL_VSCODE: 'min' },
+    cmd: ['node', 'scripts/vscode/ui-smoke.mjs', '--no-build'],
+  },
+  {
+    name: 'ui-narrow',
+    kind: 'counted',
+    needsBroker: true,
+    env: { KLL_VSCODE: 'current' },
+    cmd: ['node', 'scripts/vscode/ui-smoke.mjs', '--no-build', '--narrow'],
+  },
+  // Its own broker, stopped and killed under an open dashboard.
+  { name: 'ui-outage', kind: 'counted', cmd: ['node', 'scripts/vscode/screenshots-outage.mjs', '--no-build'] },
+  // Its own broker: the message list's per-field columns, at full and at 700 px width.
+  { name: 'ui-fields', kind: 'counted', cmd: ['node', 'scripts/vscode/screenshots-fields.mjs', '--no-build'] },
+  {
+    name: 'ui-live',
+    kind: 'counted',
+    needsBroker: true,
+    cmd: ['node', 'scripts/vscode/screenshots-live.mjs', '--no-build'],
+  },
+  { name: 'ui-report', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/screenshots-report.mjs'] },
+  // VS Code started in French, with a broker of its own.
+  { name: 'ui-french', kind: 'counted', cmd: ['node', 'scripts/vscode/screenshots-french.mjs'] },
   // Playwright drives the real VS Code like a person and saves the README's screenshots.
   { name: 'ui-explorer', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/screenshots-explorer.mjs'] },
   {

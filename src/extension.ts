@@ -14,8 +14,11 @@ import { registerExplorer } from './host/explorer/registerExplorer';
 import { registerTopicCommands } from './host/explorer/topicCommands';
 import { registerGenerateCommands } from './host/generate/generateCommand';
 import { registerGroupLab } from './host/groupLab/registerGroupLab';
+import { registerReplicationLab } from './host/replication/registerReplicationLab';
+import { registerLiveCommands } from './host/live/liveCommands';
 import { createLog } from './host/log';
 import { registerProduceCommands } from './host/produce/produceCommands';
+import { registerReportCommands } from './host/report/registerReport';
 import { registerClusterStatusBar } from './host/status/clusterStatusBar';
 import { registerTerminalCli } from './host/terminal/terminalCli';
 import { CommandFailureRecord } from './host/runCommand';
@@ -43,8 +46,11 @@ export function activate(context: vscode.ExtensionContext): KafkaLogLabApi {
     ...registerConsumeCommands(deps),
     ...registerDashboard(deps),
     ...registerGroupLab(deps),
+    ...registerReplicationLab(deps),
     ...registerGenerateCommands(deps),
     ...registerProduceCommands(deps),
+    ...registerReportCommands(deps),
+    ...registerLiveCommands(deps),
     ...registerBrokerCommands(deps),
     ...registerClusterStatusBar(deps),
     ...registerTerminalCli(deps),

@@ -101,6 +101,22 @@ export function sandboxEnv(sandbox, extra = {}) {
   };
 }
 
+/**
+ * A Kafka Log Lab cache folder of the sandbox's own (for KAFKA_LOG_LAB_CACHE) that shares the
+ * machine's downloaded Kafka jars: brokers, clusters and records started under test stay in the
+ * sandbox, and nothing is downloaded again.
+ */
+export function sandboxLabCache(sandbox) {
+  const shared =
+    process.env.KAFKA_LOG_LAB_CACHE ||
+    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'kafka-log-lab');
+  const own = path.join(sandbox.home, 'kll-cache');
+  fs.mkdirSync(own, { recursive: true });
+  const jars = path.join(shared, 'kafka');
+  if (fs.existsSync(jars) && !fs.existsSync(path.join(own, 'kafka'))) fs.symlinkSync(jars, path.join(own, 'kafka'));
+  return own;
+}
+
 const profileArgs = (sandbox) => ['--user-data-dir', sandbox.userData, '--extensions-dir', sandbox.extensions];
 
 /**
@@ -114,7 +130,17 @@ function devExtensionDir(sandbox) {
 
 /** What the packaged extension holds (.vscodeignore), taken from the working tree's last build. */
 function copyBuiltExtension(dest) {
-  for (const entry of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'media']) {
+  for (const entry of [
+    'package.json',
+    'package.nls.json',
+    'package.nls.fr.json',
+    'l10n',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+    'dist',
+    'media',
+  ]) {
     const from = path.join(repoRoot, entry);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(dest, entry), { recursive: true });
   }

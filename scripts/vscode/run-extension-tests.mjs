@@ -20,6 +20,7 @@ import {
   requireTools,
   createSandbox,
   sandboxEnv,
+  sandboxLabCache,
   startCodeServer,
   launchChromium,
   workbenchUrl,
@@ -96,7 +97,11 @@ async function runSuite(sandbox) {
     const testEnv = honoursTestPayload ? {} : { KLL_EXTENSION_TEST_MODE: '1' };
     server = await startCodeServer(
       sandbox,
-      sandboxEnv(sandbox, { KLL_EXTENSION_TEST_RESULTS: resultsFile, ...testEnv }),
+      sandboxEnv(sandbox, {
+        KLL_EXTENSION_TEST_RESULTS: resultsFile,
+        KAFKA_LOG_LAB_CACHE: sandboxLabCache(sandbox),
+        ...testEnv,
+      }),
       {
         workspaceTrust: restricted,
       },

@@ -24,8 +24,8 @@ import {
   keepSandboxOnFailure,
   runChecks,
 } from './codeServer.mjs';
-import { pickColorTheme } from './screenshots-support.mjs';
 import { contrastProblems } from './contrastCheck.mjs';
+import { answerQuickPick, pickColorTheme, runCommand } from './workbench.mjs';
 
 const log = logger('dashboard-ui');
 const shots = path.join(repoRoot, 'test-results/screenshots');
@@ -74,32 +74,6 @@ async function produceWithRetry(l, brokers) {
 
 /** The visible dashboard webview's document. */
 const dashboardFrame = (page) => page.frameLocator('iframe.webview >> visible=true').frameLocator('#active-frame');
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15000 });
-  await input.fill(`>${title}`);
-  // Click the row itself: Enter would take whichever command ranks first.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click({ timeout: 15000 });
-}
-
-/** Answers the next quick pick with `text` (typed, then Enter), or takes its first item. */
-async function answerQuickPick(page, text) {
-  const input = page.locator('.quick-input-widget:visible input');
-  await input.waitFor({ timeout: 30000 });
-  if (text !== undefined) {
-    await input.fill(text);
-    await page
-      .locator('.quick-input-list .monaco-list-row', { hasText: text })
-      .first()
-      .waitFor({ timeout: 15000 })
-      .catch(() => {});
-  }
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(500);
-}
 
 async function waitForMessages(frame, count, timeout = 90000) {
   const started = Date.now();
@@ -151,7 +125,7 @@ async function openFromPalette(page, topic) {
 
 /** Picks a colour theme the way a user does (Preferences: Color Theme). */
 async function useTheme(page, theme) {
-  await pickColorTheme(page, runCommand, THEMES[theme]);
+  await pickColorTheme(page, THEMES[theme]);
 }
 
 /** Types a per-field filter like a user and checks the list count against the statistics. */

@@ -24,6 +24,7 @@ import {
   runChecks,
 } from './codeServer.mjs';
 import { seedCluster } from './screenshots-support.mjs';
+import { appears } from './workbench.mjs';
 
 const log = logger('screenshots');
 const shots = path.join(repoRoot, 'test-results/screenshots');
@@ -35,14 +36,6 @@ const flag = (name) => {
 
 const checks = createChecks(log);
 const { check } = checks;
-const appears = (locator, timeout = 30000) =>
-  locator
-    .first()
-    .waitFor({ timeout })
-    .then(
-      () => true,
-      () => false,
-    );
 /** Saves the window, and with `clip` also a cropped copy (`*-crop.png`) small enough for the README. */
 const shoot = async (page, name, clip) => {
   await page.screenshot({ path: path.join(shots, name) });

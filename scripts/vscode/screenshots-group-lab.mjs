@@ -24,9 +24,11 @@ import {
   keepSandboxOnFailure,
   runChecks,
 } from './codeServer.mjs';
-import { pickColorTheme } from './screenshots-support.mjs';
 import { contrastProblems } from './contrastCheck.mjs';
+import { appears as appearsWithin, pickColorTheme, runCommand } from './workbench.mjs';
 
+/** The group lab waits longer by default: a rebalance takes its time. */
+const appears = (locator, timeout = 60000) => appearsWithin(locator, timeout);
 const log = logger('group-lab');
 const shots = path.join(repoRoot, 'test-results/screenshots');
 const cli = path.join(repoRoot, 'dist/cli.js');
@@ -38,14 +40,6 @@ const argValue = (name) => {
 
 const checks = createChecks(log);
 const { check } = checks;
-const appears = (locator, timeout = 60000) =>
-  locator
-    .first()
-    .waitFor({ timeout })
-    .then(
-      () => true,
-      () => false,
-    );
 
 function startBroker() {
   const r = spawnSync(process.execPath, [cli, 'broker', 'start', '--engine', 'jvm', '--json'], { encoding: 'utf8' });
@@ -68,7 +62,7 @@ const THEMES = {
 
 /** Picks a colour theme the way a user does (Preferences: Color Theme). */
 async function useTheme(page, theme) {
-  await pickColorTheme(page, runCommand, THEMES[theme]);
+  await pickColorTheme(page, THEMES[theme]);
 }
 
 async function shot(page, name) {
@@ -77,22 +71,6 @@ async function shot(page, name) {
   const file = path.join(shots, `group-lab-${name}.png`);
   await page.screenshot({ path: file });
   log('screenshot:', path.relative(repoRoot, file));
-}
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget:visible input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  // The exact command, not another one whose title contains it (the aria-label is "title[, keys…]").
-  const quoted = JSON.stringify(title);
-  const row = page
-    .locator(
-      `.quick-input-list .monaco-list-row[aria-label=${quoted}], .quick-input-list .monaco-list-row[aria-label^=${JSON.stringify(`${title},`)}]`,
-    )
-    .first();
-  await row.waitFor({ timeout: 15000 });
-  await row.click();
 }
 
 /** Answers the quick input: picks `label` in a list, or types `text` into a box (empty: accept the default). */

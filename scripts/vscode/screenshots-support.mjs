@@ -108,26 +108,3 @@ export async function seedCluster({ brokers, workspace, log }) {
     throw e;
   }
 }
-
-/**
- * Picks a colour theme the way a user does (Preferences: Color Theme through `runCommand`), once
- * the theme picker itself is open: right after the window loads, the command palette can still
- * hold the focus when the picker's input is looked for. `theme` is { label, workbench }.
- */
-export async function pickColorTheme(page, runCommand, theme) {
-  const picker = page.locator('.quick-input-widget:visible input[placeholder*="Color Theme"]');
-  for (let attempt = 1; ; attempt++) {
-    await runCommand(page, 'Preferences: Color Theme');
-    const opened = await picker.waitFor({ timeout: 10000 }).then(
-      () => true,
-      () => false,
-    );
-    if (opened) break;
-    await page.keyboard.press('Escape');
-    if (attempt === 3) throw new Error('the colour theme picker did not open');
-  }
-  await picker.fill(theme.label);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme.label }).first().click({ timeout: 15000 });
-  await page.locator(`.monaco-workbench.${theme.workbench}`).waitFor({ timeout: 15000 });
-  await page.waitForTimeout(1000);
-}

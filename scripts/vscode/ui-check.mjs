@@ -21,6 +21,7 @@ import {
   keepSandboxOnFailure,
   runChecks,
 } from './codeServer.mjs';
+import { appears } from './workbench.mjs';
 
 const log = logger('ui-check');
 const vsix = path.join(repoRoot, 'dist/kafka-log-lab.vsix');
@@ -30,14 +31,6 @@ const extensionId = `${manifest.publisher}.${manifest.name}`.toLowerCase();
 
 const checks = createChecks(log);
 const { check } = checks;
-const appears = (locator, timeout = 30000) =>
-  locator
-    .first()
-    .waitFor({ timeout })
-    .then(
-      () => true,
-      () => false,
-    );
 
 async function checkKafkaView(page) {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });

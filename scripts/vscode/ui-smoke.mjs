@@ -26,7 +26,7 @@ import {
   vscodeFlavour,
 } from './codeServer.mjs';
 import { narrowLayoutChecks } from './narrowLayout.mjs';
-import { runCommand, answerQuickPick, appears } from './workbench.mjs';
+import { runCommand, answerQuickPick, appears, openKafkaView } from './workbench.mjs';
 
 const log = logger(`ui-smoke ${vscodeFlavour}`);
 const cli = (...args) =>
@@ -57,15 +57,6 @@ async function waitForMessages(frame, count, timeout = 120000) {
     await new Promise((r) => setTimeout(r, 500));
   }
   return false;
-}
-
-async function openKafkaView(page) {
-  const container = page.locator('.activitybar .action-item [aria-label^="Kafka Log Lab"]');
-  // The container appears once the extension host has read the extension: minutes on a busy machine.
-  check(await appears(container, 180000), 'the activity bar shows the "Kafka Log Lab" container');
-  await container.first().click();
-  const cluster = page.locator('.pane-body .monaco-list-row', { hasText: 'local' });
-  check(await appears(cluster, 60000), 'the Kafka view lists the "local" cluster');
 }
 
 async function produceAndOpenDashboard(page, file, topic, expected) {
@@ -128,7 +119,7 @@ async function main() {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     await page.waitForTimeout(4000); // the extension host starts and activates
     log(`VS Code ${await page.evaluate(() => document.title)}`);
-    await openKafkaView(page);
+    await openKafkaView(page, check);
     await produceAndOpenDashboard(page, file, topic, expected);
     if (process.argv.includes('--narrow')) await narrowLayoutChecks(page, { check, log, topic: `${topic}_lab` });
   } catch (e) {

@@ -10,13 +10,37 @@ export const appears = (locator, timeout = 30000) =>
       () => false,
     );
 
-/** Runs a command by its palette title, clicking its row (Enter would take whichever ranks first). */
+/**
+ * Opens the Kafka view and waits until it lists the "local" cluster: then the extension host has
+ * read the extension and its commands are in the palette (minutes on a busy machine).
+ */
+export async function openKafkaView(page, check) {
+  const container = page.locator('.activitybar .action-item [aria-label^="Kafka Log Lab"]');
+  check(await appears(container, 180000), 'the activity bar shows the "Kafka Log Lab" container');
+  await container.first().click();
+  const cluster = page.locator('.pane-body .monaco-list-row', { hasText: 'local' });
+  check(await appears(cluster, 60000), 'the Kafka view lists the "local" cluster');
+}
+
+/**
+ * Runs a command by its palette title, clicking its row: Enter would take whichever command ranks
+ * first, and the row is matched exactly (its aria-label is "title[, keys…]"), not one whose title
+ * merely contains it.
+ */
 export async function runCommand(page, title) {
   await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
+  const input = page.locator('.quick-input-widget:visible input');
   await input.waitFor({ timeout: 15000 });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click({ timeout: 15000 });
+  const exact = JSON.stringify(title);
+  const withKeys = JSON.stringify(`${title},`);
+  const row = page
+    .locator(
+      `.quick-input-list .monaco-list-row[aria-label=${exact}], .quick-input-list .monaco-list-row[aria-label^=${withKeys}]`,
+    )
+    .first();
+  await row.waitFor({ timeout: 15000 });
+  await row.click();
 }
 
 /** Answers the next quick pick or input box with `text` (typed, then Enter), or takes its first item. */
@@ -28,10 +52,34 @@ export async function answerQuickPick(page, text) {
     await page
       .locator('.quick-input-list .monaco-list-row', { hasText: text })
       .first()
-      .waitFor({ timeout: 5000 })
+      .waitFor({ timeout: 15000 })
       .catch(() => {});
   }
   await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
   await page.waitForTimeout(500);
+}
+
+/**
+ * Picks a colour theme the way a user does (Preferences: Color Theme), once
+ * the theme picker itself is open: right after the window loads, the command palette can still
+ * hold the focus when the picker's input is looked for. `theme` is { label, workbench }.
+ */
+export async function pickColorTheme(page, theme) {
+  const { label } = theme;
+  const picker = page.locator('.quick-input-widget:visible input[placeholder*="Color Theme"]');
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, 'Preferences: Color Theme');
+    const opened = await picker.waitFor({ timeout: 10000 }).then(
+      () => true,
+      () => false,
+    );
+    if (opened) break;
+    await page.keyboard.press('Escape');
+    if (attempt === 3) throw new Error('the colour theme picker did not open');
+  }
+  await picker.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click({ timeout: 15000 });
+  await page.locator(`.monaco-workbench.${theme.workbench}`).waitFor({ timeout: 15000 });
+  await page.waitForTimeout(1000);
 }

@@ -10,6 +10,10 @@ import type { ExplorerNode } from './explorer/explorerNode';
 import type { ResetOffsetsArgs } from './explorer/groupCommands';
 import type { CreateTopicArgs } from './explorer/topicCommands';
 import type { GenerateArgs } from './generate/generateCommand';
+import type { ExportLabReportArgs } from './report/exportLabReport';
+import type { StartLiveArgs } from './live/liveCommands';
+import type { ReplicationLabArgs } from './replication/replicationSetup';
+import type { LiveAction } from './live/liveMenu';
 import type { ClusterConfig } from './settings';
 
 /** A cluster resolved once (from a name, a tree row or the active cluster) and passed on as it is. */
@@ -104,6 +108,8 @@ export const COMMANDS = {
   openDashboard: contributed<[arg?: OpenDashboardArgs]>('kafkaLogLab.openDashboard'),
   consumeTopic: contributed<[arg?: TopicArgs | Row]>('kafkaLogLab.consumeTopic'),
   openGroupLab: contributed<[arg?: GroupLabArgs | Row]>('kafkaLogLab.openGroupLab'),
+  openReplicationLab: contributed<[arg?: ReplicationLabArgs]>('kafkaLogLab.openReplicationLab'),
+  exportLabReport: contributed<[arg?: ExportLabReportArgs]>('kafkaLogLab.exportLabReport'),
 
   generateLogs: contributed<[arg?: GenerateArgs]>('kafkaLogLab.generateLogs'),
   produceFile: contributed<[arg?: ProduceArgs | vscode.Uri, selected?: vscode.Uri[]]>('kafkaLogLab.produceFile'),
@@ -111,6 +117,8 @@ export const COMMANDS = {
   produceToTopic: contributed<[arg?: ProduceArgs | Row]>('kafkaLogLab.produceToTopic'),
   verifyFile: contributed<[arg?: ProduceArgs | vscode.Uri]>('kafkaLogLab.verifyFile'),
   stopFollowing: contributed<[arg?: { file?: string; all?: boolean } | vscode.Uri]>('kafkaLogLab.stopFollowing'),
+  startLiveTraffic: contributed<[arg?: StartLiveArgs | Row]>('kafkaLogLab.startLiveTraffic'),
+  liveTrafficMenu: contributed<[arg?: LiveAction]>('kafkaLogLab.liveTrafficMenu'),
 
   testDashboardRendered: testOnly<[topic: string]>('kafkaLogLab.test.dashboardRendered'),
   testDashboardReceive: testOnly<[topic: string, message: unknown]>('kafkaLogLab.test.dashboardReceive'),
@@ -123,6 +131,11 @@ export const COMMANDS = {
   testGroupLabReceive: testOnly<[topic: string, message: unknown]>('kafkaLogLab.test.groupLabReceive'),
   testGroupLabClose: testOnly<[topic: string]>('kafkaLogLab.test.groupLabClose'),
   testGroupLabPanels: testOnly('kafkaLogLab.test.groupLabPanels'),
+  testLiveStatus: testOnly('kafkaLogLab.test.liveStatus'),
+  testReplicationLabState: testOnly('kafkaLogLab.test.replicationLabState'),
+  testReplicationLabRendered: testOnly('kafkaLogLab.test.replicationLabRendered'),
+  testReplicationLabReceive: testOnly<[message: unknown]>('kafkaLogLab.test.replicationLabReceive'),
+  testReplicationLabClose: testOnly('kafkaLogLab.test.replicationLabClose'),
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -110,19 +110,20 @@ function clusterNameOf(deps: HostDeps, arg: unknown): string | undefined {
 function unreachableActions(deps: HostDeps, message: string, arg: unknown): FailureAction[] {
   if (!message.startsWith(UNREACHABLE)) return [];
   return clusterNameOf(deps, arg) === LOCAL_CLUSTER
-    ? [{ title: 'Start Local Broker', command: COMMANDS.startLocalBroker.id }]
-    : [{ title: 'Select Cluster', command: COMMANDS.selectCluster.id }];
+    ? [{ title: vscode.l10n.t('Start Local Broker'), command: COMMANDS.startLocalBroker.id }]
+    : [{ title: vscode.l10n.t('Select Cluster'), command: COMMANDS.selectCluster.id }];
 }
 
 /** The error notification: its actions, "Show Details" when there is more to say, and always "Open Logs". */
 async function showFailure(deps: HostDeps, message: string, e: unknown, actions: FailureAction[]): Promise<void> {
   const detail = e instanceof UserError ? e.detail : undefined;
-  const titles = [...actions.map((a) => a.title), ...(detail ? ['Show Details'] : []), 'Open Logs'];
+  const [showDetails, openLogs] = [vscode.l10n.t('Show Details'), vscode.l10n.t('Open Logs')];
+  const titles = [...actions.map((a) => a.title), ...(detail ? [showDetails] : []), openLogs];
   const choice = await vscode.window.showErrorMessage(`Kafka Log Lab: ${message}`, ...titles);
   const action = actions.find((a) => a.title === choice);
   if (action) await vscode.commands.executeCommand(action.command, ...(action.args ?? []));
-  if (choice === 'Open Logs') deps.log.show();
-  if (choice === 'Show Details')
+  if (choice === openLogs) deps.log.show();
+  if (choice === showDetails)
     await vscode.window.showErrorMessage(`Kafka Log Lab: ${message}`, { modal: true, detail });
 }
 

@@ -186,8 +186,8 @@ export interface SetFilterRequest {
 
 export interface ControlMessage {
   type: 'control';
-  /** retry: probe the broker now; startBroker: start the editor's local broker. */
-  action: 'pause' | 'resume' | 'clear' | 'retry' | 'startBroker';
+  /** retry: probe the broker now; startBroker: start the editor's local broker; exportReport: the lab report. */
+  action: 'pause' | 'resume' | 'clear' | 'retry' | 'startBroker' | 'exportReport';
 }
 
 /** Re-reads the topic with new settings (the statistics start over). */

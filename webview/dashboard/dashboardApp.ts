@@ -25,6 +25,8 @@ import { Toolbar } from './toolbar';
 interface SavedState {
   config?: DashboardConfig;
   follow?: boolean;
+  /** The parsed-fields view of the message list (off: the raw value). */
+  fields?: boolean;
   top?: { listVersion: number; position: number };
   expandedSeq?: number;
 }
@@ -81,6 +83,7 @@ export class DashboardApp implements WebviewApp<DashboardProtocol> {
       pause: () => host.notify({ type: 'control', action: 'pause' }),
       resume: () => host.notify({ type: 'control', action: 'resume' }),
       clear: () => host.notify({ type: 'control', action: 'clear' }),
+      exportReport: () => host.notify({ type: 'control', action: 'exportReport' }),
     });
     this.connection = new ConnectionBanner({
       retry: () => host.notify({ type: 'control', action: 'retry' }),
@@ -98,6 +101,11 @@ export class DashboardApp implements WebviewApp<DashboardProtocol> {
     this.filterBar = new FilterBar({
       filter: (query) => applyFilter(host, query),
       follow: (on) => this.table.setFollow(on),
+      fields: (on) => {
+        this.table.setFieldsView(on);
+        this.state.fields = on;
+        this.save();
+      },
       export: (format) => host.notify({ type: 'export', format }),
     });
     this.detail = new MessageDetail({
@@ -106,6 +114,8 @@ export class DashboardApp implements WebviewApp<DashboardProtocol> {
     });
     if (this.state.follow === false) this.table.setFollow(false);
     this.filterBar.setFollow(this.table.follow);
+    this.table.setFieldsView(this.state.fields === true);
+    this.filterBar.setFields(this.state.fields === true);
     const messages = el(
       'section',
       { class: 'messages', 'aria-label': 'Messages' },
@@ -160,6 +170,7 @@ export class DashboardApp implements WebviewApp<DashboardProtocol> {
     this.counters.update(live);
     this.sentVsRead.update(live.sentVsRead, ConnectionBanner.isCurrent(live.connection));
     this.detail.format = live.format;
+    this.table.setFormat(live.format);
     this.stats.update(live);
     this.filterBar.update(live.list);
     this.table.setList(live.list);

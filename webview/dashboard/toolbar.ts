@@ -9,6 +9,7 @@ export interface ToolbarActions {
   pause(): void;
   resume(): void;
   clear(): void;
+  exportReport(): void;
 }
 
 const FORMATS: Array<{ value: LogFormat | 'auto'; label: string }> = [
@@ -59,6 +60,10 @@ export class Toolbar {
     secondary: true,
     title: 'Empty the message list (statistics keep counting)',
   });
+  private readonly reportButton = createButton('Export Lab Report…', {
+    secondary: true,
+    title: 'Write a Markdown lab report of this topic (statistics, sent = read, charts) and preview it',
+  });
   private readonly phase = createBadge('');
   private readonly phaseDetail = el('span', { class: 'phase-detail' });
   private readonly announcer = liveRegion();
@@ -84,6 +89,7 @@ export class Toolbar {
       this.phaseDetail,
       this.pauseButton,
       this.clearButton,
+      this.reportButton,
     );
     this.element = el(
       'header',
@@ -102,6 +108,7 @@ export class Toolbar {
     }
     this.pauseButton.addEventListener('click', () => (this.paused ? actions.resume() : actions.pause()));
     this.clearButton.addEventListener('click', () => actions.clear());
+    this.reportButton.addEventListener('click', () => actions.exportReport());
     this.showStartFields();
   }
 
@@ -125,11 +132,12 @@ export class Toolbar {
     this.paused = phase === 'paused';
     setText(this.pauseButton, this.paused ? 'Resume' : 'Pause');
     this.pauseButton.disabled = phase === 'stopped' || phase === 'error';
-    const text =
-      !current && (phase === 'consuming' || phase === 'connecting') ? 'Waiting for the broker' : PHASE_TEXT[phase];
+    const waiting = !current && (phase === 'consuming' || phase === 'connecting');
+    const text = waiting ? 'Waiting for the broker' : PHASE_TEXT[phase];
     if (this.phase.textContent !== text) {
       setText(this.phase, text);
-      this.phase.className = `badge phase phase-${phase}`;
+      // Waiting looks like a pause, not like reading: nothing arrives while the broker is away.
+      this.phase.className = `badge phase phase-${waiting ? 'waiting' : phase}`;
       setText(this.announcer, `Reader ${text.toLowerCase()}`);
     }
     setText(this.phaseDetail, detail ?? '');

@@ -52,6 +52,15 @@ export class FactsView {
       }
       return;
     }
+    if (s.messages === 0 && s.groups.length > 0) {
+      // Nothing to share or to copy yet: a ✓ over zero messages would prove nothing.
+      for (const f of [this.balance, this.fanout]) {
+        setText(f.verdict, '– no messages yet');
+        setAttr(f.root, 'class', 'fact unknown');
+        setText(f.text, 'Produce messages to see how the groups and their members read them.');
+      }
+      return;
+    }
     const n = formatCount(s.messages);
     const parts = s.partitions.length;
     const unbalanced = s.groups.filter(

@@ -6,6 +6,7 @@ import {
   type CliIO,
   UsageError,
   intOption,
+  numberOption,
   parseOptions,
   portOption,
   printJson,
@@ -36,9 +37,16 @@ import {
 } from '../../core/broker/dockerBrokerArgs';
 import { UserError } from '../../core/errors';
 import { followFile, jvmLogFile, knownBrokers, type KnownBroker } from './brokerInventory';
-import { resetCluster, startCluster } from './brokerCluster';
+import {
+  clusterNodeCommand,
+  clusterStatusLine,
+  jvmClusterStatus,
+  resetCluster,
+  startCluster,
+  stopJvmClusterCli,
+} from './brokerCluster';
 
-const help = `Usage: kafka-log-lab broker <start|status|stop|restart|reset|logs|fetch> [options]
+const help = `Usage: kafka-log-lab broker <start|status|stop|kill|restart|reset|logs|fetch> [options]
 
 Runs a single-node Apache Kafka broker (KRaft mode) on 127.0.0.1, in Docker or on the local Java.
 
@@ -53,11 +61,15 @@ Runs a single-node Apache Kafka broker (KRaft mode) on 127.0.0.1, in Docker or o
              --volume NAME         Docker volume that keeps the topics (default ${DEFAULT_VOLUME})
              --name NAME           Docker container name (default kafka-log-lab-broker[-PORT])
              --data-dir DIR        JVM: keep the data here (default: a temp folder removed on stop)
-             --nodes N             Docker: a cluster of N brokers (e.g. 3) on consecutive free ports
+             --nodes N             a cluster of N brokers (e.g. 3); Docker: consecutive free ports; JVM: N nodes,
+                                   each broker and controller (one N-voter quorum), 256 MB heap each
+             --node K              start node K of the JVM cluster again (after stop or kill)
              --timeout S           seconds to wait until the broker answers (default 120)
              --json                print {"engine","bootstrap","pid","containerName",...}
   status   list the local brokers and whether they answer   [--json]
   stop     stop them (all, or the one on --port N); a Docker broker keeps its container and volume
+             --node K              JVM cluster: stop node K only (SIGTERM, a clean shutdown)
+  kill     --node K: kill node K of the JVM cluster with SIGKILL (the crash case)
   restart  restart the Docker broker (on --port N) and wait until it answers   [--json]
   reset    remove the Docker broker's container and volume: every topic is gone   [--port N | --volume NAME | --cluster]
   logs     print the broker's log (Docker or JVM)   [--port N] [--tail N] [--follow]
@@ -71,6 +83,8 @@ Examples:
   kafka-log-lab broker start
   kafka-log-lab broker start --engine jvm --port 19092
   kafka-log-lab broker start --nodes 3
+  kafka-log-lab broker start --nodes 3 --engine jvm
+  kafka-log-lab broker kill --node 2
   kafka-log-lab broker logs --follow
   kafka-log-lab broker reset`;
 
@@ -107,6 +121,7 @@ function startOptions(argv: string[]) {
     'data-dir': { type: 'string' },
     timeout: { type: 'string' },
     nodes: { type: 'string' },
+    node: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   const engine = values.engine as EngineChoice;
@@ -155,6 +170,7 @@ function printStarted(io: CliIO, broker: LocalBroker, record: BrokerRecord, json
 
 async function start(argv: string[], io: CliIO): Promise<number> {
   const { values, engine, port, nodes, timeoutS } = startOptions(argv);
+  if (values.node !== undefined) return clusterNodeCommand('start', nodeOption(values.node), timeoutS, io);
   const kafkaVersion = values['kafka-version'];
   if (nodes > 1) {
     return startCluster({ engine, nodes, port, image: values.image, kafkaVersion, timeoutS, json: values.json }, io);
@@ -203,8 +219,9 @@ async function status(argv: string[], io: CliIO): Promise<number> {
       reachable: b.state === 'running' ? await isBrokerReachable(b.bootstrap) : false,
     })),
   );
-  if (values.json) io.out(JSON.stringify({ brokers: rows, dockerProblem }));
-  else if (rows.length === 0)
+  const jvmCluster = jvmClusterStatus();
+  if (values.json) io.out(JSON.stringify({ brokers: rows, dockerProblem, jvmCluster }));
+  else if (rows.length === 0 && !jvmCluster)
     io.out('No broker started by kafka-log-lab is running. Start one: kafka-log-lab broker start');
   else {
     for (const r of rows) {
@@ -212,6 +229,7 @@ async function status(argv: string[], io: CliIO): Promise<number> {
       const health = r.state !== 'running' ? r.state : r.reachable ? 'ready' : 'not answering';
       io.out(`${r.engine.padEnd(6)}  ${r.bootstrap}  Kafka ${r.kafkaVersion}  ${who}  ${health}`);
     }
+    for (const n of jvmCluster?.nodes ?? []) io.out(clusterStatusLine(n));
   }
   if (dockerProblem && !values.json) io.err(`Docker brokers could not be checked: ${dockerProblem}`);
   return 0;
@@ -222,13 +240,20 @@ function pick(brokers: KnownBroker[], port: number | undefined): KnownBroker[] {
 }
 
 async function stop(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseOptions(argv, { port: { type: 'string' }, json: { type: 'boolean', default: false } });
+  const { values } = parseOptions(argv, {
+    port: { type: 'string' },
+    node: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (values.node !== undefined) return clusterNodeCommand('stop', nodeOption(values.node), 0, io);
   const port = portOption(values.port);
+  const clusterStopped = port === undefined && (await stopJvmClusterCli(io));
   const { brokers, dockerProblem } = await knownBrokers();
   const targets = pick(brokers, port).filter((b) => b.engine === 'jvm' || b.state === 'running' || b.record);
   if (dockerProblem && targets.some((b) => b.engine === 'docker'))
     throw new UserError(`cannot stop the Docker broker: ${dockerProblem}`);
   if (targets.length === 0) {
+    if (clusterStopped) return 0;
     io.out(
       port === undefined
         ? 'No broker started by kafka-log-lab is running.'
@@ -364,10 +389,22 @@ async function fetchJars(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+/** `--node K`: a node id of the JVM cluster. */
+function nodeOption(value: string): number {
+  return numberOption(value, 'node', { integer: true, min: 1, max: 99, identifier: true })!;
+}
+
+async function kill(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseOptions(argv, { node: { type: 'string' } });
+  if (values.node === undefined) throw new UsageError('kill needs --node K (a node of the JVM cluster)');
+  return clusterNodeCommand('kill', nodeOption(values.node), 0, io);
+}
+
 const actions: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
   start,
   status,
   stop,
+  kill,
   restart,
   reset,
   logs,

@@ -1,4 +1,5 @@
-// `kafka-log-lab broker start --nodes N`: a local multi-broker cluster in Docker.
+// `kafka-log-lab broker start --nodes N`: a local multi-broker cluster in Docker or on the JVM,
+// and the JVM cluster's per-node control (`broker stop|start|kill --node K`).
 import type { CliIO } from '../command';
 import { printJson } from '../command';
 import { listBrokerRecords, removeBrokerRecord, saveBrokerRecord } from '../../core/broker/brokerState';
@@ -6,6 +7,14 @@ import { requireDocker } from '../../core/broker/dockerBroker';
 import { resetDockerCluster, startDockerCluster } from '../../core/broker/dockerCluster';
 import { dockerImageRequest } from '../../core/broker/startBroker';
 import { UserError } from '../../core/errors';
+import { JvmClusterControl, startJvmCluster } from '../../core/broker/jvmCluster';
+import {
+  clusterNodeStatus,
+  loadClusterRecord,
+  removeClusterRecord,
+  saveClusterRecord,
+  type ClusterNodeStatus,
+} from '../../core/broker/jvmClusterState';
 
 export interface ClusterStartOptions {
   engine: string;
@@ -18,8 +27,7 @@ export interface ClusterStartOptions {
 }
 
 export async function startCluster(options: ClusterStartOptions, io: CliIO): Promise<number> {
-  if (options.engine === 'jvm')
-    throw new UserError('a multi-broker cluster runs in Docker only (--engine docker or auto)');
+  if (options.engine === 'jvm') return startJvmClusterCli(options, io);
   await requireDocker(io.signal);
   const cluster = await startDockerCluster({
     size: options.nodes,
@@ -74,4 +82,83 @@ export async function resetCluster(json: boolean, io: CliIO): Promise<number> {
       `Removed ${[...removed.containers.map((c) => `container ${c}`), ...removed.volumes.map((v) => `volume ${v}`)].join(', ')}`,
     );
   return 0;
+}
+
+async function startJvmClusterCli(options: ClusterStartOptions, io: CliIO): Promise<number> {
+  const running = loadClusterRecord();
+  if (running && clusterNodeStatus(running).some((n) => n.state === 'up'))
+    throw new UserError(
+      `a JVM cluster from kafka-log-lab already runs on ${running.bootstrap} (stop it: kafka-log-lab broker stop)`,
+    );
+  if (options.port !== undefined) throw new UserError('a JVM cluster chooses free ports itself; leave out --port');
+  const cluster = await startJvmCluster({
+    size: options.nodes,
+    kafkaVersion: options.kafkaVersion,
+    detached: true,
+    readyTimeoutMs: options.timeoutS * 1000,
+    signal: io.signal,
+    onProgress: options.json ? undefined : (m) => process.stderr.write(m + '\n'),
+  });
+  saveClusterRecord(cluster.control.record);
+  const { record } = cluster.control;
+  if (options.json) {
+    printJson(io, { ...record, startMs: cluster.startMs, status: cluster.control.status() });
+  } else {
+    io.out(
+      `Kafka ${record.kafkaVersion} cluster of ${record.nodes.length} JVM nodes ready at ${record.bootstrap} (started in ${(cluster.startMs / 1000).toFixed(1)} s)`,
+    );
+  }
+  return 0;
+}
+
+/** The recorded JVM cluster's control, saving every pid change; a UserError when there is none. */
+function recordedCluster(): JvmClusterControl {
+  const record = loadClusterRecord();
+  if (!record)
+    throw new UserError('no JVM cluster from kafka-log-lab is known (start one: broker start --nodes 3 --engine jvm)');
+  return new JvmClusterControl(record, { detached: true, onRecord: saveClusterRecord });
+}
+
+/** `broker stop|start|kill --node K` on the recorded JVM cluster. */
+export async function clusterNodeCommand(
+  action: 'stop' | 'start' | 'kill',
+  nodeId: number,
+  timeoutS: number,
+  io: CliIO,
+): Promise<number> {
+  const control = recordedCluster();
+  const t0 = Date.now();
+  const done =
+    action === 'start'
+      ? await control.startNode(nodeId, timeoutS * 1000, io.signal)
+      : action === 'stop'
+        ? await control.stopNode(nodeId)
+        : await control.killNode(nodeId);
+  const verb = { start: 'started', stop: 'stopped', kill: 'killed (SIGKILL)' }[action];
+  const already = action === 'start' ? 'already up' : 'already down';
+  io.out(
+    done ? `Node ${nodeId} ${verb} in ${((Date.now() - t0) / 1000).toFixed(1)} s` : `Node ${nodeId} was ${already}`,
+  );
+  return 0;
+}
+
+/** The recorded JVM cluster's nodes (up, down, controller), or nothing. */
+export function jvmClusterStatus(): { bootstrap: string; nodes: ClusterNodeStatus[] } | undefined {
+  const record = loadClusterRecord();
+  return record && { bootstrap: record.bootstrap, nodes: clusterNodeStatus(record) };
+}
+
+export function clusterStatusLine(n: ClusterNodeStatus): string {
+  const role = n.controller ? ', active controller' : '';
+  return `jvm     ${n.bootstrap}  node ${n.nodeId}  pid ${n.pid ?? '-'}  ${n.state}${role}`;
+}
+
+/** Stops every node of the recorded JVM cluster; false when there is none. */
+export async function stopJvmClusterCli(io: CliIO): Promise<boolean> {
+  if (!loadClusterRecord()) return false;
+  const control = recordedCluster();
+  await control.stopAll();
+  removeClusterRecord();
+  io.out(`Stopped the JVM cluster on ${control.record.bootstrap}`);
+  return true;
 }

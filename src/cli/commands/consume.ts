@@ -151,10 +151,10 @@ export const consumeCommand: CliCommand = {
     const from = startPosition(values);
     const max = numberOption(values.max, 'max', { integer: true, min: 1 });
     const idleMs = numberOption(values['idle-ms'], 'idle-ms', { integer: true, max: MAX_TIMER_MS }, DEFAULT_IDLE_MS)!;
-    kafkaSettings(values);
+    const settings = kafkaSettings(values);
     const showProgress = !values.json && values.stats && process.stderr.isTTY === true;
     if (showProgress) io.err(`reading ${topic} from ${describeStart(from)}…`);
-    const { client } = await cliKafka(values, io);
+    const { client } = await cliKafka(settings, io);
     const result = await consumeTopic({
       client,
       topic,

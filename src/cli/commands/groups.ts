@@ -90,8 +90,9 @@ function printGroup(io: CliIO, g: GroupDetail): void {
 async function describe(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseOptions(argv, common, 'GROUP');
   const groupId = groupArg(positionals);
-  kafkaSettings(values);
-  const detail = await withAdmin((await cliKafka(values, io)).client, (admin) => describeGroupDetail(admin, groupId));
+  const detail = await withAdmin((await cliKafka(kafkaSettings(values), io)).client, (admin) =>
+    describeGroupDetail(admin, groupId),
+  );
   if (values.json) printJson(io, detail);
   else printGroup(io, detail);
   return 0;
@@ -112,8 +113,7 @@ async function resetOffsets(argv: string[], io: CliIO): Promise<number> {
   const topic = topicOption(values.topic);
   if (values.to === undefined) throw new UsageError('--to earliest|latest|ISO is required');
   const target = resetTarget(values.to);
-  kafkaSettings(values);
-  const offsets = await withAdmin((await cliKafka(values, io)).client, (admin) =>
+  const offsets = await withAdmin((await cliKafka(kafkaSettings(values), io)).client, (admin) =>
     resetGroupOffsets(admin, groupId, topic, target),
   );
   if (values.json) printJson(io, { groupId, topic, offsets });
@@ -132,8 +132,7 @@ async function resetOffsets(argv: string[], io: CliIO): Promise<number> {
 async function remove(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseOptions(argv, common, 'GROUP');
   const groupId = groupArg(positionals);
-  kafkaSettings(values);
-  await withAdmin((await cliKafka(values, io)).client, (admin) => deleteGroup(admin, groupId));
+  await withAdmin((await cliKafka(kafkaSettings(values), io)).client, (admin) => deleteGroup(admin, groupId));
   if (values.json) printJson(io, { groupId, deleted: true });
   else io.out(`Deleted consumer group ${groupId}`);
   return 0;

@@ -11,6 +11,7 @@ import { verifyCommand } from './verify';
 import { topicsCommand } from './topics';
 import { groupsCommand } from './groups';
 import { labCommand } from './lab';
+import { reportCommand } from './report';
 
 export const commands: CliCommand[] = [
   demoCommand,
@@ -21,6 +22,7 @@ export const commands: CliCommand[] = [
   produceCommand,
   consumeCommand,
   verifyCommand,
+  reportCommand,
   topicsCommand,
   groupsCommand,
   labCommand,

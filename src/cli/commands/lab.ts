@@ -16,6 +16,7 @@ import { formatTable } from '../textTable';
 import { formatCount } from '../../core/format/count';
 import { DEFAULT_LAB_PARTITIONS, GroupLab } from '../../core/lab/groupLab';
 import type { LabSnapshot } from '../../core/lab/labTypes';
+import { replication, replicationHelp } from './labReplication';
 
 const help = `Usage: kafka-log-lab lab groups --topic T [--groups G] [--members M] [options]
 
@@ -142,7 +143,7 @@ async function groups(argv: string[], io: CliIO): Promise<number> {
 
 export const labCommand: CliCommand = {
   name: 'lab',
-  summary: 'consumer-group lab: G groups of M consumers on a topic, fanout and load balancing counted',
-  help,
-  run: (argv, io) => runAction(argv, io, help, { groups }),
+  summary: 'consumer-group lab (fanout, load balancing) and replication lab (failover, acknowledged vs read)',
+  help: `${help}\n\n${replicationHelp}`,
+  run: (argv, io) => runAction(argv, io, argv[0] === 'replication' ? replicationHelp : help, { groups, replication }),
 };

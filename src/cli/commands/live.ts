@@ -3,7 +3,6 @@
 // back with live statistics. Ctrl-C stops the three in order (generator, then the producer once
 // it has sent the whole file, then the consumer once it has read what was acknowledged) so the
 // account at the end compares like with like.
-import fs from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { type CliCommand, type CliIO, UsageError, choiceOption, parseOptions, printJson, wantsHelp } from '../command';
 import { KAFKA_OPTIONS, KAFKA_OPTIONS_HELP, cliKafka, topicOption } from '../kafkaOptions';
@@ -17,6 +16,7 @@ import { withAdmin } from '../../core/kafka/client';
 import { produceFile, type ProduceProgress } from '../../core/kafka/produceFile';
 import { consumeTopic, type ConsumeProgress } from '../../core/kafka/consumeTopic';
 import { liveAccount, type LiveAccount } from '../../core/live/liveAccount';
+import { countFileLines } from '../../core/io/newlines';
 
 const help = `Usage: kafka-log-lab live --file FILE --topic T [--format web|nginx|events] [--rate N] [options]
 
@@ -83,7 +83,7 @@ interface PipelineRequest extends Awaited<ReturnType<typeof cliKafka>> {
 
 async function runPipeline(r: PipelineRequest, io: CliIO): Promise<LiveAccount> {
   await withAdmin(r.client, (admin) => ensureTopic(admin, { topic: r.topic, partitions: 3 }));
-  const fromLine = existingLines(r.file) + 1;
+  const fromLine = (await countFileLines(r.file)) + 1;
   const produceStop = new AbortController();
   const consumeStop = new AbortController();
   let produced: ProduceProgress | undefined;
@@ -127,14 +127,6 @@ async function runPipeline(r: PipelineRequest, io: CliIO): Promise<LiveAccount> 
     produceStop.abort();
     consumeStop.abort();
   }
-}
-
-function existingLines(file: string): number {
-  if (!fs.existsSync(file)) return 0;
-  let n = 0;
-  const bytes = fs.readFileSync(file);
-  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
-  return n;
 }
 
 /** Resolves on Ctrl-C; a producer that ends by itself (a fatal error) ends the run too. */

@@ -140,10 +140,10 @@ export const produceCommand: CliCommand = {
     const partitions = numberOption(values.partitions, 'partitions', { integer: true, min: 1 }, 3);
     const fromLine = numberOption(values['from-line'], 'from-line', { integer: true, min: 1 });
     const key = keyMode(values);
-    kafkaSettings(values);
+    const settings = kafkaSettings(values);
     // Runtime checks after the usage checks, and before anything connects.
     requireReadableFile(file);
-    const { brokers, client } = await cliKafka(values, io);
+    const { brokers, client } = await cliKafka(settings, io);
     const live = !values.json && process.stderr.isTTY;
     const summary = await produceFile({
       client,

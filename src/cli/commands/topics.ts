@@ -83,8 +83,7 @@ async function list(argv: string[], io: CliIO): Promise<number> {
 async function describe(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseOptions(argv, common, 'TOPIC');
   const topic = topicArg(positionals, values.topic);
-  kafkaSettings(values);
-  const { client } = await cliKafka(values, io);
+  const { client } = await cliKafka(kafkaSettings(values), io);
   const detail = await withAdmin(client, (admin) => describeTopicDetail(admin, topic));
   if (values.json) return (printJson(io, detail), 0);
   io.out(
@@ -134,8 +133,8 @@ async function create(argv: string[], io: CliIO): Promise<number> {
     1,
   )!;
   const configs = parseConfigs(values.config);
-  kafkaSettings(commandConfigFlags(values));
-  await withAdmin((await cliKafka(commandConfigFlags(values), io)).client, (admin) =>
+  const settings = kafkaSettings(commandConfigFlags(values));
+  await withAdmin((await cliKafka(settings, io)).client, (admin) =>
     createTopic(admin, { topic, partitions, replicationFactor, configs }),
   );
   if (values.json) printJson(io, { topic, created: true, partitions, replicationFactor });
@@ -146,8 +145,7 @@ async function create(argv: string[], io: CliIO): Promise<number> {
 async function remove(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseOptions(argv, common, 'TOPIC');
   const topic = topicArg(positionals, values.topic);
-  kafkaSettings(values);
-  await withAdmin((await cliKafka(values, io)).client, (admin) => deleteTopic(admin, topic));
+  await withAdmin((await cliKafka(kafkaSettings(values), io)).client, (admin) => deleteTopic(admin, topic));
   if (values.json) printJson(io, { topic, deleted: true });
   else io.out(`Deleted topic ${topic}`);
   return 0;

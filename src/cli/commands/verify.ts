@@ -68,9 +68,9 @@ export const verifyCommand: CliCommand = {
     const topic = topicOption(values.topic);
     const as = choiceOption(values.as ?? 'auto', 'as', ['auto', 'raw', 'json'] as const);
     const format = choiceOption(values.format ?? 'auto', 'format', ['auto', ...LOG_FORMATS] as const);
-    kafkaSettings(values);
+    const settings = kafkaSettings(values);
     requireReadableFile(file);
-    const { client } = await cliKafka(values, io);
+    const { client } = await cliKafka(settings, io);
     const report = await verifyFileAgainstTopic(file, topic, client, { as, format, signal: io.signal });
     const ok = report.missing === 0 && report.duplicates === 0 && report.unexpected === 0;
     if (values.json) {

@@ -36,7 +36,8 @@ export function isRecordedBroker(pid: number, dataDir: string | undefined, procR
   return args.includes('kafka.Kafka') && (dataDir === undefined || args.some((a) => a.startsWith(dataDir)));
 }
 
-function stateDir(): string {
+/** Where the state files of started brokers live. */
+export function stateDir(): string {
   return path.join(cacheRoot(), 'brokers');
 }
 

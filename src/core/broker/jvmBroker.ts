@@ -91,7 +91,7 @@ export async function startJvmBroker(options: JvmBrokerOptions = {}): Promise<Ru
  * The JVM arguments that point both of Kafka's logging back ends at our config files. Log4j 1
  * wants a URL: an encoded file URL keeps spaces, non-ASCII names and Windows drives intact.
  */
-function loggingArgs(dataDir: string): string[] {
+export function loggingArgs(dataDir: string): string[] {
   return [
     `-Dlog4j.configuration=${pathToFileURL(path.join(dataDir, 'log4j.properties')).href}`,
     `-Dlog4j2.configurationFile=${path.join(dataDir, 'log4j2.properties')}`,

@@ -61,6 +61,8 @@ export interface LogGenerator {
 }
 
 export const DEFAULT_USERS = 1000;
+/** Up to this length a copy loop beats `TypedArray.set` (a native call); above it, set wins. */
+const SHORT_COPY = 24;
 export const DEFAULT_THINK_SECONDS = 30;
 
 /**
@@ -98,13 +100,18 @@ export function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** Encodes a number straight into a buffer: `write` returns the offset after what it wrote. */
+export interface ByteWriter {
+  write(target: Uint8Array, offset: number, value: number): number;
+}
+
 /**
- * Base class: subclasses append lines with `writeLine` from `emitNext`, which returns false
- * when the simulation has nothing more to say. The line cap is enforced here.
+ * Base class: subclasses write lines piece by piece (`writeText`, `writeEncoded`, `writeInt`,
+ * `writeFormatted`, then `endLine`) from `emitNext`, which returns false when the simulation
+ * has nothing more to say. The line cap is enforced here.
  *
- * Lines are encoded one by one into a chunk buffer: encoding a short flat line is much
- * cheaper than building a long concatenated string and encoding that (measured: about
- * twice as fast for a million lines).
+ * The pieces go straight into a chunk buffer: no line string is built, so nothing is
+ * concatenated, flattened and encoded per line, and repeated text is encoded once.
  */
 export abstract class ChunkedGenerator implements LogGenerator {
   abstract readonly format: GeneratedFormat;
@@ -120,7 +127,7 @@ export abstract class ChunkedGenerator implements LogGenerator {
   }
 
   nextChunk(targetBytes: number): Buffer | undefined {
-    // Slack for the line that crosses the target; a longer line grows the buffer in writeLine.
+    // Slack for the line that crosses the target; a longer line grows the buffer in reserve().
     this.chunk = Buffer.allocUnsafe(targetBytes + 16 * 1024);
     this.used = 0;
     while (!this.finished && this.used < targetBytes) {
@@ -159,16 +166,70 @@ export abstract class ChunkedGenerator implements LogGenerator {
     return this.linesWritten >= this.lineCap;
   }
 
-  /** Appends one whole line, which must end with a newline. */
-  protected writeLine(text: string): void {
-    this.writeText(text);
-    this.linesWritten++;
+  /**
+   * Appends part of a line. ASCII (all the generators write) is copied code by code: for
+   * the short pieces of a log line that is several times cheaper than `Buffer.write`, and
+   * the pieces need not be joined into a line string first (less garbage).
+   */
+  protected writeText(text: string): void {
+    const length = text.length;
+    this.reserve(length * 3); // UTF-8 worst case
+    const chunk = this.chunk;
+    let at = this.used;
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80) {
+        this.used += chunk.write(text, this.used);
+        return;
+      }
+      chunk[at++] = code;
+    }
+    this.used = at;
   }
 
-  /** Appends part of a line; the part that ends it goes through `writeLine`. */
-  protected writeText(text: string): void {
-    this.reserve(text.length * 3); // UTF-8 worst case
-    this.used += this.chunk.write(text, this.used);
+  /** Appends pre-encoded bytes (text that repeats, encoded once). */
+  protected writeEncoded(bytes: Uint8Array): void {
+    const length = bytes.length;
+    this.reserve(length);
+    if (length > SHORT_COPY) {
+      this.chunk.set(bytes, this.used);
+      this.used += length;
+      return;
+    }
+    const chunk = this.chunk;
+    let at = this.used;
+    for (let i = 0; i < length; i++) chunk[at++] = bytes[i];
+    this.used = at;
+  }
+
+  /** Appends a whole number >= 0 in decimal, as `String(value)` would. */
+  protected writeInt(value: number): void {
+    if (!(value >= 0 && Number.isSafeInteger(value))) {
+      this.writeText(String(value));
+      return;
+    }
+    this.reserve(16);
+    let end = this.used + decimalDigits(value);
+    this.used = end;
+    const chunk = this.chunk;
+    do {
+      const rest = Math.floor(value / 10);
+      chunk[--end] = 48 + value - rest * 10;
+      value = rest;
+    } while (value > 0);
+  }
+
+  /** Appends `value` as `writer` encodes it, at most `maxBytes` bytes. */
+  protected writeFormatted(maxBytes: number, writer: ByteWriter, value: number): void {
+    this.reserve(maxBytes);
+    this.used = writer.write(this.chunk, this.used, value);
+  }
+
+  /** Ends the line being written with a newline. */
+  protected endLine(): void {
+    this.reserve(1);
+    this.chunk[this.used++] = 10;
+    this.linesWritten++;
   }
 
   /** Appends part of a line written straight into the chunk by `write(target, offset) => end`. */
@@ -186,4 +247,10 @@ export abstract class ChunkedGenerator implements LogGenerator {
 
   protected abstract emitNext(): boolean;
   abstract counts(): GeneratedCounts;
+}
+
+function decimalDigits(value: number): number {
+  let digits = 1;
+  for (let limit = 10; value >= limit; limit *= 10) digits++;
+  return digits;
 }

@@ -1,7 +1,6 @@
 // Entry point of the generators: pick one by format, stream its chunks to a file with
 // backpressure, and report what was written.
 import fs from 'node:fs';
-import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { GeneratedFormat } from '../logFormat';
 import type { GeneratedCounts, GeneratorOptions, LogGenerator } from './generator';
@@ -38,6 +37,8 @@ export interface GenerateSummary extends Omit<GeneratedCounts, 'endMs'> {
 
 /** Bytes handed to the file stream per write: big enough to amortise, small enough to keep memory flat. */
 const CHUNK_BYTES = 256 * 1024;
+/** Chunks handed to the stream and not yet written, at most (memory stays about 1 MiB). */
+const WRITES_AHEAD = 4;
 
 export function createGenerator(request: GenerateRequest): LogGenerator {
   switch (request.format) {
@@ -61,13 +62,17 @@ export async function generateToFile(
   const stream = fs.createWriteStream(path);
   let failure: unknown;
   stream.on('error', (e) => (failure = e));
+  // A few chunks may wait to be written while the next one is generated; only the oldest
+  // write is waited for ('drain' would wait until all of them are written, idling the loop).
+  const writes: Promise<void>[] = [];
   let bytes = 0;
   try {
     for (let chunk = generator.nextChunk(CHUNK_BYTES); chunk !== undefined; chunk = generator.nextChunk(CHUNK_BYTES)) {
       if (failure) throw failure;
       if (signal?.aborted) throw new Error('generation interrupted');
       bytes += chunk.length;
-      if (!stream.write(chunk)) await once(stream, 'drain');
+      writes.push(new Promise<void>((resolve) => stream.write(chunk, () => resolve())));
+      if (writes.length >= WRITES_AHEAD) await writes.shift();
     }
     stream.end();
     await finished(stream);

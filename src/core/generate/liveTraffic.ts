@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import type { GeneratedFormat } from '../logFormat';
 import type { LogGenerator } from './generator';
 import { createGenerator } from './index';
+import { countNewlines } from '../io/newlines';
 
 /** Mean think time of live visitors: short, so the wanted rate is reached within seconds of the start. */
 export const LIVE_THINK_SECONDS = 3;
@@ -249,10 +250,4 @@ export class LiveTraffic {
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
-}
-
-function countNewlines(chunk: Buffer): number {
-  let n = 0;
-  for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) n++;
-  return n;
 }

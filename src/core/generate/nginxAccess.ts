@@ -54,6 +54,15 @@ interface NginxVisitor extends Scheduled {
 const MEAN_ARRIVAL_SECONDS = 2;
 const MAX_THINK_SECONDS = 600;
 const MIN_SESSION_GAP_SECONDS = 31 * 60;
+const ascii = (text: string) => Buffer.from(text, 'latin1');
+const SPACE = ascii(' ');
+const QUOTE = ascii('"');
+const DASH_SPACE = ascii(' - ');
+const SPACE_BRACKET = ascii(' [');
+const BRACKET_QUOTE = ascii('] "');
+const QUOTE_SPACE = ascii('" ');
+const SPACE_QUOTE = ascii(' "');
+const QUOTE_SPACE_QUOTE = ascii('" "');
 
 export class NginxAccessGenerator extends ChunkedGenerator {
   readonly format = 'nginx' as const;
@@ -72,6 +81,7 @@ export class NginxAccessGenerator extends ChunkedGenerator {
   private sessionSeconds = 0;
   private lastTime: number;
   private meanArrivalSeconds = MEAN_ARRIVAL_SECONDS;
+  private readonly agentBytes = new Map<string, Uint8Array>();
 
   constructor(options: GeneratorOptions) {
     super(options);
@@ -252,21 +262,17 @@ export class NginxAccessGenerator extends ChunkedGenerator {
     const x = random.next();
     if (x < 0.15) {
       const junk = random.pick(JUNK_REQUESTS);
-      this.writeLineFor(visitor, '-', junk, 400, junk === '-' ? 0 : ERROR_PAGE_BYTES[400], '-', '-');
+      this.beginLine(visitor, '-');
+      this.writeText(junk);
+      this.endLineWith(400, junk === '-' ? 0 : ERROR_PAGE_BYTES[400], '-', '-');
       return;
     }
     const probe = random.pick(SCANNER_PROBES);
     const user = probe.status === 401 && random.chance(0.5) ? 'admin' : '-';
     const bytes = probe.status === 200 ? random.between(35000, 60000) : (ERROR_PAGE_BYTES[probe.status] ?? 0);
-    this.writeLineFor(
-      visitor,
-      user,
-      `${probe.method} ${probe.path} ${visitor.protocol}`,
-      probe.status,
-      bytes,
-      '-',
-      visitor.agent,
-    );
+    this.beginLine(visitor, user);
+    this.writeRequestLine(probe.method, probe.path, visitor.protocol);
+    this.endLineWith(probe.status, bytes, '-', visitor.agent);
   }
 
   /** Status of a dynamic page: mostly 200, rare 500s, bursts of 5xx during an incident. */
@@ -293,18 +299,13 @@ export class NginxAccessGenerator extends ChunkedGenerator {
     bytes: number,
     referrer: string,
   ): void {
-    this.writeLineFor(visitor, '-', `${method} ${url} ${visitor.protocol}`, status, bytes, referrer, visitor.agent);
+    this.beginLine(visitor, '-');
+    this.writeRequestLine(method, url, visitor.protocol);
+    this.endLineWith(status, bytes, referrer, visitor.agent);
   }
 
-  private writeLineFor(
-    visitor: NginxVisitor,
-    user: string,
-    request: string,
-    status: number,
-    bytes: number,
-    referrer: string,
-    agent: string,
-  ): void {
+  /** Writes `$remote_addr - $remote_user [$time_local] "` and counts the line into its session. */
+  private beginLine(visitor: NginxVisitor, user: string): void {
     const time = visitor.time;
     if (visitor.startsSession) {
       visitor.startsSession = false;
@@ -314,24 +315,42 @@ export class NginxAccessGenerator extends ChunkedGenerator {
     }
     visitor.lastLineTime = time;
     this.lastTime = time;
-    this.writeLine(
-      visitor.address +
-        ' - ' +
-        user +
-        ' [' +
-        this.formatter.format(time) +
-        '] "' +
-        request +
-        '" ' +
-        status +
-        ' ' +
-        bytes +
-        ' "' +
-        referrer +
-        '" "' +
-        agent +
-        '"\n',
-    );
+    this.writeText(visitor.address);
+    this.writeEncoded(DASH_SPACE);
+    this.writeText(user);
+    this.writeEncoded(SPACE_BRACKET);
+    this.writeFormatted(26, this.formatter, time);
+    this.writeEncoded(BRACKET_QUOTE);
+  }
+
+  /** `METHOD URL PROTOCOL`, the request inside the quotes. */
+  private writeRequestLine(method: string, url: string, protocol: string): void {
+    this.writeText(method);
+    this.writeEncoded(SPACE);
+    this.writeText(url);
+    this.writeEncoded(SPACE);
+    this.writeText(protocol);
+  }
+
+  /** Writes `" $status $body_bytes_sent "$http_referer" "$http_user_agent"` and the newline. */
+  private endLineWith(status: number, bytes: number, referrer: string, agent: string): void {
+    this.writeEncoded(QUOTE_SPACE);
+    this.writeInt(status);
+    this.writeEncoded(SPACE);
+    this.writeInt(bytes);
+    this.writeEncoded(SPACE_QUOTE);
+    this.writeText(referrer);
+    this.writeEncoded(QUOTE_SPACE_QUOTE);
+    this.writeEncoded(this.encodedAgent(agent));
+    this.writeEncoded(QUOTE);
+    this.endLine();
+  }
+
+  /** User agents are long and few: each is encoded once. */
+  private encodedAgent(agent: string): Uint8Array {
+    let bytes = this.agentBytes.get(agent);
+    if (bytes === undefined) this.agentBytes.set(agent, (bytes = Buffer.from(agent)));
+    return bytes;
   }
 
   counts(): GeneratedCounts {

@@ -10,6 +10,8 @@ export interface Product {
   priceCents: number;
   /** `"product":{...},"price":12.99`, ready to splice into an event line. */
   json: string;
+  /** `json` as UTF-8, encoded once. */
+  jsonBytes: Uint8Array;
 }
 
 const CATEGORIES: ReadonlyArray<{ name: string; minPrice: number; maxPrice: number; nouns: string[] }> = [
@@ -47,7 +49,7 @@ function buildCatalog(): Product[] {
     const priceCents = Math.max(99, Math.round(price) * 100 - (random.chance(0.7) ? 1 : 51));
     const id = `P${String(i + 1).padStart(4, '0')}`;
     const json = `"product":{"id":"${id}","name":"${name}","category":"${category.name}"},"price":${priceCents / 100}`;
-    products.push({ id, name, category: category.name, priceCents, json });
+    products.push({ id, name, category: category.name, priceCents, json, jsonBytes: Buffer.from(json) });
   }
   return products;
 }

@@ -35,6 +35,19 @@ const MEAN_ARRIVAL_MS = 2000;
 const MIN_THINK_MS = 1000;
 const MAX_THINK_MS = 10 * 60 * 1000;
 const MAX_EVENTS_PER_SESSION = 60;
+const ascii = (text: string) => Buffer.from(text, 'latin1');
+const EVENT_ID = ascii('{"event_id":"');
+const TIMESTAMP = ascii('","timestamp":"');
+const USER_ID = ascii('","user_id":"');
+const SESSION_ID = ascii('","session_id":"');
+const DASH = ascii('-');
+const EVENT_TYPE = ascii('","event_type":"');
+const QUERY = ascii('","query":"');
+const QUOTE_BRACE = ascii('"}');
+const QUOTE_COMMA = ascii('",');
+const BRACE = ascii('}');
+const QUANTITY_BRACE = ascii(',"quantity":1}');
+const ORDER_ID = ascii(',"order_id":"ORD-');
 
 export class ProductEventGenerator extends ChunkedGenerator {
   readonly format = 'events' as const;
@@ -164,61 +177,79 @@ export class ProductEventGenerator extends ChunkedGenerator {
       return;
     }
     const random = this.random;
-    this.writeEventId();
-    const head = this.eventHead(shopper);
+    this.writeHead(shopper, step);
     switch (step) {
       case 'search':
-        this.writeLine(head + 'search","query":"' + random.pick(SEARCH_QUERIES) + '"}\n');
-        return;
+        this.writeEncoded(QUERY);
+        this.writeText(random.pick(SEARCH_QUERIES));
+        this.writeEncoded(QUOTE_BRACE);
+        break;
       case 'view':
         shopper.viewing = CATALOG[Math.floor(CATALOG.length * random.next() ** 2)]; // popular products first
-        this.writeLine(head + 'view",' + shopper.viewing.json + '}\n');
-        return;
+        this.writeProduct(shopper.viewing, BRACE);
+        break;
       case 'add_to_cart': {
         const product = shopper.viewing ?? CATALOG[0];
         shopper.cart.push(product);
-        this.writeLine(head + 'add_to_cart",' + product.json + ',"quantity":1}\n');
-        return;
+        this.writeProduct(product, QUANTITY_BRACE);
+        break;
       }
-      case 'remove_from_cart': {
-        const product = shopper.cart.pop() ?? CATALOG[0];
-        this.writeLine(head + 'remove_from_cart",' + product.json + '}\n');
-        return;
-      }
+      case 'remove_from_cart':
+        this.writeProduct(shopper.cart.pop() ?? CATALOG[0], BRACE);
+        break;
       case 'begin_checkout': {
         const cents = shopper.cart.reduce((sum, p) => sum + p.priceCents, 0);
-        this.writeLine(
-          head + 'begin_checkout","cart_value":' + cents / 100 + ',"items":' + shopper.cart.length + '}\n',
-        );
-        return;
+        this.writeText('","cart_value":' + cents / 100 + ',"items":');
+        this.writeInt(shopper.cart.length);
+        this.writeEncoded(BRACE);
+        break;
       }
     }
+    this.endLine();
   }
 
   /** One line per cart item, all at checkout time, sharing an order id. */
   private writePurchase(shopper: Shopper): void {
-    const orderId = 'ORD-' + hex8(this.random.uint32()).toUpperCase();
+    const orderId = hex8(this.random.uint32()).toUpperCase();
     for (const product of shopper.cart) {
       if (this.full) break;
       this.purchases++;
       this.revenueCents += product.priceCents;
-      this.writeEventId();
-      this.writeLine(this.eventHead(shopper) + 'purchase",' + product.json + ',"order_id":"' + orderId + '"}\n');
+      this.writeHead(shopper, 'purchase');
+      this.writeEncoded(QUOTE_COMMA);
+      this.writeEncoded(product.jsonBytes);
+      this.writeEncoded(ORDER_ID);
+      this.writeText(orderId);
+      this.writeEncoded(QUOTE_BRACE);
+      this.endLine();
     }
     shopper.cart = [];
   }
 
-  /** What follows the event id in every line, up to the event type's value: `","timestamp":"…","event_type":"`. */
-  private eventHead(shopper: Shopper): string {
-    const time = this.formatter.format(shopper.time);
-    const session = shopper.id + '-' + shopper.session;
-    return '","timestamp":"' + time + '","user_id":"' + shopper.id + '","session_id":"' + session + '","event_type":"';
+  /** `","view",<product>` and the line's end `tail`. */
+  private writeProduct(product: Product, tail: Uint8Array): void {
+    this.writeEncoded(QUOTE_COMMA);
+    this.writeEncoded(product.jsonBytes);
+    this.writeEncoded(tail);
   }
 
-  /** Starts a line with `{"event_id":"<uuid>` (the rest of the line follows). */
-  private writeEventId(): void {
-    this.writeText('{"event_id":"');
+  /**
+   * Every line up to its event type: `{"event_id":"<uuid>","timestamp":"…","user_id":"…",
+   * "session_id":"…","event_type":"<step>` (what follows the type differs per type).
+   */
+  private writeHead(shopper: Shopper, step: Step): void {
+    this.writeEncoded(EVENT_ID);
     this.writeBytes(36, this.writeUuid);
+    this.writeEncoded(TIMESTAMP);
+    this.writeFormatted(24, this.formatter, shopper.time);
+    this.writeEncoded(USER_ID);
+    this.writeText(shopper.id);
+    this.writeEncoded(SESSION_ID);
+    this.writeText(shopper.id);
+    this.writeEncoded(DASH);
+    this.writeInt(shopper.session);
+    this.writeEncoded(EVENT_TYPE);
+    this.writeText(step);
   }
 
   private readonly writeUuid = (target: Buffer, offset: number) => writeUuid4(target, offset, this.random);

@@ -5,6 +5,7 @@
 const MS_PER_DAY = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const UTC_ZONE = Buffer.from(' +0000', 'latin1');
 const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 /** "HH:MM:SS" for a number of whole seconds since midnight. */
@@ -15,11 +16,41 @@ function clockText(secondOfDay: number): string {
   return PAD2[h] + ':' + PAD2[m] + ':' + PAD2[rest - m * 60];
 }
 
+/** Copies `bytes` to `target` at `offset`; returns the offset after them. */
+function copyBytes(target: Uint8Array, offset: number, bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) target[offset++] = bytes[i];
+  return offset;
+}
+
+/** Writes `HH:MM:SS` for a number of whole seconds since midnight. */
+function writeClock(target: Uint8Array, offset: number, secondOfDay: number): number {
+  const h = Math.floor(secondOfDay / 3600);
+  const rest = secondOfDay - h * 3600;
+  const m = Math.floor(rest / 60);
+  offset = writeFixedDigits(target, offset, h, 2);
+  target[offset++] = 58; // ':'
+  offset = writeFixedDigits(target, offset, m, 2);
+  target[offset++] = 58;
+  return writeFixedDigits(target, offset, rest - m * 60, 2);
+}
+
+/** Writes `value` (0 <= value < 10^digits) as exactly `digits` decimal digits. */
+function writeFixedDigits(target: Uint8Array, offset: number, value: number, digits: number): number {
+  for (let at = offset + digits - 1; at >= offset; at--) {
+    const rest = Math.floor(value / 10);
+    target[at] = 48 + value - rest * 10;
+    value = rest;
+  }
+  return offset + digits;
+}
+
 /** Formats instants whose date part changes rarely, recomputing that part only on a new day. */
 abstract class DailyCachedFormatter {
   /** Days since the epoch of the last formatted instant. */
   protected day = Number.NaN;
   private dayText = '';
+  /** `dayText` encoded, for the `write` methods. */
+  protected dayBytes = new Uint8Array(0);
 
   /** The cached date text for `ms`, updating `this.day`. */
   protected datePart(ms: number): string {
@@ -27,6 +58,7 @@ abstract class DailyCachedFormatter {
     if (day !== this.day) {
       this.day = day;
       this.dayText = this.formatDay(new Date(day * MS_PER_DAY));
+      this.dayBytes = Buffer.from(this.dayText, 'latin1');
     }
     return this.dayText;
   }
@@ -46,6 +78,16 @@ export class WebTimestampFormatter extends DailyCachedFormatter {
     return text + clockText(second) + '.' + PAD3[milli] + PAD3[fraction - milli * 1000];
   }
 
+  /** `format(micros)` as ASCII bytes at `offset` (26); returns the offset after them. */
+  write(target: Uint8Array, offset: number, micros: number): number {
+    this.datePart(Math.floor(micros / 1000));
+    const microOfDay = micros - this.day * MS_PER_DAY * 1000;
+    const second = Math.floor(microOfDay / 1_000_000);
+    offset = writeClock(target, copyBytes(target, offset, this.dayBytes), second);
+    target[offset++] = 46; // '.'
+    return writeFixedDigits(target, offset, microOfDay - second * 1_000_000, 6);
+  }
+
   protected formatDay(midnight: Date): string {
     return midnight.toISOString().slice(0, 10) + ' ';
   }
@@ -56,6 +98,13 @@ export class NginxTimestampFormatter extends DailyCachedFormatter {
   format(seconds: number): string {
     const text = this.datePart(seconds * 1000);
     return text + clockText(seconds - this.day * 86_400) + ' +0000';
+  }
+
+  /** `format(seconds)` as ASCII bytes at `offset` (26); returns the offset after them. */
+  write(target: Uint8Array, offset: number, seconds: number): number {
+    this.datePart(seconds * 1000);
+    offset = writeClock(target, copyBytes(target, offset, this.dayBytes), seconds - this.day * 86_400);
+    return copyBytes(target, offset, UTC_ZONE);
   }
 
   protected formatDay(midnight: Date): string {
@@ -75,6 +124,18 @@ export class IsoTimestampFormatter extends DailyCachedFormatter {
       this.secondText = this.datePart(ms) + clockText(second - this.day * 86_400) + '.';
     }
     return this.secondText + PAD3[ms - second * 1000] + 'Z';
+  }
+
+  /** `format(ms)` as ASCII bytes at `offset` (24); returns the offset after them. */
+  write(target: Uint8Array, offset: number, ms: number): number {
+    this.datePart(ms);
+    const msOfDay = ms - this.day * MS_PER_DAY;
+    const second = Math.floor(msOfDay / 1000);
+    offset = writeClock(target, copyBytes(target, offset, this.dayBytes), second);
+    target[offset++] = 46; // '.'
+    offset = writeFixedDigits(target, offset, msOfDay - second * 1000, 3);
+    target[offset] = 90; // 'Z'
+    return offset + 1;
   }
 
   protected formatDay(midnight: Date): string {

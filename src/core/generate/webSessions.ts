@@ -27,6 +27,10 @@ const MEAN_EVENTS_PER_VISIT = (MIN_EVENTS_PER_VISIT + MAX_EVENTS_PER_VISIT) / 2;
 const STEP_US = 1_000_000;
 const MIN_THINK_US = 1_000_000;
 const MAX_THINK_US = 15 * 60 * 1_000_000;
+const TIMESTAMP_LABEL = Buffer.from(' -- Timestamp : ');
+const USER_LABEL = Buffer.from(' - User_id : ');
+const ACTION_LABEL = Buffer.from(' -- Action : ');
+const PAGE_LABEL = Buffer.from(' -- Page : ');
 
 interface WebVisitor extends Scheduled, NavigationState {
   id: string;
@@ -170,19 +174,16 @@ export class WebSessionGenerator extends ChunkedGenerator {
 
   private write(visitor: WebVisitor, action: string): void {
     this.lastUs = visitor.time;
-    this.writeLine(
-      this.linesWritten +
-        1 +
-        ' -- Timestamp : ' +
-        this.formatter.format(visitor.time) +
-        ' - User_id : ' +
-        visitor.id +
-        ' -- Action : ' +
-        action +
-        ' -- Page : ' +
-        visitor.page +
-        '\n',
-    );
+    this.writeInt(this.linesWritten + 1);
+    this.writeEncoded(TIMESTAMP_LABEL);
+    this.writeFormatted(26, this.formatter, visitor.time);
+    this.writeEncoded(USER_LABEL);
+    this.writeText(visitor.id);
+    this.writeEncoded(ACTION_LABEL);
+    this.writeText(action);
+    this.writeEncoded(PAGE_LABEL);
+    this.writeText(visitor.page);
+    this.endLine();
   }
 
   counts(): GeneratedCounts {

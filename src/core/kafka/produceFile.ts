@@ -23,6 +23,7 @@ import { timestampOf } from './recordTime';
 import { retryTransient } from './transientRetry';
 import { requireValidTopicName } from './topicName';
 import { requireReadableFile } from '../fileErrors';
+import { ensureTopic } from './topicsAdmin';
 
 export interface ProduceFileOptions {
   client: KafkaClient;
@@ -178,14 +179,11 @@ async function prepareTopic(o: ProduceFileOptions): Promise<{ createdTopic: bool
   const admin = o.client.admin();
   await admin.connect();
   try {
-    let createdTopic = false;
-    if (!(await admin.listTopics()).includes(o.topic)) {
-      createdTopic = await admin.createTopic({
-        topic: o.topic,
-        partitions: o.partitions ?? 3,
-        replicationFactor: o.replicationFactor,
-      });
-    }
+    const createdTopic = await ensureTopic(admin, {
+      topic: o.topic,
+      partitions: o.partitions ?? 3,
+      replicationFactor: o.replicationFactor,
+    });
     const ends = await retryTransient(() => admin.topicOffsets(o.topic));
     return { createdTopic, ends };
   } finally {

@@ -19,6 +19,7 @@ import { ConnectionState } from '../live/connectionState';
 import { groupsDuringOutage } from './labOutage';
 import { planLabProduce, type LabProducePlan } from './labProducePlan';
 import { requireValidTopicName } from '../kafka/topicName';
+import { labResultOf, labResultsDir, saveLabResult } from './labResultRecord';
 
 export interface GroupLabOptions {
   topic: string;
@@ -34,6 +35,8 @@ export interface GroupLabOptions {
   heartbeatIntervalMs?: number;
   /** How often the groups are described (default 1000 ms). */
   pollIntervalMs?: number;
+  /** Where stop() keeps the last result for lab reports (default: the cache folder; false: nowhere). */
+  resultsDir?: string | false;
   /** Leave the lab's (then empty) groups on the broker after stop(); default: delete them. */
   keepGroups?: boolean;
 }
@@ -242,10 +245,23 @@ export class GroupLab {
     };
   }
 
+  /** Keeps what the lab showed last, before its members stop, for a later lab report. */
+  private recordResult(): void {
+    if (this.options.resultsDir === false) return;
+    const record = labResultOf(this.snapshot());
+    if (!record) return;
+    try {
+      saveLabResult(record, this.options.resultsDir ?? labResultsDir());
+    } catch (e) {
+      this.deps.log?.(`the lab's result was not kept for reports: ${describeError(e)}`);
+    }
+  }
+
   /** Stops every member and the polling; deletes the lab's groups unless asked to keep them. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.recordResult();
     if (this.phase !== 'error') this.phase = 'stopping';
     this.changed();
     await Promise.all(this.groups.flatMap((g) => g.members.map((m) => m.stop())));

@@ -17,7 +17,6 @@ import { LocalBrokerController } from './localBrokerController';
 /** Where users (and the default cluster) expect a local broker. */
 const PREFERRED_PORT = 9092;
 export const LOCAL_CLUSTER = 'local';
-const USE_JAVA = 'Use Local Java';
 /** Docker failures the JVM engine gets around. */
 const DOCKER_UNUSABLE = new Set(['daemon-down', 'cli-missing', 'permission-denied']);
 
@@ -55,7 +54,7 @@ function engineArg(arg: unknown): EngineChoice | undefined {
   const value = stringField(arg, 'engine');
   if (value === undefined) return undefined;
   if (value === 'auto' || value === 'docker' || value === 'jvm') return value;
-  throw new Error(`unknown broker engine "${value}" (use auto, docker or jvm)`);
+  throw new Error(vscode.l10n.t('unknown broker engine "{0}" (use auto, docker or jvm)', value));
 }
 
 /** Where to start: the preferred port when free, this launcher's container already on it, or any free port. */
@@ -90,15 +89,17 @@ async function offerJava(
   if (!(await javaAvailable(editorJvmSetup(deps)))) return false;
   const reason = describeError(e);
   deps.log.warn(`[broker] the ${engine} engine cannot run: ${reason}`);
-  void vscode.window.showErrorMessage(`Kafka Log Lab: ${reason}`, USE_JAVA, 'Open Logs').then((choice) => {
-    if (choice === USE_JAVA) void executeCommand(COMMANDS.startLocalBroker, { port, engine: 'jvm' });
-    else if (choice === 'Open Logs') deps.log.show();
+  const useJava = vscode.l10n.t('Use Local Java');
+  const openLogs = vscode.l10n.t('Open Logs');
+  void vscode.window.showErrorMessage(`Kafka Log Lab: ${reason}`, useJava, openLogs).then((choice) => {
+    if (choice === useJava) void executeCommand(COMMANDS.startLocalBroker, { port, engine: 'jvm' });
+    else if (choice === openLogs) deps.log.show();
   });
   return true;
 }
 
 const say = (text: string) => void vscode.window.showInformationMessage(`Kafka Log Lab: ${text}`);
-const NOT_STARTED_HERE = 'no local broker was started from this window.';
+const notStartedHere = () => vscode.l10n.t('no local broker was started from this window.');
 
 async function startCommand(
   deps: KafkaDeps,
@@ -108,21 +109,34 @@ async function startCommand(
   const running = brokers.running;
   if (running) {
     await registerLocal(deps, running.bootstrap);
-    say(`the local broker already runs at ${running.bootstrap} (${running.engine}).`);
+    say(vscode.l10n.t('the local broker already runs at {0} ({1}).', running.bootstrap, running.engine));
     return running.bootstrap;
   }
   const engine = engineArg(arg) ?? readSettings().localBrokerEngine;
   const place = await choosePort(deps, engine, numberField(arg, 'port') ?? PREFERRED_PORT);
   if (place.answering) {
     await registerLocal(deps, place.answering);
-    say(`a Kafka broker already answers at ${place.answering}; it is now the "${LOCAL_CLUSTER}" cluster.`);
+    say(
+      vscode.l10n.t(
+        'a Kafka broker already answers at {0}; it is now the "{1}" cluster.',
+        place.answering,
+        LOCAL_CLUSTER,
+      ),
+    );
     return place.answering;
   }
   try {
     const broker = await brokers.start(engine, place.port, place.container);
     await registerLocal(deps, broker.bootstrap);
-    const where = broker.engine === 'docker' ? 'Docker' : 'the local Java';
-    say(`local broker ready at ${broker.bootstrap} on ${where} (cluster "${LOCAL_CLUSTER}").`);
+    const ready =
+      broker.engine === 'docker'
+        ? vscode.l10n.t('local broker ready at {0} on Docker (cluster "{1}").', broker.bootstrap, LOCAL_CLUSTER)
+        : vscode.l10n.t(
+            'local broker ready at {0} on the local Java (cluster "{1}").',
+            broker.bootstrap,
+            LOCAL_CLUSTER,
+          );
+    say(ready);
     return broker.bootstrap;
   } catch (e) {
     if (await offerJava(deps, e, engine, place.port)) return undefined;
@@ -131,33 +145,34 @@ async function startCommand(
 }
 
 async function confirmReset(): Promise<boolean> {
-  const detail = 'The local broker is stopped and its data is removed. This cannot be undone.';
+  const detail = vscode.l10n.t('The local broker is stopped and its data is removed. This cannot be undone.');
+  const remove = vscode.l10n.t('Delete');
   const ok = await vscode.window.showWarningMessage(
-    'Delete all topics and data of the local broker?',
+    vscode.l10n.t('Delete all topics and data of the local broker?'),
     { modal: true, detail },
-    'Delete',
+    remove,
   );
-  return ok === 'Delete';
+  return ok === remove;
 }
 
 export function registerBrokerCommands(deps: KafkaDeps): vscode.Disposable[] {
   const brokers = new LocalBrokerController(deps);
   return [
     registerCommand(deps, COMMANDS.startLocalBroker, (arg?) => {
-      requireWorkspaceTrust('Starting the local broker');
+      requireWorkspaceTrust(vscode.l10n.t('Starting the local broker'));
       return startCommand(deps, brokers, arg);
     }),
     registerCommand(deps, COMMANDS.stopLocalBroker, async () => {
       const stopped = await brokers.stop();
       if (stopped) deps.explorer.refresh();
-      else say(NOT_STARTED_HERE);
+      else say(notStartedHere());
       return stopped;
     }),
     registerCommand(deps, COMMANDS.restartLocalBroker, async () => {
-      requireWorkspaceTrust('Restarting the local broker');
+      requireWorkspaceTrust(vscode.l10n.t('Restarting the local broker'));
       const broker = await brokers.restart();
       if (!broker) {
-        say(NOT_STARTED_HERE);
+        say(notStartedHere());
         return undefined;
       }
       await registerLocal(deps, broker.bootstrap);
@@ -166,14 +181,14 @@ export function registerBrokerCommands(deps: KafkaDeps): vscode.Disposable[] {
     registerCommand(deps, COMMANDS.showLocalBrokerLogs, async () => {
       const shown = await brokers.followLogs();
       deps.log.show();
-      if (!shown) say(NOT_STARTED_HERE);
+      if (!shown) say(notStartedHere());
       return shown;
     }),
     registerCommand(deps, COMMANDS.resetLocalBroker, async (arg?) => {
       if (!arg?.skipConfirmation && !(await confirmReset())) return false;
       await brokers.reset();
       deps.explorer.refresh();
-      say('the local broker was reset; its topics and data are gone.');
+      say(vscode.l10n.t('the local broker was reset; its topics and data are gone.'));
       return true;
     }),
     brokers,

@@ -11,26 +11,31 @@ export type LocalBrokerState =
 
 export function createBrokerStatusBar(): { update(state: LocalBrokerState): void; disposable: vscode.Disposable } {
   const item = vscode.window.createStatusBarItem('kafkaLogLab.localBroker', vscode.StatusBarAlignment.Left, 49);
-  item.name = 'Kafka Log Lab: local broker';
+  item.name = vscode.l10n.t('Kafka Log Lab: local broker');
   const update = (s: LocalBrokerState) => {
     switch (s.state) {
       case 'idle':
         item.hide();
         return;
       case 'starting':
-        item.text = '$(sync~spin) Local broker: starting…';
-        item.tooltip = `Kafka Log Lab: the local broker is starting${s.engine ? ` (${engineName(s.engine)})` : ''}.\nClick to show its logs.`;
-        item.command = { title: 'Show Local Broker Logs', command: COMMANDS.showLocalBrokerLogs.id };
+        item.text = `$(sync~spin) ${vscode.l10n.t('Local broker: starting…')}`;
+        item.tooltip = s.engine
+          ? vscode.l10n.t(
+              'Kafka Log Lab: the local broker is starting ({0}).\nClick to show its logs.',
+              engineName(s.engine),
+            )
+          : vscode.l10n.t('Kafka Log Lab: the local broker is starting.\nClick to show its logs.');
+        item.command = { title: vscode.l10n.t('Show Local Broker Logs'), command: COMMANDS.showLocalBrokerLogs.id };
         break;
       case 'running':
-        item.text = `$(vm-running) Local broker: ${engineName(s.engine)} ${s.bootstrap}`;
-        item.tooltip = `Kafka Log Lab: local broker running on ${s.engine === 'docker' ? 'Docker' : 'the local Java'} at ${s.bootstrap}${s.kafkaVersion ? ` (Kafka ${s.kafkaVersion})` : ''}.\nClick to show its logs.`;
-        item.command = { title: 'Show Local Broker Logs', command: COMMANDS.showLocalBrokerLogs.id };
+        item.text = `$(vm-running) ${vscode.l10n.t('Local broker: {0} {1}', engineName(s.engine), s.bootstrap)}`;
+        item.tooltip = runningTooltip(s);
+        item.command = { title: vscode.l10n.t('Show Local Broker Logs'), command: COMMANDS.showLocalBrokerLogs.id };
         break;
       case 'stopped':
-        item.text = '$(vm-outline) Local broker: stopped';
-        item.tooltip = 'Kafka Log Lab: the local broker is stopped.\nClick to start it.';
-        item.command = { title: 'Start Local Broker', command: COMMANDS.startLocalBroker.id };
+        item.text = `$(vm-outline) ${vscode.l10n.t('Local broker: stopped')}`;
+        item.tooltip = vscode.l10n.t('Kafka Log Lab: the local broker is stopped.\nClick to start it.');
+        item.command = { title: vscode.l10n.t('Start Local Broker'), command: COMMANDS.startLocalBroker.id };
         break;
     }
     item.accessibilityInformation = {
@@ -41,6 +46,15 @@ export function createBrokerStatusBar(): { update(state: LocalBrokerState): void
   };
   update({ state: 'idle' });
   return { update, disposable: item };
+}
+
+function runningTooltip(s: { engine: string; bootstrap: string; kafkaVersion?: string }): string {
+  const where =
+    s.engine === 'docker'
+      ? vscode.l10n.t('Kafka Log Lab: local broker running on Docker at {0}', s.bootstrap)
+      : vscode.l10n.t('Kafka Log Lab: local broker running on the local Java at {0}', s.bootstrap);
+  const version = s.kafkaVersion ? ` (Kafka ${s.kafkaVersion})` : '';
+  return `${where}${version}.\n${vscode.l10n.t('Click to show its logs.')}`;
 }
 
 /** The engine as people say it: Docker or Java (the setting's value is `jvm`). */

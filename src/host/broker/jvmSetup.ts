@@ -18,7 +18,7 @@ function downloadReporter(progress: ProgressSink): (p: DownloadProgress) => void
   return (p) => {
     const percent = p.totalBytes ? Math.floor((100 * p.doneBytes) / p.totalBytes) : 100;
     progress.report({
-      message: `Downloading Apache Kafka ${p.kafkaVersion}: ${describeProgress(p)}`,
+      message: vscode.l10n.t('Downloading Apache Kafka {0}: {1}', p.kafkaVersion, describeProgress(p)),
       increment: Math.max(0, percent - shownPercent),
     });
     shownPercent = Math.max(shownPercent, percent);

@@ -99,7 +99,7 @@ export class LocalBrokerController implements vscode.Disposable {
   async reset(): Promise<void> {
     const broker = this.broker;
     const engine = broker?.engine ?? readSettings().localBrokerEngine;
-    const title = 'Kafka Log Lab: resetting the local broker';
+    const title = vscode.l10n.t('Kafka Log Lab: resetting the local broker');
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async () => {
       if (broker?.engine === 'jvm') await this.stopProcess(broker);
       else this.logs.stop();
@@ -149,7 +149,7 @@ export class LocalBrokerController implements vscode.Disposable {
     this.status.update({ state: 'starting', engine: engine === 'auto' ? undefined : engine });
     try {
       const broker = await withBrokerProgress(
-        'Kafka Log Lab: starting a local broker',
+        vscode.l10n.t('Kafka Log Lab: starting a local broker'),
         this.deps,
         (onProgress, signal, p) =>
           startLocalBroker({
@@ -174,7 +174,7 @@ export class LocalBrokerController implements vscode.Disposable {
 
   private async stopProcess(broker: LocalBroker): Promise<void> {
     this.logs.stop();
-    const title = `Stopping the local broker at ${broker.bootstrap}`;
+    const title = vscode.l10n.t('Stopping the local broker at {0}', broker.bootstrap);
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () => broker.stop());
     this.deps.log.info(`[broker] stopped ${broker.bootstrap} (${broker.engine})`);
   }
@@ -185,7 +185,7 @@ export class LocalBrokerController implements vscode.Disposable {
     this.status.update({ state: 'starting', engine: 'docker' });
     try {
       const restarted = await withBrokerProgress(
-        'Kafka Log Lab: restarting the local broker',
+        vscode.l10n.t('Kafka Log Lab: restarting the local broker'),
         this.deps,
         (onProgress, signal) => restartDockerBroker({ name, onProgress, signal }),
       );

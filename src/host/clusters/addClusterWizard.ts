@@ -1,13 +1,14 @@
 // The questions of "Add Cluster…": addresses, name, security protocol, then only what that
 // protocol needs (SASL login, certificate authority, client certificate). Back returns to the
 // previous question with its answer kept; Escape cancels.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ConnectionSpec, SaslMechanismName, SecurityProtocol } from '../../core/kafka/connection/connectionSpec';
 import { usesSasl, usesTls } from '../../core/kafka/connection/specChecks';
 import { BACK, runWizard, type Answer, type Prompter, type WizardStep } from './prompts';
 import { DEFAULT_CLUSTER, bootstrapProblem } from './clusterRegistry';
 
-const TITLE = 'Kafka Log Lab: Add Cluster';
+// Functions, not constants: the translations are read when a question is asked.
+const title = (step: string) => vscode.l10n.t('Kafka Log Lab: Add Cluster: {0}', step);
 
 export interface ClusterAnswers {
   bootstrap?: string;
@@ -26,40 +27,67 @@ export interface ClusterAnswers {
 
 type Item<T> = vscode.QuickPickItem & { value: T };
 
-const PROTOCOLS: Array<Item<SecurityProtocol>> = [
-  { label: 'PLAINTEXT', value: 'PLAINTEXT', description: 'no encryption, no login: a local or lab broker' },
-  { label: 'SASL_SSL', value: 'SASL_SSL', description: 'TLS + login: Confluent Cloud and most hosted clusters' },
-  { label: 'SSL', value: 'SSL', description: 'TLS, optionally with a client certificate (mutual TLS)' },
-  { label: 'SASL_PLAINTEXT', value: 'SASL_PLAINTEXT', description: 'login without encryption' },
-];
-
-const MECHANISMS: Array<Item<SaslMechanismName>> = [
-  { label: 'PLAIN', value: 'PLAIN', description: 'user name and password (Confluent Cloud API key and secret)' },
-  { label: 'SCRAM-SHA-256', value: 'SCRAM-SHA-256', description: 'user name and password' },
-  { label: 'SCRAM-SHA-512', value: 'SCRAM-SHA-512', description: 'user name and password' },
-  { label: 'OAUTHBEARER', value: 'OAUTHBEARER', description: 'a bearer token' },
-];
-
-const TRUST: Array<Item<'system' | 'ca' | 'insecure'>> = [
+const protocols = (): Array<Item<SecurityProtocol>> => [
   {
-    label: 'System certificate authorities',
+    label: 'PLAINTEXT',
+    value: 'PLAINTEXT',
+    description: vscode.l10n.t('no encryption, no login: a local or lab broker'),
+  },
+  {
+    label: 'SASL_SSL',
+    value: 'SASL_SSL',
+    description: vscode.l10n.t('TLS + login: Confluent Cloud and most hosted clusters'),
+  },
+  { label: 'SSL', value: 'SSL', description: vscode.l10n.t('TLS, optionally with a client certificate (mutual TLS)') },
+  { label: 'SASL_PLAINTEXT', value: 'SASL_PLAINTEXT', description: vscode.l10n.t('login without encryption') },
+];
+
+const mechanisms = (): Array<Item<SaslMechanismName>> => [
+  {
+    label: 'PLAIN',
+    value: 'PLAIN',
+    description: vscode.l10n.t('user name and password (Confluent Cloud API key and secret)'),
+  },
+  { label: 'SCRAM-SHA-256', value: 'SCRAM-SHA-256', description: vscode.l10n.t('user name and password') },
+  { label: 'SCRAM-SHA-512', value: 'SCRAM-SHA-512', description: vscode.l10n.t('user name and password') },
+  { label: 'OAUTHBEARER', value: 'OAUTHBEARER', description: vscode.l10n.t('a bearer token') },
+];
+
+const trustChoices = (): Array<Item<'system' | 'ca' | 'insecure'>> => [
+  {
+    label: vscode.l10n.t('System certificate authorities'),
     value: 'system',
-    description: 'the broker certificate is signed by a public CA',
+    description: vscode.l10n.t('the broker certificate is signed by a public CA'),
   },
-  { label: 'CA certificate file…', value: 'ca', description: 'your own certificate authority (PEM)' },
   {
-    label: '$(warning) Do not verify the broker certificate',
+    label: vscode.l10n.t('CA certificate file…'),
+    value: 'ca',
+    description: vscode.l10n.t('your own certificate authority (PEM)'),
+  },
+  {
+    label: `$(warning) ${vscode.l10n.t('Do not verify the broker certificate')}`,
     value: 'insecure',
-    description: 'INSECURE: anyone on the network can pose as the broker and read the password',
+    description: vscode.l10n.t('INSECURE: anyone on the network can pose as the broker and read the password'),
   },
 ];
 
-const CLIENT_CERT: Array<Item<boolean>> = [
-  { label: 'No client certificate', value: false, description: 'the broker does not ask for one' },
-  { label: 'Client certificate and key (mutual TLS)…', value: true, description: 'PEM files' },
+const clientCertChoices = (): Array<Item<boolean>> => [
+  {
+    label: vscode.l10n.t('No client certificate'),
+    value: false,
+    description: vscode.l10n.t('the broker does not ask for one'),
+  },
+  {
+    label: vscode.l10n.t('Client certificate and key (mutual TLS)…'),
+    value: true,
+    description: vscode.l10n.t('PEM files'),
+  },
 ];
 
-const PEM_FILTERS = { 'PEM files': ['pem', 'crt', 'cer', 'key'], 'All files': ['*'] };
+const pemFilters = () => ({
+  [vscode.l10n.t('PEM files')]: ['pem', 'crt', 'cer', 'key'],
+  [vscode.l10n.t('All files')]: ['*'],
+});
 
 /** Applies an answer to the state unless it was Back. */
 async function take<T>(answer: Promise<Answer<T>>, apply: (value: T) => void): Promise<Answer<void>> {
@@ -74,18 +102,15 @@ const isLocal = (bootstrap = ''): boolean => /^(localhost|127\.0\.0\.1|\[::1\]):
 function pick<T>(
   p: Prompter,
   back: boolean,
-  title: string,
+  step: string,
   placeholder: string,
   items: Array<Item<T>>,
   current: T | undefined,
 ): Promise<Answer<Item<T>>> {
-  return p.pick(
-    { title: `${TITLE}: ${title}`, placeholder, items, active: items.find((i) => i.value === current) },
-    back,
-  );
+  return p.pick({ title: title(step), placeholder, items, active: items.find((i) => i.value === current) }, back);
 }
 
-const notEmpty = (what: string) => (t: string) => (t.trim() ? undefined : `Enter ${what}`);
+const notEmpty = (problem: string) => (t: string) => (t.trim() ? undefined : problem);
 
 function addressSteps(p: Prompter, validName: (name: string) => string | undefined): Array<WizardStep<ClusterAnswers>> {
   return [
@@ -94,8 +119,8 @@ function addressSteps(p: Prompter, validName: (name: string) => string | undefin
         take(
           p.text(
             {
-              title: `${TITLE}: bootstrap servers`,
-              prompt: 'Bootstrap servers, comma-separated HOST:PORT',
+              title: title(vscode.l10n.t('bootstrap servers')),
+              prompt: vscode.l10n.t('Bootstrap servers, comma-separated HOST:PORT'),
               value: s.bootstrap ?? DEFAULT_CLUSTER.bootstrapServers,
               validate: bootstrapProblem,
             },
@@ -109,8 +134,8 @@ function addressSteps(p: Prompter, validName: (name: string) => string | undefin
         take(
           p.text(
             {
-              title: `${TITLE}: name`,
-              prompt: 'A name for this cluster',
+              title: title(vscode.l10n.t('name')),
+              prompt: vscode.l10n.t('A name for this cluster'),
               value: s.name ?? suggestedName(s.bootstrap),
               validate: validName,
             },
@@ -125,9 +150,9 @@ function addressSteps(p: Prompter, validName: (name: string) => string | undefin
           pick(
             p,
             back,
-            'security',
-            'How does the cluster secure connections?',
-            PROTOCOLS,
+            vscode.l10n.t('security'),
+            vscode.l10n.t('How does the cluster secure connections?'),
+            protocols(),
             s.protocol ?? (isLocal(s.bootstrap) ? 'PLAINTEXT' : 'SASL_SSL'),
           ),
           (i) => (s.protocol = i.value),
@@ -136,29 +161,30 @@ function addressSteps(p: Prompter, validName: (name: string) => string | undefin
   ];
 }
 
+function mechanismStep(p: Prompter, when: (s: ClusterAnswers) => boolean): WizardStep<ClusterAnswers> {
+  const [step, question] = [vscode.l10n.t('SASL mechanism'), vscode.l10n.t('How does the cluster check the login?')];
+  return {
+    when,
+    run: (s, back) => take(pick(p, back, step, question, mechanisms(), s.mechanism), (i) => (s.mechanism = i.value)),
+  };
+}
+
 function saslSteps(p: Prompter): Array<WizardStep<ClusterAnswers>> {
   const sasl = (s: ClusterAnswers) => s.protocol !== undefined && usesSasl({ securityProtocol: s.protocol });
   const login = (s: ClusterAnswers) => sasl(s) && s.mechanism !== 'OAUTHBEARER';
-  const secret = "Kept in VS Code's secret storage, never in settings";
+  const secret = vscode.l10n.t("Kept in VS Code's secret storage, never in settings");
   return [
-    {
-      when: sasl,
-      run: (s, back) =>
-        take(
-          pick(p, back, 'SASL mechanism', 'How does the cluster check the login?', MECHANISMS, s.mechanism),
-          (i) => (s.mechanism = i.value),
-        ),
-    },
+    mechanismStep(p, sasl),
     {
       when: login,
       run: (s, back) =>
         take(
           p.text(
             {
-              title: `${TITLE}: user name`,
-              prompt: `User name for ${s.mechanism}`,
+              title: title(vscode.l10n.t('user name')),
+              prompt: vscode.l10n.t('User name for {0}', s.mechanism ?? ''),
               value: s.username,
-              validate: notEmpty('a user name'),
+              validate: notEmpty(vscode.l10n.t('Enter a user name')),
             },
             back,
           ),
@@ -170,7 +196,11 @@ function saslSteps(p: Prompter): Array<WizardStep<ClusterAnswers>> {
       run: (s, back) =>
         take(
           p.text(
-            { title: `${TITLE}: password`, prompt: `Password of ${s.username} (${secret})`, password: true },
+            {
+              title: title(vscode.l10n.t('password')),
+              prompt: vscode.l10n.t('Password of {0} ({1})', s.username ?? '', secret),
+              password: true,
+            },
             back,
           ),
           (v) => (s.password = v),
@@ -182,10 +212,10 @@ function saslSteps(p: Prompter): Array<WizardStep<ClusterAnswers>> {
         take(
           p.text(
             {
-              title: `${TITLE}: token`,
-              prompt: `Bearer token (${secret})`,
+              title: title(vscode.l10n.t('token')),
+              prompt: vscode.l10n.t('Bearer token ({0})', secret),
               password: true,
-              validate: notEmpty('a token'),
+              validate: notEmpty(vscode.l10n.t('Enter a token')),
             },
             back,
           ),
@@ -201,18 +231,18 @@ async function trustStep(p: Prompter, s: ClusterAnswers, back: boolean): Promise
     const choice = await pick(
       p,
       back,
-      'certificate authority',
-      'Which certificate authority signs the broker certificate?',
-      TRUST,
+      vscode.l10n.t('certificate authority'),
+      vscode.l10n.t('Which certificate authority signs the broker certificate?'),
+      trustChoices(),
       s.trust,
     );
     if (choice === BACK) return BACK;
     s.trust = choice.value;
     if (choice.value !== 'ca') return undefined;
     const file = await p.file({
-      title: `${TITLE}: CA certificate (PEM)`,
-      openLabel: 'Use as CA',
-      filters: PEM_FILTERS,
+      title: title(vscode.l10n.t('CA certificate (PEM)')),
+      openLabel: vscode.l10n.t('Use as CA'),
+      filters: pemFilters(),
     });
     if (file !== BACK) return void (s.caFile = file);
   }
@@ -223,30 +253,32 @@ async function clientCertStep(p: Prompter, s: ClusterAnswers, back: boolean): Pr
     const choice = await pick(
       p,
       back,
-      'client certificate',
-      'Does the broker ask for a client certificate?',
-      CLIENT_CERT,
+      vscode.l10n.t('client certificate'),
+      vscode.l10n.t('Does the broker ask for a client certificate?'),
+      clientCertChoices(),
       s.certFile !== undefined,
     );
     if (choice === BACK) return BACK;
     if (!choice.value)
       return void Object.assign(s, { certFile: undefined, keyFile: undefined, keyPassword: undefined });
     const certFile = await p.file({
-      title: `${TITLE}: client certificate (PEM)`,
-      openLabel: 'Use as client certificate',
-      filters: PEM_FILTERS,
+      title: title(vscode.l10n.t('client certificate (PEM)')),
+      openLabel: vscode.l10n.t('Use as client certificate'),
+      filters: pemFilters(),
     });
     if (certFile === BACK) continue;
     const keyFile = await p.file({
-      title: `${TITLE}: client key (PEM)`,
-      openLabel: 'Use as client key',
-      filters: PEM_FILTERS,
+      title: title(vscode.l10n.t('client key (PEM)')),
+      openLabel: vscode.l10n.t('Use as client key'),
+      filters: pemFilters(),
     });
     if (keyFile === BACK) continue;
     const passphrase = await p.text(
       {
-        title: `${TITLE}: key passphrase`,
-        prompt: 'Passphrase of the key; leave empty when the key is not encrypted (kept in the secret storage)',
+        title: title(vscode.l10n.t('key passphrase')),
+        prompt: vscode.l10n.t(
+          'Passphrase of the key; leave empty when the key is not encrypted (kept in the secret storage)',
+        ),
         password: true,
       },
       true,

@@ -12,7 +12,7 @@ export function clusterFrom(deps: KafkaDeps, arg: unknown): ClusterConfig {
     return value as ClusterConfig;
   if (typeof value === 'string') {
     const found = deps.clusters.find(value);
-    if (!found) throw new Error(`no cluster named "${value}" is configured`);
+    if (!found) throw new Error(vscode.l10n.t('no cluster named "{0}" is configured', value));
     return found;
   }
   return deps.clusters.active();

@@ -47,14 +47,14 @@ const workspaceRoot = (): string | undefined => vscode.workspace.workspaceFolder
 
 /** A name is needed; reusing one replaces that cluster (the input box says so as a warning). */
 function validName(name: string): string | undefined {
-  return name.trim() ? undefined : 'Give the cluster a name';
+  return name.trim() ? undefined : vscode.l10n.t('Give the cluster a name');
 }
 
 /** The cluster an argument describes, saved as given (older `ssl`/`saslMechanism` forms stay). */
 function fromArgs(arg: AddClusterArgs): NewCluster {
   const parsed = parseBootstrapServers(arg.bootstrapServers);
   if ('error' in parsed) throw new Error(parsed.error);
-  if (!arg.name?.trim()) throw new Error('a cluster needs a name');
+  if (!arg.name?.trim()) throw new Error(vscode.l10n.t('a cluster needs a name'));
   const config: ClusterConfig = { name: arg.name.trim(), bootstrapServers: arg.bootstrapServers.trim() };
   for (const key of CONFIG_KEYS) if (arg[key] !== undefined) Object.assign(config, { [key]: arg[key] });
   if (config.saslMechanism === 'none') delete config.saslMechanism;
@@ -77,12 +77,14 @@ export async function addCluster(deps: KafkaDeps, arg?: AddClusterArgs): Promise
   await deps.clusters.save(config, secrets);
   if (activate) await deps.clusters.select(config.name);
   for (const warning of securityWarnings(spec)) {
-    void vscode.window.showWarningMessage(`Kafka Log Lab: cluster "${config.name}": ${warning}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Kafka Log Lab: cluster "{0}": {1}', config.name, warning));
   }
   if (!arg) {
-    const selected = activate ? ' and selected' : '';
+    const [name, where] = [config.name, describeCluster(config)];
     void vscode.window.showInformationMessage(
-      `Kafka Log Lab: cluster "${config.name}" (${describeCluster(config)}) added${selected}.`,
+      activate
+        ? vscode.l10n.t('Kafka Log Lab: cluster "{0}" ({1}) added and selected.', name, where)
+        : vscode.l10n.t('Kafka Log Lab: cluster "{0}" ({1}) added.', name, where),
     );
   }
   return config.name;
@@ -91,11 +93,11 @@ export async function addCluster(deps: KafkaDeps, arg?: AddClusterArgs): Promise
 async function pickCluster(deps: KafkaDeps, placeHolder: string): Promise<ClusterConfig> {
   const clusters = deps.clusters.list();
   if (clusters.length === 0)
-    throw new Error('no cluster is configured yet: add one with "Kafka Log Lab: Add Cluster…"');
+    throw new Error(vscode.l10n.t('no cluster is configured yet: add one with "Kafka Log Lab: Add Cluster…"'));
   const picked = await pickOne(
     clusters.map((c) => ({
       label: c.name,
-      description: `${describeCluster(c)}${deps.clusters.isActive(c.name) ? ' · active' : ''}`,
+      description: `${describeCluster(c)}${deps.clusters.isActive(c.name) ? ` · ${vscode.l10n.t('active')}` : ''}`,
       cluster: c,
     })),
     { placeHolder },
@@ -116,15 +118,16 @@ export function registerClusterCommands(deps: KafkaDeps): vscode.Disposable[] {
     ),
     registerCommand(deps, COMMANDS.removeCluster, async (arg?) => {
       const given = namedCluster(arg);
-      const name = given ?? (await pickCluster(deps, 'Cluster to remove')).name;
-      if (!deps.clusters.find(name)) throw new Error(`no cluster named "${name}" is configured`);
+      const name = given ?? (await pickCluster(deps, vscode.l10n.t('Cluster to remove'))).name;
+      if (!deps.clusters.find(name)) throw new Error(vscode.l10n.t('no cluster named "{0}" is configured', name));
       if (!(arg as { skipConfirmation?: boolean } | undefined)?.skipConfirmation) {
+        const remove = vscode.l10n.t('Remove');
         const ok = await vscode.window.showWarningMessage(
-          `Remove the cluster "${name}" from Kafka Log Lab? The cluster itself is not touched.`,
+          vscode.l10n.t('Remove the cluster "{0}" from Kafka Log Lab? The cluster itself is not touched.', name),
           { modal: true },
-          'Remove',
+          remove,
         );
-        if (ok !== 'Remove') return undefined;
+        if (ok !== remove) return undefined;
       }
       await deps.clusters.remove(name);
       return name;
@@ -133,15 +136,15 @@ export function registerClusterCommands(deps: KafkaDeps): vscode.Disposable[] {
       if (!deps.clusters.isConfigured() && !namedCluster(arg)) {
         const next = await pickOne(
           [
-            { label: '$(add) Add Cluster…', command: COMMANDS.addCluster.id },
-            { label: '$(play) Start Local Broker', command: COMMANDS.startLocalBroker.id },
+            { label: `$(add) ${vscode.l10n.t('Add Cluster…')}`, command: COMMANDS.addCluster.id },
+            { label: `$(play) ${vscode.l10n.t('Start Local Broker')}`, command: COMMANDS.startLocalBroker.id },
           ],
-          { placeHolder: 'No Kafka cluster is configured yet' },
+          { placeHolder: vscode.l10n.t('No Kafka cluster is configured yet') },
         );
         return vscode.commands.executeCommand(next.command);
       }
-      const name = namedCluster(arg) ?? (await pickCluster(deps, 'Active cluster')).name;
-      if (!deps.clusters.find(name)) throw new Error(`no cluster named "${name}" is configured`);
+      const name = namedCluster(arg) ?? (await pickCluster(deps, vscode.l10n.t('Active cluster'))).name;
+      if (!deps.clusters.find(name)) throw new Error(vscode.l10n.t('no cluster named "{0}" is configured', name));
       await deps.clusters.select(name);
       return name;
     }),

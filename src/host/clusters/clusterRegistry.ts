@@ -5,11 +5,12 @@ import { createKafkaClient, DEFAULT_BROKERS, parseBrokerList } from '../../core/
 import { describeError, UserError } from '../../core/errors';
 import {
   describeSecurity,
+  shortSecurityLabel,
   securityWarnings,
   toClientSecurity,
   type ConnectionSpec,
 } from '../../core/kafka/connection/connectionSpec';
-import { checkSpec, usesTls } from '../../core/kafka/connection/specChecks';
+import { checkSpec } from '../../core/kafka/connection/specChecks';
 import type { KafkaClient, KafkaConnection } from '../../core/kafka/ports';
 import type { HostLog } from '../log';
 import { onDidChangeSettings, readSettings, writeActiveCluster, writeClusters, type ClusterConfig } from '../settings';
@@ -38,14 +39,21 @@ export function bootstrapProblem(text: string): string | undefined {
   return 'error' in parsed ? parsed.error : undefined;
 }
 
+/** The title of the box that asks for a missing SASL password or token. */
+function secretTitle(kind: 'token' | 'password', user: string | undefined, cluster: string): string {
+  if (kind === 'token')
+    return vscode.l10n.t('Kafka Log Lab: token for {0} on "{1}"', user ?? vscode.l10n.t('the user'), cluster);
+  return vscode.l10n.t('Kafka Log Lab: password for {0} on "{1}"', user ?? vscode.l10n.t('the user'), cluster);
+}
+
 /** Short form for a row's description: the addresses and, when secured, "(SSL, SASL PLAIN)". */
 export function describeCluster(c: ClusterConfig): string {
   let security: string;
   try {
     const spec = clusterSpec(c, undefined);
-    security = [usesTls(spec) ? 'SSL' : '', spec.sasl ? `SASL ${spec.sasl.mechanism}` : ''].filter(Boolean).join(', ');
+    security = shortSecurityLabel(spec);
   } catch {
-    security = 'security settings need attention';
+    security = vscode.l10n.t('security settings need attention');
   }
   return security ? `${c.bootstrapServers} (${security})` : c.bootstrapServers;
 }
@@ -149,12 +157,12 @@ export class ClusterRegistry implements vscode.Disposable {
     clientId = 'kafka-log-lab-vscode',
   ): Promise<KafkaConnection> {
     const parsed = parseBootstrapServers(cluster.bootstrapServers);
-    if ('error' in parsed) throw new UserError(`cluster "${cluster.name}": ${parsed.error}`);
+    if ('error' in parsed) throw new UserError(vscode.l10n.t('cluster "{0}": {1}', cluster.name, parsed.error));
     const spec = await this.spec(cluster);
     checkSpec(spec, `cluster "${cluster.name}"`);
     // Certificate files are read here: a missing one is named, with the cluster it belongs to.
     const security = await toClientSecurity(spec).catch((e: unknown) => {
-      throw new UserError(`cluster "${cluster.name}": ${describeError(e)}`);
+      throw new UserError(vscode.l10n.t('cluster "{0}": {1}', cluster.name, describeError(e)));
     });
     this.warnOnce(cluster, security.warnings);
     return {
@@ -178,8 +186,8 @@ export class ClusterRegistry implements vscode.Disposable {
     if (missing.length === 0 || !spec.sasl) return spec;
     const kind = missing[0] === 'token' ? 'token' : 'password';
     const entered = await this.prompter.text({
-      title: `Kafka Log Lab: ${kind} for ${cluster.username ?? 'the user'} on "${cluster.name}"`,
-      prompt: "Stored in VS Code's secret storage, never in settings.",
+      title: secretTitle(kind, cluster.username, cluster.name),
+      prompt: vscode.l10n.t("Stored in VS Code's secret storage, never in settings."),
       password: true,
     });
     if (typeof entered !== 'string') throw new vscode.CancellationError();

@@ -17,7 +17,8 @@ import { bootstrapProblem, parseBootstrapServers } from './clusterRegistry';
 import { clusterFromSpec, missingLogin, resolveClusterPath } from './clusterSecurity';
 import { BACK, runWizard, type Answer, type Prompter, type TextQuestion, type WizardStep } from './prompts';
 
-const TITLE = 'Kafka Log Lab: Import from client.properties';
+const importTitle = () => vscode.l10n.t('Kafka Log Lab: Import from client.properties');
+const title = (step: string) => vscode.l10n.t('Kafka Log Lab: Import from client.properties: {0}', step);
 
 export interface ImportResult {
   name: string;
@@ -35,9 +36,12 @@ async function propertiesFile(p: Prompter, arg: unknown): Promise<string> {
   const given = (arg as { file?: unknown } | undefined)?.file;
   if (typeof given === 'string' && given) return resolveClusterPath(given, workspaceRoot());
   const chosen = await p.file({
-    title: TITLE,
-    openLabel: 'Import',
-    filters: { 'Client properties': ['properties', 'conf', 'config'], 'All files': ['*'] },
+    title: importTitle(),
+    openLabel: vscode.l10n.t('Import'),
+    filters: {
+      [vscode.l10n.t('Client properties')]: ['properties', 'conf', 'config'],
+      [vscode.l10n.t('All files')]: ['*'],
+    },
   });
   if (chosen === BACK) throw new vscode.CancellationError();
   return chosen;
@@ -68,6 +72,19 @@ function textStep(
   return { when, run: (s, back) => take(p.text(question(s), back), (v) => apply(v, s)) };
 }
 
+function bootstrapStep(p: Prompter, where: string, spec: ConnectionSpec): WizardStep<ImportState> {
+  return textStep(
+    p,
+    () => ({
+      title: title(vscode.l10n.t('bootstrap servers')),
+      prompt: vscode.l10n.t('{0} has no bootstrap.servers: HOST:PORT,…', where),
+      validate: bootstrapProblem,
+    }),
+    (v) => (spec.bootstrapServers = (parseBootstrapServers(v) as { brokers: string[] }).brokers),
+    () => !spec.bootstrapServers?.length,
+  );
+}
+
 /** Asks for the name and what the file leaves out; fills it into `spec`. */
 function missingSteps(
   p: Prompter,
@@ -77,24 +94,15 @@ function missingSteps(
 ): Array<WizardStep<ImportState>> {
   const missing = missingLogin(spec);
   const where = path.basename(file);
-  const secret = "kept in VS Code's secret storage, never in settings";
+  const secret = vscode.l10n.t("kept in VS Code's secret storage, never in settings");
   const sasl = () => spec.sasl!;
   return [
-    textStep(
-      p,
-      () => ({
-        title: `${TITLE}: bootstrap servers`,
-        prompt: `${where} has no bootstrap.servers: HOST:PORT,…`,
-        validate: bootstrapProblem,
-      }),
-      (v) => (spec.bootstrapServers = (parseBootstrapServers(v) as { brokers: string[] }).brokers),
-      () => !spec.bootstrapServers?.length,
-    ),
+    bootstrapStep(p, where, spec),
     textStep(
       p,
       (s) => ({
-        title: `${TITLE}: name`,
-        prompt: `A name for the cluster of ${where}`,
+        title: title(vscode.l10n.t('name')),
+        prompt: vscode.l10n.t('A name for the cluster of {0}', where),
         value: s.name ?? suggestedName(file, spec),
         validate: validName,
       }),
@@ -103,9 +111,9 @@ function missingSteps(
     textStep(
       p,
       () => ({
-        title: `${TITLE}: user name`,
-        prompt: `${where} has no user name for ${sasl().mechanism}`,
-        validate: (t) => (t.trim() ? undefined : 'Enter a user name'),
+        title: title(vscode.l10n.t('user name')),
+        prompt: vscode.l10n.t('{0} has no user name for {1}', where, sasl().mechanism),
+        validate: (t) => (t.trim() ? undefined : vscode.l10n.t('Enter a user name')),
       }),
       (v) => (sasl().username = v.trim()),
       () => missing.includes('username'),
@@ -113,8 +121,13 @@ function missingSteps(
     textStep(
       p,
       () => ({
-        title: `${TITLE}: password`,
-        prompt: `${where} has no password for ${sasl().username ?? 'the user'} (${secret})`,
+        title: title(vscode.l10n.t('password')),
+        prompt: vscode.l10n.t(
+          '{0} has no password for {1} ({2})',
+          where,
+          sasl().username ?? vscode.l10n.t('the user'),
+          secret,
+        ),
         password: true,
       }),
       (v) => (sasl().password = v),
@@ -122,7 +135,11 @@ function missingSteps(
     ),
     textStep(
       p,
-      () => ({ title: `${TITLE}: token`, prompt: `${where} has no OAUTHBEARER token (${secret})`, password: true }),
+      () => ({
+        title: title(vscode.l10n.t('token')),
+        prompt: vscode.l10n.t('{0} has no OAUTHBEARER token ({1})', where, secret),
+        password: true,
+      }),
       (v) => (sasl().token = v.trim()),
       () => missing.includes('token'),
     ),
@@ -130,15 +147,20 @@ function missingSteps(
 }
 
 function tellImported(deps: KafkaDeps, result: ImportResult, file: string, warnings: string[]): void {
-  const ignored = result.notes.length ? ` ${result.notes.length} setting(s) ignored (listed in the logs).` : '';
+  const ignored = result.notes.length
+    ? ` ${vscode.l10n.t('{0} setting(s) ignored (listed in the logs).', result.notes.length)}`
+    : '';
+  const imported = vscode.l10n.t(
+    'Kafka Log Lab: cluster "{0}" ({1}) imported from {2} and selected.',
+    result.name,
+    result.security,
+    path.basename(file),
+  );
   void vscode.window
-    .showInformationMessage(
-      `Kafka Log Lab: cluster "${result.name}" (${result.security}) imported from ${path.basename(file)} and selected.${ignored}`,
-      ...(result.notes.length ? ['Open Logs'] : []),
-    )
+    .showInformationMessage(`${imported}${ignored}`, ...(result.notes.length ? [vscode.l10n.t('Open Logs')] : []))
     .then((choice) => choice && executeCommand(COMMANDS.showLogs));
   for (const warning of warnings)
-    void vscode.window.showWarningMessage(`Kafka Log Lab: cluster "${result.name}": ${warning}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Kafka Log Lab: cluster "{0}": {1}', result.name, warning));
 }
 
 export async function importClusterProperties(

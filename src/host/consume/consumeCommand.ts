@@ -16,7 +16,7 @@ async function pickTopic(deps: KafkaDeps, cluster: ClusterConfig): Promise<strin
     .queries(cluster)
     .topics()
     .then((ts) => ts.filter((t) => !t.internal).map((t) => ({ label: t.name })));
-  return (await pickOne(topics, { placeHolder: `Topic on "${cluster.name}" to consume` })).label;
+  return (await pickOne(topics, { placeHolder: vscode.l10n.t('Topic on "{0}" to consume', cluster.name) })).label;
 }
 
 /** Resolves the cluster once and hands it, with the topic, to the dashboard. */

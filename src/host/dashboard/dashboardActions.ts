@@ -27,24 +27,28 @@ export async function exportListedMessages(
     target ??
     (await vscode.window.showSaveDialog({
       defaultUri: defaultExportUri(topic, format),
-      filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON lines': ['jsonl', 'ndjson'] },
-      saveLabel: 'Export',
-      title: `Export the listed messages of ${topic}`,
+      filters: format === 'csv' ? { CSV: ['csv'] } : { [vscode.l10n.t('JSON lines')]: ['jsonl', 'ndjson'] },
+      saveLabel: vscode.l10n.t('Export'),
+      title: vscode.l10n.t('Export the listed messages of {0}', topic),
     }));
   if (!uri) return undefined;
   const count = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Exporting messages of ${topic}…` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting messages of {0}…', topic) },
     () => writeExport(uri.fsPath, format, topic, session.model.listedMessages()),
   );
   deps.log.info(`[dashboard] exported ${count} messages of ${topic} to ${uri.fsPath}`);
   if (!target) {
     void vscode.window
       .showInformationMessage(
-        `Kafka Log Lab: exported ${count.toLocaleString('en-US')} messages to ${path.basename(uri.fsPath)}.`,
-        'Open',
+        vscode.l10n.t(
+          'Kafka Log Lab: exported {0} messages to {1}.',
+          count.toLocaleString('en-US'),
+          path.basename(uri.fsPath),
+        ),
+        vscode.l10n.t('Open'),
       )
       .then((choice) => {
-        if (choice === 'Open') void vscode.window.showTextDocument(uri);
+        if (choice === vscode.l10n.t('Open')) void vscode.window.showTextDocument(uri);
       });
   }
   return count;
@@ -53,11 +57,16 @@ export async function exportListedMessages(
 export async function copyMessage(session: DashboardSession, seq: number, what: 'json' | 'value'): Promise<void> {
   const message = session.model.ring.get(seq);
   if (!message) {
-    void vscode.window.showWarningMessage('Kafka Log Lab: that message is no longer in the dashboard buffer.');
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Kafka Log Lab: that message is no longer in the dashboard buffer.'),
+    );
     return;
   }
   await vscode.env.clipboard.writeText(what === 'value' ? message.value : toJsonLine(session.config.topic, message));
-  vscode.window.setStatusBarMessage(what === 'value' ? 'Message value copied' : 'Message copied as JSON', 2500);
+  vscode.window.setStatusBarMessage(
+    what === 'value' ? vscode.l10n.t('Message value copied') : vscode.l10n.t('Message copied as JSON'),
+    2500,
+  );
 }
 
 /** Starts the editor's local broker on the port of `brokers` (the panel's cluster). */

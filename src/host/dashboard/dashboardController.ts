@@ -15,6 +15,8 @@ export interface ControllerPorts {
   copy(seq: number, what: 'json' | 'value'): Promise<void>;
   /** The view's "Start Local Broker" (offered when the cluster is the editor's local broker). */
   startLocalBroker(): Promise<void>;
+  /** The toolbar's "Export Lab Report…" for this dashboard's topic. */
+  exportReport?(): PromiseLike<unknown>;
 }
 
 export const TICK_MS = 50;
@@ -88,6 +90,7 @@ export class DashboardController implements ChannelApp<DashboardProtocol> {
         else if (message.action === 'resume') session.resume();
         else if (message.action === 'retry') await session.retry();
         else if (message.action === 'startBroker') await this.ports.startLocalBroker();
+        else if (message.action === 'exportReport') await this.ports.exportReport?.();
         else session.model.clear();
         return;
       case 'restart':

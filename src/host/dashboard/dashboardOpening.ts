@@ -30,7 +30,7 @@ async function configFor(
   let fields: Record<string, unknown>;
   if (args) {
     const target = targetFromArgs(args, deps.clusters, deps.context);
-    if (!target) throw new UserError(`no cluster named "${String(args.cluster)}" is configured`);
+    if (!target) throw new UserError(vscode.l10n.t('no cluster named "{0}" is configured', String(args.cluster)));
     fields = { ...args, ...target };
   } else {
     const target = await askForTarget(deps.context, deps.clusters);
@@ -38,7 +38,7 @@ async function configFor(
     fields = { ...target };
   }
   const config = toDashboardConfig(fields);
-  if (typeof config === 'string') throw new UserError(`cannot open the dashboard: ${config}`);
+  if (typeof config === 'string') throw new UserError(vscode.l10n.t('cannot open the dashboard: {0}', config));
   if (config.produced && config.produced.sourceId === undefined)
     config.produced.sourceId = fileSourceId(config.produced.file);
   return config;

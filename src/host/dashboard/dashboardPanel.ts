@@ -1,8 +1,11 @@
 // One dashboard webview panel: the dashboard's session (its reader and model) served to the
 // dashboard's webview app by the editor-free DashboardController.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { DashboardProtocol } from '../../shared/protocol';
 import type { HostDeps } from '../deps';
+import { COMMANDS } from '../commands';
+import { dashboardReportArgs } from '../report/exportLabReport';
+import { executeCommand } from '../runCommand';
 import { WebviewAppPanel } from '../webview/webviewAppPanel';
 import { copyMessage, exportListedMessages, startLocalBrokerFor } from './dashboardActions';
 import { DashboardController } from './dashboardController';
@@ -21,7 +24,7 @@ export class DashboardPanel extends WebviewAppPanel<DashboardProtocol, Dashboard
   ) {
     const spec = {
       name: 'dashboard',
-      title: `Dashboard: ${session.config.topic}`,
+      title: vscode.l10n.t('Dashboard: {0}', session.config.topic),
       page: DASHBOARD_PAGE,
       parse: parseWebviewMessage,
     };
@@ -35,6 +38,7 @@ export class DashboardPanel extends WebviewAppPanel<DashboardProtocol, Dashboard
           exportListed: (format) => exportListedMessages(deps, session, format),
           copy: (seq, what) => copyMessage(session, seq, what),
           startLocalBroker: () => startLocalBrokerFor(session),
+          exportReport: () => executeCommand(COMMANDS.exportLabReport, dashboardReportArgs(session.config)),
         }),
       onDisposed,
     );

@@ -84,11 +84,11 @@ export async function askForTarget(
   let target = clusters ? targetFromArgs({}, clusters, context) : undefined;
   if (!target) {
     const brokerText = await vscode.window.showInputBox({
-      title: 'Open Dashboard: cluster',
-      prompt: 'Bootstrap servers of the cluster to read from',
+      title: vscode.l10n.t('Open Dashboard: cluster'),
+      prompt: vscode.l10n.t('Bootstrap servers of the cluster to read from'),
       value: targetFromArgs({}, undefined, context)!.brokers.join(','),
       ignoreFocusOut: true,
-      validateInput: (t) => (toBrokers(t) ? undefined : 'Use host:port, several separated by commas'),
+      validateInput: (t) => (toBrokers(t) ? undefined : vscode.l10n.t('Use host:port, several separated by commas')),
     });
     if (brokerText === undefined) return undefined;
     target = { brokers: toBrokers(brokerText)! };
@@ -105,13 +105,13 @@ export async function askForTarget(
   });
   const where = target.clusterName ?? target.brokers.join(',');
   const topics = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Listing the topics of ${where}…` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Listing the topics of {0}…', where) },
     () => withAdmin(client, (admin) => admin.listTopics()),
   );
   const visible = topics.filter((t) => !t.startsWith('__')).sort();
   const topic = await vscode.window.showQuickPick(visible, {
-    title: `Open Dashboard: topic on ${where}`,
-    placeHolder: visible.length ? 'The topic to watch' : 'This cluster has no topics yet',
+    title: vscode.l10n.t('Open Dashboard: topic on {0}', where),
+    placeHolder: visible.length ? vscode.l10n.t('The topic to watch') : vscode.l10n.t('This cluster has no topics yet'),
     ignoreFocusOut: true,
   });
   return topic === undefined ? undefined : { ...target, topic };

@@ -85,7 +85,8 @@ export const parseWebviewMessage = messageParser<WebviewToHost>({
     m.action === 'resume' ||
     m.action === 'clear' ||
     m.action === 'retry' ||
-    m.action === 'startBroker'
+    m.action === 'startBroker' ||
+    m.action === 'exportReport'
       ? { type: 'control', action: m.action }
       : undefined,
   restart: toRestart,

@@ -21,8 +21,8 @@ export class ClusterNode implements ExplorerNode {
     const active = this.ctx.isActive(this.cluster);
     return item(this.cluster.name, {
       id: nodeId(this.cluster),
-      description: `${describeCluster(this.cluster)}${active ? ' · active' : ''}`,
-      tooltip: `${this.cluster.name}${active ? ' (active cluster)' : ''}\n${this.cluster.bootstrapServers}\n${describeClusterSecurity(this.cluster)}`,
+      description: `${describeCluster(this.cluster)}${active ? ` · ${vscode.l10n.t('active')}` : ''}`,
+      tooltip: `${this.cluster.name}${active ? ` ${vscode.l10n.t('(active cluster)')}` : ''}\n${this.cluster.bootstrapServers}\n${describeClusterSecurity(this.cluster)}`,
       icon: active ? icon('server-environment', 'charts.green') : icon('server-environment'),
       contextValue: active ? 'cluster.active' : 'cluster',
       collapsible: active ? Expanded : Collapsed,
@@ -38,7 +38,12 @@ export class ClusterNode implements ExplorerNode {
     } catch (e) {
       this.ctx.reportState(this.cluster, 'unreachable', e);
       return [
-        new ErrorNode(this.cluster, 'cluster', `Cannot reach ${this.cluster.bootstrapServers}`, describeError(e)),
+        new ErrorNode(
+          this.cluster,
+          'cluster',
+          vscode.l10n.t('Cannot reach {0}', this.cluster.bootstrapServers),
+          describeError(e),
+        ),
       ];
     }
     // Both lists are single requests; asking them together lets the folders show their counts.
@@ -58,10 +63,15 @@ export class BrokersFolderNode implements ExplorerNode {
   ) {}
 
   treeItem(): vscode.TreeItem {
-    return item('Brokers', {
+    const controller = this.info.controllerId ?? vscode.l10n.t('unknown');
+    return item(vscode.l10n.t('Brokers'), {
       id: nodeId(this.cluster, 'brokers'),
-      description: plural(this.info.brokers.length, 'broker'),
-      tooltip: `Cluster id ${this.info.clusterId}\nController: ${this.info.controllerId ?? 'unknown'}`,
+      description: plural(
+        this.info.brokers.length,
+        (c) => vscode.l10n.t('{0} broker', c),
+        (c) => vscode.l10n.t('{0} brokers', c),
+      ),
+      tooltip: vscode.l10n.t('Cluster id {0}\nController: {1}', this.info.clusterId, controller),
       icon: icon('server'),
       contextValue: 'brokers',
       collapsible: Collapsed,
@@ -82,10 +92,11 @@ export class BrokerNode implements ExplorerNode {
 
   treeItem(): vscode.TreeItem {
     const address = `${this.broker.host}:${this.broker.port}`;
-    return item(`broker ${this.broker.nodeId}`, {
-      id: nodeId(this.cluster, 'brokers', this.broker.nodeId),
-      description: `${address}${this.controller ? ' · controller' : ''}`,
-      tooltip: `Broker id ${this.broker.nodeId}\n${address}${this.controller ? '\nController of the cluster' : ''}`,
+    const id = this.broker.nodeId;
+    return item(vscode.l10n.t('broker {0}', id), {
+      id: nodeId(this.cluster, 'brokers', id),
+      description: `${address}${this.controller ? ` · ${vscode.l10n.t('controller')}` : ''}`,
+      tooltip: `${vscode.l10n.t('Broker id {0}', id)}\n${address}${this.controller ? `\n${vscode.l10n.t('Controller of the cluster')}` : ''}`,
       icon: icon(this.controller ? 'star-full' : 'server-process'),
       contextValue: 'broker',
     });

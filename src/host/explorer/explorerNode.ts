@@ -27,7 +27,9 @@ export interface ExplorerContext {
 }
 
 export const count = (n: number): string => n.toLocaleString('en-US');
-export const plural = (n: number, word: string): string => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+/** `one` or `many` (translated messages with `{0}`) given the formatted count of `n`. */
+export const plural = (n: number, one: (c: string) => string, many: (c: string) => string): string =>
+  (n === 1 ? one : many)(count(n));
 
 /** A stable id per row, so expansion and selection survive refreshes. */
 export const nodeId = (cluster: ClusterConfig, ...path: Array<string | number>): string =>
@@ -70,7 +72,7 @@ export class ErrorNode implements ExplorerNode {
 
   treeItem(): vscode.TreeItem {
     const tooltip = new vscode.MarkdownString(
-      `**${this.title}**\n\n${this.reason}\n\nSelect this row to open the logs; refresh to try again.`,
+      `**${this.title}**\n\n${this.reason}\n\n${vscode.l10n.t('Select this row to open the logs; refresh to try again.')}`,
     );
     return item(this.title, {
       id: nodeId(this.cluster, this.where, 'error'),
@@ -78,7 +80,7 @@ export class ErrorNode implements ExplorerNode {
       tooltip,
       icon: icon('error', 'errorForeground'),
       contextValue: 'error',
-      command: { command: COMMANDS.showLogs.id, title: 'Open Logs' },
+      command: { command: COMMANDS.showLogs.id, title: vscode.l10n.t('Open Logs') },
     });
   }
 }

@@ -22,24 +22,34 @@ async function pickGroup(deps: KafkaDeps, cluster: ClusterConfig, placeHolder: s
   const groups = deps.explorer
     .queries(cluster)
     .groups()
-    .then((gs) => gs.map((g) => ({ label: g.groupId, description: `${g.state} · ${g.members} members` })));
+    .then((gs) =>
+      gs.map((g) => ({ label: g.groupId, description: `${g.state} · ${vscode.l10n.t('{0} members', g.members)}` })),
+    );
   return (await pickOne(groups, { placeHolder })).label;
 }
 
 async function askTarget(): Promise<string> {
   const choice = await pickOne(
     [
-      { label: 'Earliest', value: 'earliest', description: 'consume everything still in the topic again' },
-      { label: 'Latest', value: 'latest', description: 'skip everything up to now' },
-      { label: 'Date and time…', value: 'time', description: 'the first message at or after a moment' },
+      {
+        label: vscode.l10n.t('Earliest'),
+        value: 'earliest',
+        description: vscode.l10n.t('consume everything still in the topic again'),
+      },
+      { label: vscode.l10n.t('Latest'), value: 'latest', description: vscode.l10n.t('skip everything up to now') },
+      {
+        label: vscode.l10n.t('Date and time…'),
+        value: 'time',
+        description: vscode.l10n.t('the first message at or after a moment'),
+      },
     ],
-    { title: 'Reset offsets to', placeHolder: 'Where the group continues reading' },
+    { title: vscode.l10n.t('Reset offsets to'), placeHolder: vscode.l10n.t('Where the group continues reading') },
   );
   if (choice.value !== 'time') return choice.value;
   const { parseResetTarget } = await import('../../core/kafka/groupsAdmin');
   return askText({
-    title: 'Reset offsets to a date and time',
-    prompt: 'ISO date-time (2024-05-01T12:00:00Z) or epoch milliseconds',
+    title: vscode.l10n.t('Reset offsets to a date and time'),
+    prompt: vscode.l10n.t('ISO date-time (2024-05-01T12:00:00Z) or epoch milliseconds'),
     value: new Date(Date.now() - 3600_000).toISOString(),
     validateInput: (t) => {
       try {
@@ -62,13 +72,15 @@ async function resetOffsets(deps: KafkaDeps, arg: unknown): Promise<Record<strin
   const cluster = clusterFrom(deps, arg);
   const interactive = !stringField(arg, 'to');
   const groupId =
-    stringField(arg, 'groupId') ?? (await pickGroup(deps, cluster, 'Consumer group whose offsets to reset'));
+    stringField(arg, 'groupId') ??
+    (await pickGroup(deps, cluster, vscode.l10n.t('Consumer group whose offsets to reset')));
   let topics = stringField(arg, 'topic') ? [stringField(arg, 'topic')!] : await groupTopics(deps, cluster, groupId);
-  if (topics.length === 0) throw new Error(`consumer group "${groupId}" has no committed offsets to reset`);
+  if (topics.length === 0)
+    throw new Error(vscode.l10n.t('consumer group "{0}" has no committed offsets to reset', groupId));
   if (interactive && topics.length > 1) {
-    const all = { label: 'All topics', topics };
+    const all = { label: vscode.l10n.t('All topics'), topics };
     const picked = await pickOne([all, ...topics.map((t) => ({ label: t, topics: [t] }))], {
-      placeHolder: 'Topic whose offsets to reset',
+      placeHolder: vscode.l10n.t('Topic whose offsets to reset'),
     });
     topics = picked.topics;
   }
@@ -76,12 +88,13 @@ async function resetOffsets(deps: KafkaDeps, arg: unknown): Promise<Record<strin
   const { parseResetTarget, resetGroupOffsets } = await import('../../core/kafka/groupsAdmin');
   const target: ResetTarget = parseResetTarget(to.trim());
   if (interactive) {
+    const reset = vscode.l10n.t('Reset Offsets');
     const answer = await vscode.window.showWarningMessage(
-      `Reset the offsets of "${groupId}" on ${topics.join(', ')} to ${to}?`,
-      { modal: true, detail: 'Its consumers will continue from there when they start again.' },
-      'Reset Offsets',
+      vscode.l10n.t('Reset the offsets of "{0}" on {1} to {2}?', groupId, topics.join(', '), to),
+      { modal: true, detail: vscode.l10n.t('Its consumers will continue from there when they start again.') },
+      reset,
     );
-    if (answer !== 'Reset Offsets') return undefined;
+    if (answer !== reset) return undefined;
   }
   const moved: Record<string, number> = {};
   await withClusterAdmin(deps, cluster, async (admin) => {
@@ -94,7 +107,12 @@ async function resetOffsets(deps: KafkaDeps, arg: unknown): Promise<Record<strin
   deps.explorer.refresh();
   if (interactive)
     void vscode.window.showInformationMessage(
-      `Kafka Log Lab: offsets of "${groupId}" reset to ${to} on ${count(Object.keys(moved).length)} partitions.`,
+      vscode.l10n.t(
+        'Kafka Log Lab: offsets of "{0}" reset to {1} on {2} partitions.',
+        groupId,
+        to,
+        count(Object.keys(moved).length),
+      ),
     );
   return moved;
 }
@@ -104,14 +122,16 @@ export function registerGroupCommands(deps: KafkaDeps): vscode.Disposable[] {
     registerCommand(deps, COMMANDS.resetGroupOffsets, (arg?) => resetOffsets(deps, arg)),
     registerCommand(deps, COMMANDS.deleteGroup, async (arg?) => {
       const cluster = clusterFrom(deps, arg);
-      const groupId = stringField(arg, 'groupId') ?? (await pickGroup(deps, cluster, 'Consumer group to delete'));
+      const groupId =
+        stringField(arg, 'groupId') ?? (await pickGroup(deps, cluster, vscode.l10n.t('Consumer group to delete')));
       if (!(arg as { skipConfirmation?: boolean } | undefined)?.skipConfirmation) {
+        const remove = vscode.l10n.t('Delete Group');
         const answer = await vscode.window.showWarningMessage(
-          `Delete the consumer group "${groupId}" and its committed offsets?`,
-          { modal: true, detail: 'This cannot be undone.' },
-          'Delete Group',
+          vscode.l10n.t('Delete the consumer group "{0}" and its committed offsets?', groupId),
+          { modal: true, detail: vscode.l10n.t('This cannot be undone.') },
+          remove,
         );
-        if (answer !== 'Delete Group') return undefined;
+        if (answer !== remove) return undefined;
       }
       const { deleteGroup } = await import('../../core/kafka/groupsAdmin');
       await withClusterAdmin(deps, cluster, (admin) => deleteGroup(admin, groupId));

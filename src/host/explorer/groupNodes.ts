@@ -52,10 +52,18 @@ export class GroupsFolderNode implements ExplorerNode {
   ) {}
 
   treeItem(): vscode.TreeItem {
-    return item('Consumer groups', {
+    const n = this.userGroups().length;
+    return item(vscode.l10n.t('Consumer groups'), {
       id: nodeId(this.cluster, 'groups'),
-      description: this.groups.status === 'fulfilled' ? plural(this.userGroups().length, 'group') : 'unavailable',
-      tooltip: 'Consumer groups with their members, assigned partitions, committed offsets and lag.',
+      description:
+        this.groups.status === 'fulfilled'
+          ? plural(
+              n,
+              (c) => vscode.l10n.t('{0} group', c),
+              (c) => vscode.l10n.t('{0} groups', c),
+            )
+          : vscode.l10n.t('unavailable'),
+      tooltip: vscode.l10n.t('Consumer groups with their members, assigned partitions, committed offsets and lag.'),
       icon: icon('organization'),
       contextValue: 'groups',
       collapsible: Collapsed,
@@ -64,10 +72,11 @@ export class GroupsFolderNode implements ExplorerNode {
 
   async children(): Promise<ExplorerNode[]> {
     if (this.groups.status === 'rejected') {
-      return [new ErrorNode(this.cluster, 'groups', 'Cannot list consumer groups', describeError(this.groups.reason))];
+      const reason = describeError(this.groups.reason);
+      return [new ErrorNode(this.cluster, 'groups', vscode.l10n.t('Cannot list consumer groups'), reason)];
     }
     const groups = this.userGroups();
-    if (groups.length === 0) return [new InfoNode(this.cluster, 'groups', 'No consumer groups yet')];
+    if (groups.length === 0) return [new InfoNode(this.cluster, 'groups', vscode.l10n.t('No consumer groups yet'))];
     const nodes = groups.map((g) => new GroupNode(this.cluster, this.ctx, g));
     if (this.topicCount <= BACKGROUND_LAG_MAX_TOPICS)
       this.describeInBackground(nodes.slice(0, BACKGROUND_GROUP_DETAILS));
@@ -118,17 +127,27 @@ export class GroupNode implements ExplorerNode {
 
   treeItem(): vscode.TreeItem {
     const { state, members } = this.summary;
-    const lag = this.detail ? ` · lag ${count(this.detail.totalLag)}` : '';
+    const lag = this.detail ? ` · ${vscode.l10n.t('lag {0}', count(this.detail.totalLag))}` : '';
     const topics = this.detail ? [...new Set(this.detail.partitions.map((p) => p.topic))] : [];
     return item(this.groupId, {
       id: nodeId(this.cluster, 'groups', this.groupId),
-      description: `${state} · ${plural(members, 'member')}${lag}`,
-      tooltip:
-        `${this.groupId}\nstate: ${state}\nmembers: ${members}` +
-        (this.detail
-          ? `\ntopics: ${topics.join(', ') || 'none'}\ntotal lag: ${count(this.detail.totalLag)} messages`
-          : '') +
-        (this.isEmpty ? '\nNo active members: offsets can be reset' : ''),
+      description: `${state} · ${plural(
+        members,
+        (c) => vscode.l10n.t('{0} member', c),
+        (c) => vscode.l10n.t('{0} members', c),
+      )}${lag}`,
+      tooltip: [
+        this.groupId,
+        vscode.l10n.t('state: {0}', state),
+        vscode.l10n.t('members: {0}', members),
+        ...(this.detail
+          ? [
+              vscode.l10n.t('topics: {0}', topics.join(', ') || vscode.l10n.t('none')),
+              vscode.l10n.t('total lag: {0} messages', count(this.detail.totalLag)),
+            ]
+          : []),
+        ...(this.isEmpty ? [vscode.l10n.t('No active members: offsets can be reset')] : []),
+      ].join('\n'),
       icon: icon(members > 0 ? 'organization' : 'circle-large-outline', STATE_COLORS[state]),
       contextValue: this.isEmpty ? 'group.empty' : 'group.active',
       collapsible: Collapsed,
@@ -142,7 +161,10 @@ export class GroupNode implements ExplorerNode {
     try {
       detail = await this.ctx.queries(this.cluster).groupDetail(this.groupId);
     } catch (e) {
-      return [new ErrorNode(this.cluster, `groups/${this.groupId}`, 'Cannot describe the group', describeError(e))];
+      const reason = describeError(e);
+      return [
+        new ErrorNode(this.cluster, `groups/${this.groupId}`, vscode.l10n.t('Cannot describe the group'), reason),
+      ];
     }
     this.detail = detail;
     if (!hadDetail) this.ctx.changed(this, generation);
@@ -159,7 +181,9 @@ export class GroupNode implements ExplorerNode {
       .filter((p) => p.memberId === null)
       .map((p) => new GroupPartitionNode(this.cluster, this.groupId, p));
     if (members.length + unowned.length === 0)
-      return [new InfoNode(this.cluster, `groups/${this.groupId}`, 'No members and no committed offsets')];
+      return [
+        new InfoNode(this.cluster, `groups/${this.groupId}`, vscode.l10n.t('No members and no committed offsets')),
+      ];
     return [...members, ...unowned];
   }
 }
@@ -177,8 +201,14 @@ export class MemberNode implements ExplorerNode {
     const owned = this.member.assignment.map((a) => `${a.topic} [${a.partitions.join(', ')}]`).join('; ');
     return item(this.member.clientId || this.member.memberId, {
       id: nodeId(this.cluster, 'groups', this.groupId, 'members', this.member.memberId),
-      description: `${this.member.host} · ${owned || 'no partitions'} · lag ${count(lag)}`,
-      tooltip: `member ${this.member.memberId}\nclient id: ${this.member.clientId}\nhost: ${this.member.host}\nassigned: ${owned || 'nothing'}\nlag: ${count(lag)}`,
+      description: `${this.member.host} · ${owned || vscode.l10n.t('no partitions')} · ${vscode.l10n.t('lag {0}', count(lag))}`,
+      tooltip: [
+        vscode.l10n.t('member {0}', this.member.memberId),
+        vscode.l10n.t('client id: {0}', this.member.clientId),
+        vscode.l10n.t('host: {0}', this.member.host),
+        vscode.l10n.t('assigned: {0}', owned || vscode.l10n.t('nothing')),
+        vscode.l10n.t('lag: {0}', count(lag)),
+      ].join('\n'),
       icon: icon('person'),
       contextValue: 'member',
       collapsible: this.partitions.length > 0 ? Collapsed : None,
@@ -199,16 +229,26 @@ export class GroupPartitionNode implements ExplorerNode {
 
   treeItem(): vscode.TreeItem {
     const p = this.lag;
-    const committed = p.committed === null ? 'nothing committed' : `committed ${count(p.committed)}`;
-    const lag = p.lag === null ? '' : ` · lag ${count(p.lag)}`;
+    const committed =
+      p.committed === null ? vscode.l10n.t('nothing committed') : vscode.l10n.t('committed {0}', count(p.committed));
+    const lag = p.lag === null ? '' : ` · ${vscode.l10n.t('lag {0}', count(p.lag))}`;
+    const unassigned = p.memberId === null ? ` · ${vscode.l10n.t('unassigned')}` : '';
     return item(`${p.topic} / ${p.partition}`, {
       id: nodeId(this.cluster, 'groups', this.groupId, 'partitions', p.topic, p.partition),
-      description: `${committed} · end ${count(p.end)}${lag}${p.memberId === null ? ' · unassigned' : ''}`,
-      tooltip:
-        `${p.topic} partition ${p.partition}\ncommitted offset: ${p.committed === null ? 'none' : count(p.committed)}\nend offset: ${count(p.end)}\nlag: ${p.lag === null ? 'unknown' : count(p.lag)}` +
-        (p.clientId ? `\nowned by ${p.clientId} (${p.host})` : '\nowned by no member'),
+      description: `${committed} · ${vscode.l10n.t('end {0}', count(p.end))}${lag}${unassigned}`,
+      tooltip: partitionTooltip(p),
       icon: icon(p.lag ? 'arrow-circle-down' : 'pass', p.lag ? 'charts.orange' : undefined),
       contextValue: 'groupPartition',
     });
   }
+}
+
+function partitionTooltip(p: GroupPartitionLag): string {
+  return [
+    vscode.l10n.t('{0} partition {1}', p.topic, p.partition),
+    vscode.l10n.t('committed offset: {0}', p.committed === null ? vscode.l10n.t('none') : count(p.committed)),
+    vscode.l10n.t('end offset: {0}', count(p.end)),
+    vscode.l10n.t('lag: {0}', p.lag === null ? vscode.l10n.t('unknown') : count(p.lag)),
+    p.clientId ? vscode.l10n.t('owned by {0} ({1})', p.clientId, p.host ?? '') : vscode.l10n.t('owned by no member'),
+  ].join('\n');
 }

@@ -16,10 +16,11 @@ export interface CreateTopicArgs {
   cluster?: string;
 }
 
-function integerProblem(text: string, min: number, max: number, what: string): string | undefined {
+type RangeProblem = (min: number, max: string) => string;
+
+function integerProblem(text: string, min: number, max: number, problem: RangeProblem): string | undefined {
   const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < min || n > max)
-    return `${what} must be a whole number from ${min} to ${count(max)}`;
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max) return problem(min, count(max));
   return undefined;
 }
 
@@ -36,7 +37,7 @@ async function existingTopics(deps: KafkaDeps, cluster: ClusterConfig): Promise<
 }
 
 async function askCreateTopic(deps: KafkaDeps, cluster: ClusterConfig): Promise<CreateTopicArgs> {
-  const title = `Kafka Log Lab: Create Topic on "${cluster.name}"`;
+  const title = vscode.l10n.t('Kafka Log Lab: Create Topic on "{0}"', cluster.name);
   const [known, brokers] = await Promise.all([
     existingTopics(deps, cluster).catch(() => [] as string[]),
     deps.explorer
@@ -49,23 +50,32 @@ async function askCreateTopic(deps: KafkaDeps, cluster: ClusterConfig): Promise<
   ]);
   const topic = await askText({
     title: `${title} (1/3)`,
-    prompt: 'Topic name',
+    prompt: vscode.l10n.t('Topic name'),
     validateInput: (t) =>
       topicNameProblem(t) ??
-      (known.includes(t) ? `Topic "${t}" already exists` : undefined) ??
+      (known.includes(t) ? vscode.l10n.t('Topic "{0}" already exists', t) : undefined) ??
       topicCollisionProblem(t, known),
   });
   const partitions = await askText({
     title: `${title} (2/3)`,
-    prompt: 'Partitions',
+    prompt: vscode.l10n.t('Partitions'),
     value: '3',
-    validateInput: (t) => integerProblem(t, 1, 10000, 'Partitions'),
+    validateInput: (t) =>
+      integerProblem(t, 1, 10000, (min, max) =>
+        vscode.l10n.t('Partitions must be a whole number from {0} to {1}', min, max),
+      ),
   });
   const replication = await askText({
     title: `${title} (3/3)`,
-    prompt: `Replication factor (the cluster has ${brokers} broker${brokers === 1 ? '' : 's'})`,
+    prompt:
+      brokers === 1
+        ? vscode.l10n.t('Replication factor (the cluster has {0} broker)', brokers)
+        : vscode.l10n.t('Replication factor (the cluster has {0} brokers)', brokers),
     value: '1',
-    validateInput: (t) => integerProblem(t, 1, brokers, 'The replication factor'),
+    validateInput: (t) =>
+      integerProblem(t, 1, brokers, (min, max) =>
+        vscode.l10n.t('The replication factor must be a whole number from {0} to {1}', min, max),
+      ),
   });
   return { topic, partitions: Number(partitions), replicationFactor: Number(replication) };
 }
@@ -73,6 +83,16 @@ async function askCreateTopic(deps: KafkaDeps, cluster: ClusterConfig): Promise<
 async function pickTopic(deps: KafkaDeps, cluster: ClusterConfig, placeHolder: string): Promise<string> {
   const names = existingTopics(deps, cluster).then((n) => n.map((label) => ({ label })));
   return (await pickOne(names, { placeHolder })).label;
+}
+
+async function confirmDelete(topic: string, cluster: string): Promise<boolean> {
+  const remove = vscode.l10n.t('Delete Topic');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Delete the topic "{0}" on "{1}" with all its messages?', topic, cluster),
+    { modal: true, detail: vscode.l10n.t('This cannot be undone.') },
+    remove,
+  );
+  return answer === remove;
 }
 
 export function registerTopicCommands(deps: KafkaDeps): vscode.Disposable[] {
@@ -91,7 +111,7 @@ export function registerTopicCommands(deps: KafkaDeps): vscode.Disposable[] {
       if (problem) throw new Error(problem);
       const { createTopic } = await import('../../core/kafka/topicsAdmin');
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: `Creating topic ${spec.topic}` },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Creating topic {0}', spec.topic) },
         () =>
           withClusterAdmin(deps, cluster, (admin) =>
             createTopic(admin, {
@@ -105,21 +125,15 @@ export function registerTopicCommands(deps: KafkaDeps): vscode.Disposable[] {
       deps.explorer.refresh();
       if (!given)
         void vscode.window.showInformationMessage(
-          `Kafka Log Lab: topic "${spec.topic}" created with ${spec.partitions} partitions.`,
+          vscode.l10n.t('Kafka Log Lab: topic "{0}" created with {1} partitions.', spec.topic, spec.partitions ?? 3),
         );
       return spec.topic;
     }),
     registerCommand(deps, COMMANDS.deleteTopic, async (arg?) => {
       const cluster = clusterFrom(deps, arg);
-      const topic = topicFrom(arg) ?? (await pickTopic(deps, cluster, 'Topic to delete'));
-      if (!(arg as { skipConfirmation?: boolean } | undefined)?.skipConfirmation) {
-        const answer = await vscode.window.showWarningMessage(
-          `Delete the topic "${topic}" on "${cluster.name}" with all its messages?`,
-          { modal: true, detail: 'This cannot be undone.' },
-          'Delete Topic',
-        );
-        if (answer !== 'Delete Topic') return undefined;
-      }
+      const topic = topicFrom(arg) ?? (await pickTopic(deps, cluster, vscode.l10n.t('Topic to delete')));
+      const skip = (arg as { skipConfirmation?: boolean } | undefined)?.skipConfirmation;
+      if (!skip && !(await confirmDelete(topic, cluster.name))) return undefined;
       const { deleteTopic } = await import('../../core/kafka/topicsAdmin');
       await withClusterAdmin(deps, cluster, (admin) => deleteTopic(admin, topic));
       deps.log.info(`[topics] deleted ${topic} on ${cluster.name}`);
@@ -130,7 +144,7 @@ export function registerTopicCommands(deps: KafkaDeps): vscode.Disposable[] {
       const name = topicFrom(arg) ?? stringField(arg, 'groupId') ?? stringField(arg, 'name');
       if (!name) return undefined;
       await vscode.env.clipboard.writeText(name);
-      vscode.window.setStatusBarMessage(`Copied "${name}"`, 2000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied "{0}"', name), 2000);
       return name;
     }),
   ];

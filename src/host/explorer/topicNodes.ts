@@ -23,6 +23,12 @@ const { Collapsed } = vscode.TreeItemCollapsibleState;
 export const BACKGROUND_TOPIC_COUNTS = 300;
 
 const sumMessages = (offsets: PartitionOffsets[]) => offsets.reduce((sum, o) => sum + (o.latest - o.earliest), 0);
+const messageCount = (n: number) =>
+  plural(
+    n,
+    (c) => vscode.l10n.t('{0} message', c),
+    (c) => vscode.l10n.t('{0} messages', c),
+  );
 
 export class TopicsFolderNode implements ExplorerNode {
   constructor(
@@ -38,10 +44,17 @@ export class TopicsFolderNode implements ExplorerNode {
 
   treeItem(): vscode.TreeItem {
     const shown = this.visible();
-    return item('Topics', {
+    return item(vscode.l10n.t('Topics'), {
       id: nodeId(this.cluster, 'topics'),
-      description: this.topics.status === 'fulfilled' ? plural(shown.length, 'topic') : 'unavailable',
-      tooltip: 'Topics of the cluster. Right-click to create one.',
+      description:
+        this.topics.status === 'fulfilled'
+          ? plural(
+              shown.length,
+              (c) => vscode.l10n.t('{0} topic', c),
+              (c) => vscode.l10n.t('{0} topics', c),
+            )
+          : vscode.l10n.t('unavailable'),
+      tooltip: vscode.l10n.t('Topics of the cluster. Right-click to create one.'),
       icon: icon('symbol-event'),
       contextValue: 'topics',
       collapsible: Collapsed,
@@ -50,11 +63,12 @@ export class TopicsFolderNode implements ExplorerNode {
 
   async children(): Promise<ExplorerNode[]> {
     if (this.topics.status === 'rejected') {
-      return [new ErrorNode(this.cluster, 'topics', 'Cannot list topics', describeError(this.topics.reason))];
+      const reason = describeError(this.topics.reason);
+      return [new ErrorNode(this.cluster, 'topics', vscode.l10n.t('Cannot list topics'), reason)];
     }
     const shown = this.visible();
     if (shown.length === 0)
-      return [new InfoNode(this.cluster, 'topics', 'No topics yet: create one or produce a file')];
+      return [new InfoNode(this.cluster, 'topics', vscode.l10n.t('No topics yet: create one or produce a file'))];
     const nodes = shown.map((t) => new TopicNode(this.cluster, this.ctx, t));
     this.countInBackground(nodes.slice(0, BACKGROUND_TOPIC_COUNTS));
     return nodes;
@@ -94,13 +108,22 @@ export class TopicNode implements ExplorerNode {
   }
 
   treeItem(): vscode.TreeItem {
-    const partitions = plural(this.listing.partitions.length, 'partition');
-    const messages = this.messages === undefined ? '' : ` · ${plural(this.messages, 'message')}`;
+    const partitions = plural(
+      this.listing.partitions.length,
+      (c) => vscode.l10n.t('{0} partition', c),
+      (c) => vscode.l10n.t('{0} partitions', c),
+    );
+    const messages = this.messages === undefined ? '' : ` · ${messageCount(this.messages)}`;
     const replicas = Math.max(0, ...this.listing.partitions.map((p) => p.replicas.length));
     return item(this.name, {
       id: nodeId(this.cluster, 'topics', this.name),
       description: `${partitions}${messages}`,
-      tooltip: `${this.name}\n${partitions}, replication factor ${replicas}${this.messages === undefined ? '' : `\n${plural(this.messages, 'message')} retained`}${this.listing.internal ? '\nInternal Kafka topic' : ''}`,
+      tooltip: [
+        this.name,
+        vscode.l10n.t('{0}, replication factor {1}', partitions, replicas),
+        ...(this.messages === undefined ? [] : [vscode.l10n.t('{0} retained', messageCount(this.messages))]),
+        ...(this.listing.internal ? [vscode.l10n.t('Internal Kafka topic')] : []),
+      ].join('\n'),
       icon: this.listing.internal ? icon('lock') : icon('symbol-event'),
       contextValue: this.listing.internal ? 'topic.internal' : 'topic',
       collapsible: Collapsed,
@@ -113,7 +136,8 @@ export class TopicNode implements ExplorerNode {
     try {
       offsets = await this.ctx.queries(this.cluster).topicOffsets(this.name);
     } catch (e) {
-      return [new ErrorNode(this.cluster, `topics/${this.name}`, 'Cannot read the offsets', describeError(e))];
+      const reason = describeError(e);
+      return [new ErrorNode(this.cluster, `topics/${this.name}`, vscode.l10n.t('Cannot read the offsets'), reason)];
     }
     const known = this.messages;
     this.messages = sumMessages(offsets);
@@ -142,21 +166,32 @@ export class PartitionNode implements ExplorerNode {
     // The range shown is of the messages held (first to last), so it adds up to the count;
     // the tooltip gives Kafka's end offset, which is one past the last.
     const range = !o
-      ? 'offsets unknown'
+      ? vscode.l10n.t('offsets unknown')
       : this.messages > 0
-        ? `offsets ${count(o.earliest)}–${count(o.latest - 1)} · ${plural(this.messages, 'message')}`
-        : `offsets ${count(o.earliest)}–${count(o.latest)} · 0 messages`;
-    return item(`partition ${this.info.partition}`, {
+        ? `${vscode.l10n.t('offsets {0}–{1}', count(o.earliest), count(o.latest - 1))} · ${messageCount(this.messages)}`
+        : `${vscode.l10n.t('offsets {0}–{1}', count(o.earliest), count(o.latest))} · ${messageCount(0)}`;
+    return item(vscode.l10n.t('partition {0}', this.info.partition), {
       id: nodeId(this.cluster, 'topics', this.topic, this.info.partition),
-      description: `leader ${this.info.leader} · ${range}`,
-      tooltip:
-        `${this.topic} partition ${this.info.partition}\nleader: broker ${this.info.leader}\nreplicas: ${this.info.replicas.join(', ')}\nin sync: ${this.info.isr.join(', ')}` +
-        (o
-          ? `\nearliest offset: ${count(o.earliest)}\nend offset (next to be written): ${count(o.latest)}` +
-            `\nmessages: ${count(this.messages)} (end − earliest)`
-          : ''),
+      description: `${vscode.l10n.t('leader {0}', this.info.leader)} · ${range}`,
+      tooltip: this.tooltip(o),
       icon: icon('layers'),
       contextValue: 'partition',
     });
+  }
+
+  private tooltip(o: PartitionOffsets | undefined): string {
+    return [
+      vscode.l10n.t('{0} partition {1}', this.topic, this.info.partition),
+      vscode.l10n.t('leader: broker {0}', this.info.leader),
+      vscode.l10n.t('replicas: {0}', this.info.replicas.join(', ')),
+      vscode.l10n.t('in sync: {0}', this.info.isr.join(', ')),
+      ...(o
+        ? [
+            vscode.l10n.t('earliest offset: {0}', count(o.earliest)),
+            vscode.l10n.t('end offset (next to be written): {0}', count(o.latest)),
+            vscode.l10n.t('messages: {0} (end − earliest)', count(this.messages)),
+          ]
+        : []),
+    ].join('\n');
   }
 }

@@ -24,10 +24,18 @@ export interface GenerateArgs {
   open?: boolean;
 }
 
-const FORMATS: Array<{ label: string; format: GeneratedFormat; description: string }> = [
-  { label: 'Web sessions', format: 'web', description: 'timestamp user_id action page (the web-logs lab)' },
-  { label: 'Nginx access log', format: 'nginx', description: 'combined log format' },
-  { label: 'Product events', format: 'events', description: 'JSON lines: views, carts, purchases with prices' },
+const formats = (): Array<{ label: string; format: GeneratedFormat; description: string }> => [
+  {
+    label: vscode.l10n.t('Web sessions'),
+    format: 'web',
+    description: vscode.l10n.t('timestamp user_id action page (the web-logs lab)'),
+  },
+  { label: vscode.l10n.t('Nginx access log'), format: 'nginx', description: vscode.l10n.t('combined log format') },
+  {
+    label: vscode.l10n.t('Product events'),
+    format: 'events',
+    description: vscode.l10n.t('JSON lines: views, carts, purchases with prices'),
+  },
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -38,31 +46,37 @@ export function defaultLogFile(format: GeneratedFormat, now = new Date()): strin
 }
 
 async function askGenerate(): Promise<GenerateArgs> {
-  const title = 'Kafka Log Lab: Generate Logs';
-  const { format } = await pickOne(FORMATS, { title: `${title} (1/4)`, placeHolder: 'Log format' });
+  const title = vscode.l10n.t('Kafka Log Lab: Generate Logs');
+  const { format } = await pickOne(formats(), { title: `${title} (1/4)`, placeHolder: vscode.l10n.t('Log format') });
   const visitors = await askText({
     title: `${title} (2/4)`,
-    prompt: 'Number of visitors (each visitor makes one or more visits)',
+    prompt: vscode.l10n.t('Number of visitors (each visitor makes one or more visits)'),
     value: '1000',
     validateInput: (t) =>
       /^\d+$/.test(t.trim()) && Number(t) >= 1 && Number(t) <= 10_000_000
         ? undefined
-        : 'A whole number from 1 to 10,000,000',
+        : vscode.l10n.t('A whole number from 1 to 10,000,000'),
   });
   const seed = await askText({
     title: `${title} (3/4)`,
-    prompt: 'Seed (optional): the same seed gives the same visitors and visits',
-    placeHolder: 'random',
+    prompt: vscode.l10n.t('Seed (optional): the same seed gives the same visitors and visits'),
+    placeHolder: vscode.l10n.t('random'),
   });
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const file = root
     ? await askText({
         title: `${title} (4/4)`,
-        prompt: 'Target file, relative to the workspace folder',
+        prompt: vscode.l10n.t('Target file, relative to the workspace folder'),
         value: defaultLogFile(format),
-        validateInput: (t) => (t.trim() ? undefined : 'Enter a file name'),
+        validateInput: (t) => (t.trim() ? undefined : vscode.l10n.t('Enter a file name')),
       })
-    : (await vscode.window.showSaveDialog({ title, saveLabel: 'Generate', filters: { Logs: ['log'] } }))?.fsPath;
+    : (
+        await vscode.window.showSaveDialog({
+          title,
+          saveLabel: vscode.l10n.t('Generate'),
+          filters: { [vscode.l10n.t('Logs')]: ['log'] },
+        })
+      )?.fsPath;
   if (!file) throw new vscode.CancellationError();
   return { format, visitors: Number(visitors), seed: seed.trim() || undefined, file: file.trim() };
 }
@@ -70,7 +84,8 @@ async function askGenerate(): Promise<GenerateArgs> {
 function fromArgs(arg: unknown): GenerateArgs | undefined {
   const format = stringField(arg, 'format');
   if (!format) return undefined;
-  if (!isGeneratedFormat(format)) throw new Error(`unknown format "${format}" (web, nginx or events)`);
+  if (!isGeneratedFormat(format))
+    throw new Error(vscode.l10n.t('unknown format "{0}" (web, nginx or events)', String(format)));
   return {
     format,
     visitors: numberField(arg, 'visitors'),
@@ -90,7 +105,7 @@ export async function generateLogs(deps: HostDeps, arg?: unknown): Promise<{ fil
   const { generateToFile } = await import('../../core/generate');
   const summary = await withCancellableProgress(
     deps.work,
-    `Generating ${request.format} logs into ${path.basename(file)}`,
+    vscode.l10n.t('Generating {0} logs into {1}', request.format, path.basename(file)),
     (signal) => {
       // Six hours back, so the log ends about now like a real one.
       const written = generateToFile(
@@ -115,8 +130,13 @@ export async function generateLogs(deps: HostDeps, arg?: unknown): Promise<{ fil
   if (!scripted) {
     void vscode.window
       .showInformationMessage(
-        `Kafka Log Lab: generated ${count(summary.lines)} lines from ${count(summary.visitors)} visitors (seed ${summary.seed}).`,
-        'Produce This File to Kafka',
+        vscode.l10n.t(
+          'Kafka Log Lab: generated {0} lines from {1} visitors (seed {2}).',
+          count(summary.lines),
+          count(summary.visitors),
+          summary.seed,
+        ),
+        vscode.l10n.t('Produce This File to Kafka'),
       )
       .then((choice) => choice && executeCommand(COMMANDS.produceFile, uri));
   }

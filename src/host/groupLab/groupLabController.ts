@@ -14,7 +14,12 @@ export interface LabPorts {
   startLocalBroker(): Promise<void>;
   /** Asks the user to agree to `text`; true when they did. */
   confirm(text: string): Promise<boolean>;
+  /** The lab changed the cluster (members, groups, messages): views that list it refresh. */
+  clusterChanged?(): void;
 }
+
+/** Actions after which the cluster holds other groups, members or messages than before. */
+const CHANGES_CLUSTER = new Set<GroupLabAction['type']>(['addMember', 'stopMember', 'addGroup', 'produce']);
 
 /** At most this many snapshots per second reach the webview. */
 const POST_EVERY_MS = 250;
@@ -40,7 +45,9 @@ export class GroupLabController implements ChannelApp<GroupLabProtocol> {
 
   async handle(message: AppMessage<GroupLabProtocol>): Promise<ActionDone> {
     const { id, ...action } = message;
-    return { type: 'done', requestId: id, error: await this.act(action) };
+    const error = await this.act(action);
+    if (!error && CHANGES_CLUSTER.has(action.type)) this.ports.clusterChanged?.();
+    return { type: 'done', requestId: id, error };
   }
 
   /** No more snapshots (the panel closed; stopping the lab is the panel's). */

@@ -22,13 +22,13 @@ export const MAX_MEMBERS = 12;
 
 function sizeProblem(text: string, max: number): string | undefined {
   const n = Number(text);
-  return Number.isInteger(n) && n >= 1 && n <= max ? undefined : `A whole number from 1 to ${max}`;
+  return Number.isInteger(n) && n >= 1 && n <= max ? undefined : vscode.l10n.t('A whole number from 1 to {0}', max);
 }
 
 function activeTarget(clusters: LabClusterLookup | undefined): LabTarget {
   const cluster = clusters?.active() ?? DEFAULT_CLUSTER;
   const parsed = parseBootstrapServers(cluster.bootstrapServers);
-  if ('error' in parsed) throw new UserError(`cluster "${cluster.name}": ${parsed.error}`);
+  if ('error' in parsed) throw new UserError(vscode.l10n.t('cluster "{0}": {1}', cluster.name, parsed.error));
   return { brokers: parsed.brokers, clusterName: clusters ? cluster.name : undefined };
 }
 
@@ -100,25 +100,26 @@ export async function askForConfig(
   const where = target.clusterName ?? target.brokers.join(',');
   const { client } = await labClients(target, clusters, warn);
   const topics = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Listing the topics of ${where}…` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Listing the topics of {0}…', where) },
     () => withAdmin(client, (admin) => admin.listTopics()),
   );
-  const NEW = '$(add) New topic…';
+  const NEW = `$(add) ${vscode.l10n.t('New topic…')}`;
   const picked = await vscode.window.showQuickPick([NEW, ...topics.filter((t) => !t.startsWith('__')).sort()], {
-    title: `Consumer Group Lab (1/3): topic on ${where}`,
-    placeHolder: 'The topic the groups read; a new one gets 6 partitions',
+    title: vscode.l10n.t('Consumer Group Lab (1/3): topic on {0}', where),
+    placeHolder: vscode.l10n.t('The topic the groups read; a new one gets {0} partitions', DEFAULT_LAB_PARTITIONS),
     ignoreFocusOut: true,
   });
   if (picked === undefined) return undefined;
   let topic = picked;
   if (picked === NEW) {
     const name = await vscode.window.showInputBox({
-      title: 'Consumer Group Lab: new topic',
-      prompt: `Name of the topic to create (${DEFAULT_LAB_PARTITIONS} partitions)`,
+      title: vscode.l10n.t('Consumer Group Lab: new topic'),
+      prompt: vscode.l10n.t('Name of the topic to create ({0} partitions)', DEFAULT_LAB_PARTITIONS),
       value: 'lab-groups',
       ignoreFocusOut: true,
       validateInput: (t) =>
-        topicNameProblem(t) ?? (topics.includes(t) ? 'That topic exists: pick it from the list' : undefined),
+        topicNameProblem(t) ??
+        (topics.includes(t) ? vscode.l10n.t('That topic exists: pick it from the list') : undefined),
     });
     if (name === undefined) return undefined;
     topic = name;
@@ -128,15 +129,15 @@ export async function askForConfig(
 
 async function askSizes(config: GroupLabConfig): Promise<GroupLabConfig | undefined> {
   const groups = await askSize(
-    'Consumer Group Lab (2/3): groups',
-    'How many consumer groups? Each group reads every message (fanout).',
+    vscode.l10n.t('Consumer Group Lab (2/3): groups'),
+    vscode.l10n.t('How many consumer groups? Each group reads every message (fanout).'),
     String(config.groups),
     MAX_GROUPS,
   );
   if (groups === undefined) return undefined;
   const members = await askSize(
-    'Consumer Group Lab (3/3): members',
-    'How many members per group? They share the partitions (load balancing).',
+    vscode.l10n.t('Consumer Group Lab (3/3): members'),
+    vscode.l10n.t('How many members per group? They share the partitions (load balancing).'),
     String(config.members),
     MAX_MEMBERS,
   );

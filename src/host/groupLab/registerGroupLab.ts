@@ -8,6 +8,7 @@ import { UserError } from '../../core/errors';
 import { GroupLab } from '../../core/lab/groupLab';
 import { LOCAL_CLUSTER } from '../broker/brokerCommands';
 import type { HostDeps } from '../deps';
+import type { KafkaExplorerProvider } from '../explorer/explorerProvider';
 import { COMMANDS } from '../commands';
 import { registerCommand, registerTestCommand } from '../runCommand';
 import { OpenPanels, panelKey } from '../webview/openPanels';
@@ -17,7 +18,10 @@ import { GROUP_LAB_VIEW_TYPE, GroupLabPanel } from './groupLabPanel';
 import { askForConfig, configFromArgs, topicRow, type GroupLabConfig } from './groupLabSetup';
 
 /** `clusters` (the Kafka view's registry) gives the active cluster and its connection settings. */
-export function registerGroupLab(deps: HostDeps & { clusters?: LabClusterLookup }): vscode.Disposable[] {
+/** `explorer`: refreshed when the lab changes the cluster, so its groups show in the tree at once. */
+export function registerGroupLab(
+  deps: HostDeps & { clusters?: LabClusterLookup; explorer?: Pick<KafkaExplorerProvider, 'refresh'> },
+): vscode.Disposable[] {
   const panels = new OpenPanels<GroupLabPanel>('group lab');
   const warn = (line: string) => deps.log.warn(line);
 
@@ -27,7 +31,8 @@ export function registerGroupLab(deps: HostDeps & { clusters?: LabClusterLookup 
     if (args && 'topic' in args) config = configFromArgs(args, deps.clusters);
     else config = await askForConfig(deps.clusters, warn, topicRow(raw));
     if (config === undefined) return undefined;
-    if (typeof config === 'string') throw new UserError(`cannot open the Consumer Group Lab: ${config}`);
+    if (typeof config === 'string')
+      throw new UserError(vscode.l10n.t('cannot open the Consumer Group Lab: {0}', config));
     const existing = panels.get(panelKey(config));
     if (existing) {
       existing.reveal();
@@ -60,6 +65,7 @@ export function registerGroupLab(deps: HostDeps & { clusters?: LabClusterLookup 
       await lab.stop().catch(() => undefined);
       throw e;
     }
+    deps.explorer?.refresh(); // its groups (and a topic it created) show in the tree at once
     return { topic: config.topic, groups: lab.snapshot().groups.map((g) => g.groupId) };
   };
 

@@ -17,7 +17,7 @@ export class FollowTracker implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('kafkaLogLab.follow', vscode.StatusBarAlignment.Left, 49);
 
   constructor() {
-    this.item.name = 'Kafka Log Lab: follow mode';
+    this.item.name = vscode.l10n.t('Kafka Log Lab: follow mode');
     this.item.command = COMMANDS.stopFollowing.id;
   }
 
@@ -50,10 +50,10 @@ export class FollowTracker implements vscode.Disposable {
     if (targets.length > 1 && !all && !file) {
       const picked = await vscode.window.showQuickPick(
         [
-          { label: 'Stop all', runs: targets },
+          { label: vscode.l10n.t('Stop all'), runs: targets },
           ...targets.map((r) => ({ label: `${path.basename(r.file)} → ${r.topic}`, runs: [r] })),
         ],
-        { placeHolder: 'Which follow to stop?' },
+        { placeHolder: vscode.l10n.t('Which follow to stop?') },
       );
       targets = picked?.runs ?? [];
     }
@@ -69,9 +69,13 @@ export class FollowTracker implements vscode.Disposable {
     const sent = runs.reduce((sum, r) => sum + r.acked, 0);
     this.item.text =
       runs.length === 1
-        ? `$(radio-tower) ${path.basename(first.file)} → ${first.topic} · ${count(sent)} sent`
-        : `$(radio-tower) following ${runs.length} files · ${count(sent)} sent`;
-    this.item.tooltip = `Kafka Log Lab follows ${runs.map((r) => `${path.basename(r.file)} → ${r.topic}`).join(', ')}: new lines are sent as they are written.\nClick to stop.`;
+        ? `$(radio-tower) ${path.basename(first.file)} → ${first.topic} · ${vscode.l10n.t('{0} sent', count(sent))}`
+        : `$(radio-tower) ${vscode.l10n.t('following {0} files · {1} sent', runs.length, count(sent))}`;
+    const followed = runs.map((r) => `${path.basename(r.file)} → ${r.topic}`).join(', ');
+    this.item.tooltip = vscode.l10n.t(
+      'Kafka Log Lab follows {0}: new lines are sent as they are written.\nClick to stop.',
+      followed,
+    );
     this.item.show();
   }
 

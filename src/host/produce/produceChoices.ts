@@ -22,13 +22,13 @@ const MEMORY_LIMIT = 200;
 /** The topics the seed labs use for each format. */
 const SEED_TOPICS: Partial<Record<LogFormat, string>> = { web: 'log_web', nginx: 'nginx_logs', events: 'events' };
 
-const FORMAT_LABELS: Record<LogFormat, string> = {
-  web: 'Web sessions (timestamp user_id action page)',
-  nginx: 'Nginx access log (combined format)',
-  events: 'Product events (JSON lines)',
-  jsonl: 'Any JSON object per line',
-  raw: 'Plain text lines',
-};
+const formatLabels = (): Record<LogFormat, string> => ({
+  web: vscode.l10n.t('Web sessions (timestamp user_id action page)'),
+  nginx: vscode.l10n.t('Nginx access log (combined format)'),
+  events: vscode.l10n.t('Product events (JSON lines)'),
+  jsonl: vscode.l10n.t('Any JSON object per line'),
+  raw: vscode.l10n.t('Plain text lines'),
+});
 
 export function suggestedTopic(format: LogFormat, file: string): string {
   const seed = SEED_TOPICS[format];
@@ -64,19 +64,19 @@ function topicItems(typed: string, existing: string[], preferred: string, reason
     items.push({
       label: typed,
       topic: problem ? '' : typed,
-      description: problem ?? 'new topic (created with 3 partitions)',
+      description: problem ?? vscode.l10n.t('new topic (created with 3 partitions)'),
     });
   }
   const clash = existing.includes(preferred) ? undefined : topicCollisionProblem(preferred, existing);
   items.push({
     label: preferred,
     topic: clash ? '' : preferred,
-    description: clash ?? `${existing.includes(preferred) ? '' : 'new topic · '}${reason}`,
+    description: clash ?? (existing.includes(preferred) ? reason : vscode.l10n.t('new topic · {0}', reason)),
   });
   const others = existing.filter((t) => t !== preferred);
   if (others.length)
     items.push(
-      { label: 'existing topics', kind: vscode.QuickPickItemKind.Separator, topic: '' },
+      { label: vscode.l10n.t('existing topics'), kind: vscode.QuickPickItemKind.Separator, topic: '' },
       ...others.map((t) => ({ label: t, topic: t })),
     );
   return items;
@@ -91,8 +91,8 @@ export function askTopic(
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const qp = vscode.window.createQuickPick<TopicItem>();
-    qp.title = `${title}: topic on "${cluster.name}"`;
-    qp.placeholder = 'Pick a topic, or type the name of a new one';
+    qp.title = vscode.l10n.t('{0}: topic on "{1}"', title, cluster.name);
+    qp.placeholder = vscode.l10n.t('Pick a topic, or type the name of a new one');
     qp.ignoreFocusOut = true;
     qp.busy = true;
     let existing: string[] = [];
@@ -102,7 +102,7 @@ export function askTopic(
       .topics()
       .then(
         (topics) => (existing = topics.filter((t) => !t.internal).map((t) => t.name)),
-        (e) => (qp.placeholder = `Type a topic name (cannot list topics: ${(e as Error).message})`),
+        (e) => (qp.placeholder = vscode.l10n.t('Type a topic name (cannot list topics: {0})', (e as Error).message)),
       )
       .finally(() => {
         qp.busy = false;
@@ -129,26 +129,31 @@ export async function askFormat(fileName: string, detected: LogFormat, preferred
     preferred,
     ...(['web', 'nginx', 'events', 'jsonl', 'raw'] as LogFormat[]).filter((f) => f !== preferred),
   ];
+  const labels = formatLabels();
   const picked = await pickOne(
     order.map((f) => ({
       label: f,
       format: f,
-      description: `${FORMAT_LABELS[f]}${f === detected ? ' · detected' : ''}`,
+      description: `${labels[f]}${f === detected ? ` · ${vscode.l10n.t('detected')}` : ''}`,
     })),
-    { title: `Produce ${fileName} to Kafka (2/3): log format`, placeHolder: `Detected: ${detected}` },
+    {
+      title: vscode.l10n.t('Produce {0} to Kafka (2/3): log format', fileName),
+      placeHolder: vscode.l10n.t('Detected: {0}', detected),
+    },
   );
   return picked.format;
 }
 
 export async function askValueMode(fileName: string, preferred: ValueMode): Promise<ValueMode> {
   const modes: Array<{ label: string; as: ValueMode; description: string }> = [
-    { label: 'Raw lines', as: 'raw', description: 'each line exactly as written' },
+    { label: vscode.l10n.t('Raw lines'), as: 'raw', description: vscode.l10n.t('each line exactly as written') },
     {
-      label: 'JSON records',
+      label: vscode.l10n.t('JSON records'),
       as: 'json',
-      description: 'each line parsed into a JSON object (lines that do not parse are skipped)',
+      description: vscode.l10n.t('each line parsed into a JSON object (lines that do not parse are skipped)'),
     },
   ];
   const ordered = preferred === 'json' ? [modes[1], modes[0]] : modes;
-  return (await pickOne(ordered, { title: `Produce ${fileName} to Kafka (3/3): message values` })).as;
+  const title = vscode.l10n.t('Produce {0} to Kafka (3/3): message values', fileName);
+  return (await pickOne(ordered, { title })).as;
 }

@@ -40,7 +40,7 @@ async function fileFrom(arg: unknown, title: string): Promise<string> {
   );
   const first = active?.uri.scheme === 'file' ? [active.uri.fsPath] : [];
   const files = [...new Set([...first, ...candidates.sort()])];
-  const browse = { label: '$(folder-opened) Browse…', file: '' };
+  const browse = { label: `$(folder-opened) ${vscode.l10n.t('Browse…')}`, file: '' };
   const picked = await pickOne(
     [
       ...files.map((f) => ({ label: path.basename(f), description: vscode.workspace.asRelativePath(f), file: f })),
@@ -48,14 +48,14 @@ async function fileFrom(arg: unknown, title: string): Promise<string> {
     ],
     {
       title,
-      placeHolder: 'Log file to produce',
+      placeHolder: vscode.l10n.t('Log file to produce'),
       matchOnDescription: true,
     },
   );
   if (picked.file) return picked.file;
   const chosen = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    openLabel: 'Produce',
+    openLabel: vscode.l10n.t('Produce'),
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
   });
   if (!chosen?.[0]) throw new vscode.CancellationError();
@@ -87,15 +87,16 @@ async function chooseFor(
   const givenFormat = stringField(arg, 'format');
   const givenAs = stringField(arg, 'as');
   if (givenFormat && givenFormat !== 'auto' && !isLogFormat(givenFormat))
-    throw new Error(`unknown format "${givenFormat}"`);
-  if (givenAs && givenAs !== 'raw' && givenAs !== 'json') throw new Error(`"as" must be raw or json, not "${givenAs}"`);
+    throw new Error(vscode.l10n.t('unknown format "{0}"', givenFormat));
+  if (givenAs && givenAs !== 'raw' && givenAs !== 'json')
+    throw new Error(vscode.l10n.t('"as" must be raw or json, not "{0}"', givenAs));
   const name = path.basename(file);
   // A script (test, another command) that names the topic gets no questions at all.
   const scripted = stringField(arg, 'topic');
   const preferred = remembered?.topic ?? suggestedTopic(detected, file);
-  const why = remembered ? 'last used for this file' : `suggested for ${detected} logs`;
-  const topic =
-    scripted ?? presetTopic ?? (await askTopic(deps, cluster, `Produce ${name} to Kafka (1/3)`, preferred, why));
+  const why = remembered ? vscode.l10n.t('last used for this file') : vscode.l10n.t('suggested for {0} logs', detected);
+  const title = vscode.l10n.t('Produce {0} to Kafka (1/3)', name);
+  const topic = scripted ?? presetTopic ?? (await askTopic(deps, cluster, title, preferred, why));
   let format: LogFormat = detected;
   if (givenFormat && givenFormat !== 'auto') format = givenFormat as LogFormat;
   else if (!scripted) format = await askFormat(name, detected, remembered?.format ?? detected);
@@ -110,7 +111,7 @@ async function produce(
   arg: unknown,
   options: { follow?: boolean; presetTopic?: string } = {},
 ) {
-  const file = await fileFrom(arg, 'Produce a file to Kafka');
+  const file = await fileFrom(arg, vscode.l10n.t('Produce a file to Kafka'));
   await saveIfDirty(deps, file);
   const cluster = clusterFrom(deps, arg);
   const follow = options.follow ?? (arg as { follow?: boolean } | undefined)?.follow === true;
@@ -118,7 +119,7 @@ async function produce(
   await requireProducible(file, { follow, binary, cluster: cluster.name, topic: options.presetTopic });
   const choices = await chooseFor(deps, file, arg, options.presetTopic, cluster);
   if (follow && follows.isFollowing(file, choices.topic))
-    throw new Error(`${path.basename(file)} is already followed into ${choices.topic}`);
+    throw new Error(vscode.l10n.t('{0} is already followed into {1}', path.basename(file), choices.topic));
   await rememberChoices(deps, file, choices);
   return runProduce(deps, follows, { file, cluster, choices, follow, binary });
 }
@@ -137,7 +138,9 @@ async function requireProducible(
   if (content.kind !== 'binary' || run.binary) return;
   const again = { file, cluster: run.cluster, topic: run.topic, binary: true };
   const command = run.follow ? COMMANDS.produceFileFollow.id : COMMANDS.produceFile.id;
-  throw new ActionableError(`${content.problem}; nothing was sent`, [{ title: 'Send Anyway', command, args: [again] }]);
+  throw new ActionableError(vscode.l10n.t('{0}; nothing was sent', content.problem ?? ''), [
+    { title: vscode.l10n.t('Send Anyway'), command, args: [again] },
+  ]);
 }
 
 export function registerProduceCommands(deps: KafkaDeps): vscode.Disposable[] {
@@ -154,21 +157,22 @@ export function registerProduceCommands(deps: KafkaDeps): vscode.Disposable[] {
     registerCommand(deps, COMMANDS.produceFileFollow, (arg?) => produce(deps, follows, arg, { follow: true })),
     registerCommand(deps, COMMANDS.produceToTopic, async (arg?) => {
       const topic = topicFrom(arg);
-      const file = await fileFrom(arg, topic ? `Produce a file to ${topic}` : 'Produce a file to Kafka');
+      const title = topic ? vscode.l10n.t('Produce a file to {0}', topic) : vscode.l10n.t('Produce a file to Kafka');
+      const file = await fileFrom(arg, title);
       return produce(deps, follows, { cluster: clusterFrom(deps, arg), file }, { presetTopic: topic });
     }),
     registerCommand(deps, COMMANDS.verifyFile, async (arg?) => {
       const cluster = clusterFrom(deps, arg);
-      const file = await fileFrom(arg, 'Verify a file against a topic');
+      const file = await fileFrom(arg, vscode.l10n.t('Verify a file against a topic'));
       const topic =
         topicFrom(arg) ??
         rememberedChoices(deps, file)?.topic ??
         (await askTopic(
           deps,
           cluster,
-          `Verify ${path.basename(file)}`,
+          vscode.l10n.t('Verify {0}', path.basename(file)),
           suggestedTopic('raw', file),
-          'topic to compare with',
+          vscode.l10n.t('topic to compare with'),
         ));
       return runVerify(deps, cluster, file, topic);
     }),

@@ -29,8 +29,16 @@ const MAX_LOGGED_FAILURES = 500;
 
 export function summaryText(s: ProduceSummary): string {
   const expected = s.lines - s.skipped;
-  const skipped = s.skipped ? ` (${count(s.skipped)} empty or unparsed lines skipped)` : '';
-  return `${count(s.acked)} of ${count(expected)} lines delivered to ${s.topic} in ${(s.durationMs / 1000).toFixed(1)} s${skipped}`;
+  const skipped = s.skipped ? ` ${vscode.l10n.t('({0} empty or unparsed lines skipped)', count(s.skipped))}` : '';
+  const seconds = (s.durationMs / 1000).toFixed(1);
+  const delivered = vscode.l10n.t(
+    '{0} of {1} lines delivered to {2} in {3} s',
+    count(s.acked),
+    count(expected),
+    s.topic,
+    seconds,
+  );
+  return `${delivered}${skipped}`;
 }
 
 function logSummary(deps: KafkaDeps, s: ProduceSummary): void {
@@ -51,16 +59,30 @@ function logSummary(deps: KafkaDeps, s: ProduceSummary): void {
 
 async function showSummary(deps: KafkaDeps, s: ProduceSummary, cluster: ClusterRef): Promise<void> {
   const problems = s.failed > 0 || s.unparsed > 0 || !s.complete;
-  const actions = ['Open Dashboard', 'Verify', ...(problems ? ['Show Details'] : [])];
-  const text = `Kafka Log Lab: ${summaryText(s)}${s.stoppedReason ? `; stopped: ${s.stoppedReason}` : s.cancelled ? '; cancelled' : ''}.`;
+  const [dashboard, verify, details] = [
+    vscode.l10n.t('Open Dashboard'),
+    vscode.l10n.t('Verify'),
+    vscode.l10n.t('Show Details'),
+  ];
+  const actions = [dashboard, verify, ...(problems ? [details] : [])];
+  const ending = s.stoppedReason
+    ? `; ${vscode.l10n.t('stopped: {0}', s.stoppedReason)}`
+    : s.cancelled
+      ? `; ${vscode.l10n.t('cancelled')}`
+      : '';
+  const text = `Kafka Log Lab: ${summaryText(s)}${ending}.`;
   const choice = await (problems
     ? vscode.window.showWarningMessage(text, ...actions)
     : vscode.window.showInformationMessage(text, ...actions));
   // The cluster resolved when the produce started travels on as it is: no second lookup.
-  if (choice === 'Open Dashboard')
-    await openDashboard(deps, { topic: s.topic, cluster }, { file: s.file, acked: s.acked });
-  if (choice === 'Verify') await executeCommand(COMMANDS.verifyFile, { file: s.file, topic: s.topic, cluster });
-  if (choice === 'Show Details') deps.log.show();
+  if (choice === dashboard) await openDashboard(deps, { topic: s.topic, cluster }, { file: s.file, acked: s.acked });
+  if (choice === verify) await executeCommand(COMMANDS.verifyFile, { file: s.file, topic: s.topic, cluster });
+  if (choice === details) deps.log.show();
+}
+
+function progressText(p: { acked: number; linesRead: number; messagesPerSecond: number }): string {
+  const [acked, read, rate] = [count(p.acked), count(p.linesRead), count(Math.round(p.messagesPerSecond))];
+  return vscode.l10n.t('{0} lines delivered, {1} read · {2} lines/s', acked, read, rate);
 }
 
 export async function runProduce(
@@ -104,14 +126,12 @@ export async function runProduce(
       run.finished();
     }
   } else {
-    summary = await withCancellableProgress(deps.work, `Producing ${name} to ${choices.topic}`, (signal, progress) =>
+    const title = vscode.l10n.t('Producing {0} to {1}', name, choices.topic);
+    summary = await withCancellableProgress(deps.work, title, (signal, progress) =>
       produceFile({
         ...options,
         signal,
-        onProgress: (p) =>
-          progress.report({
-            message: `${count(p.acked)} lines delivered, ${count(p.linesRead)} read · ${count(Math.round(p.messagesPerSecond))} lines/s`,
-          }),
+        onProgress: (p) => progress.report({ message: progressText(p) }),
       }),
     );
   }
@@ -120,6 +140,27 @@ export async function runProduce(
   if (summary.acked > 0) markDone('fileProduced');
   void showSummary(deps, summary, cluster);
   return summary;
+}
+
+function verifyOthers(report: VerifyReport): string {
+  if (!report.unexpected) return '';
+  return ` ${vscode.l10n.t('The topic also holds {0} messages from elsewhere.', count(report.unexpected))}`;
+}
+
+function verifyText(report: VerifyReport, name: string, topic: string): string {
+  if (report.missing === 0 && report.duplicates === 0)
+    return vscode.l10n.t('Verify: all {0} lines of {1} are in {2} exactly once.', count(report.lines), name, topic);
+  const [missing, duplicates, lines] = [count(report.missing), count(report.duplicates), count(report.lines)];
+  return report.firstMissing.length
+    ? vscode.l10n.t(
+        'Verify: {0} missing and {1} duplicated of {2} lines in {3} (first missing: {4}).',
+        missing,
+        duplicates,
+        lines,
+        topic,
+        report.firstMissing.join(', '),
+      )
+    : vscode.l10n.t('Verify: {0} missing and {1} duplicated of {2} lines in {3}.', missing, duplicates, lines, topic);
 }
 
 export async function runVerify(
@@ -132,18 +173,15 @@ export async function runVerify(
   const client = await deps.clusters.client(cluster);
   const report = await withCancellableProgress(
     deps.work,
-    `Verifying ${path.basename(file)} against ${topic}`,
+    vscode.l10n.t('Verifying {0} against {1}', path.basename(file), topic),
     (signal, progress) =>
       verifyFileAgainstTopic(file, topic, client, {
         signal,
-        onProgress: (p) => progress.report({ message: `${count(p.messages)} messages read` }),
+        onProgress: (p) => progress.report({ message: vscode.l10n.t('{0} messages read', count(p.messages)) }),
       }),
   );
   const ok = report.missing === 0 && report.duplicates === 0;
-  const others = report.unexpected ? ` The topic also holds ${count(report.unexpected)} messages from elsewhere.` : '';
-  const text = ok
-    ? `Verify: all ${count(report.lines)} lines of ${path.basename(file)} are in ${topic} exactly once.${others}`
-    : `Verify: ${count(report.missing)} missing and ${count(report.duplicates)} duplicated of ${count(report.lines)} lines in ${topic}${report.firstMissing.length ? ` (first missing: ${report.firstMissing.join(', ')})` : ''}.${others}`;
+  const text = `${verifyText(report, path.basename(file), topic)}${verifyOthers(report)}`;
   deps.log.info(`[verify] ${file} vs ${topic}: ${JSON.stringify(report)}`);
   void (ok
     ? vscode.window.showInformationMessage(`Kafka Log Lab: ${text}`)

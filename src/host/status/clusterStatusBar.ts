@@ -11,21 +11,31 @@ const FIRST_PROBE_DELAY_MS = 1500;
 
 export function registerClusterStatusBar(deps: KafkaDeps): vscode.Disposable[] {
   const item = vscode.window.createStatusBarItem('kafkaLogLab.cluster', vscode.StatusBarAlignment.Left, 50);
-  item.name = 'Kafka Log Lab: active cluster';
+  item.name = vscode.l10n.t('Kafka Log Lab: active cluster');
   item.command = COMMANDS.selectCluster.id;
   let state: { state: ClusterState | 'checking'; reason?: string; cluster?: string } = { state: 'checking' };
 
   const render = () => {
     if (!deps.clusters.isConfigured()) {
-      item.text = '$(server-environment) Kafka: no cluster';
-      item.tooltip = 'Kafka Log Lab: no cluster configured. Click to add one or start a local broker.';
+      item.text = `$(server-environment) ${vscode.l10n.t('Kafka: no cluster')}`;
+      item.tooltip = vscode.l10n.t('Kafka Log Lab: no cluster configured. Click to add one or start a local broker.');
       item.backgroundColor = undefined;
       return;
     }
     const cluster = deps.clusters.active();
-    const label = { connected: 'connected', unreachable: 'unreachable', checking: 'checking…' }[state.state];
+    const label = {
+      connected: vscode.l10n.t('connected'),
+      unreachable: vscode.l10n.t('unreachable'),
+      checking: vscode.l10n.t('checking…'),
+    }[state.state];
     item.text = `${state.state === 'unreachable' ? '$(warning)' : state.state === 'checking' ? '$(sync~spin)' : '$(server-environment)'} ${cluster.name}`;
-    item.tooltip = `Kafka Log Lab: active cluster "${cluster.name}" at ${cluster.bootstrapServers}: ${label}${state.reason ? ` (${state.reason})` : ''}.\nClick to switch clusters.`;
+    const status = state.reason ? `${label} (${state.reason})` : label;
+    item.tooltip = vscode.l10n.t(
+      'Kafka Log Lab: active cluster "{0}" at {1}: {2}.\nClick to switch clusters.',
+      cluster.name,
+      cluster.bootstrapServers,
+      status,
+    );
     item.backgroundColor =
       state.state === 'unreachable' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   };

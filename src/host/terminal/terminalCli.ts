@@ -26,7 +26,9 @@ export function registerTerminalCli(deps: KafkaDeps): vscode.Disposable[] {
     if (cluster) env.replace('KAFKA_BROKERS', cluster.bootstrapServers);
     else env.delete('KAFKA_BROKERS');
     env.description = new vscode.MarkdownString(
-      `\`kafka-log-lab\` on PATH${cluster ? `, KAFKA_BROKERS = the active cluster "${cluster.name}"` : ''}`,
+      cluster
+        ? vscode.l10n.t('`kafka-log-lab` on PATH, KAFKA_BROKERS = the active cluster "{0}"', cluster.name)
+        : vscode.l10n.t('`kafka-log-lab` on PATH'),
     );
   };
   writeWrapper(deps.context).then(

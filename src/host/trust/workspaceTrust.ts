@@ -7,7 +7,10 @@ import { ActionableError } from '../runCommand';
 export function requireWorkspaceTrust(action: string): void {
   if (vscode.workspace.isTrusted) return;
   throw new ActionableError(
-    `${action} is off in Restricted Mode: it starts programs on this machine. Trust this folder to use it.`,
-    [{ title: 'Manage Workspace Trust', command: 'workbench.trust.manage' }],
+    vscode.l10n.t(
+      '{0} is off in Restricted Mode: it starts programs on this machine. Trust this folder to use it.',
+      action,
+    ),
+    [{ title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' }],
   );
 }

@@ -29,6 +29,8 @@ export async function readAll(client: KafkaClient, topic: string): Promise<Incom
     });
     const deadline = Date.now() + 60000;
     while (messages.length < total && Date.now() < deadline) await sleep(50);
+    // A slow read is not a lost message: say which it was.
+    if (messages.length < total) throw new Error(`read ${messages.length} of the ${total} messages within 60 s`);
     return messages;
   } finally {
     await consumer.disconnect();

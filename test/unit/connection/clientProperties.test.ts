@@ -6,6 +6,7 @@ import {
   parseClientProperties,
   readClientPropertiesFile,
   securityWarnings,
+  shortSecurityLabel,
 } from '../../../src/core/kafka/connection/connectionSpec';
 import { checkSpec } from '../../../src/core/kafka/connection/specChecks';
 import { useTempDir, writeFile } from '../tempFiles';
@@ -178,6 +179,17 @@ describe('describeSecurity and securityWarnings', () => {
     assert.equal(describeSecurity(spec), 'SASL_SSL · SCRAM-SHA-512 · CA: ca.pem');
     assert.equal(describeSecurity({ securityProtocol: 'PLAINTEXT' }), 'PLAINTEXT');
     assert.deepEqual(securityWarnings(spec), []);
+  });
+
+  it('gives a list row the short form: TLS and the SASL mechanism, nothing for plaintext', () => {
+    const scram = parse('security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-256\nsasl.username=u\nsasl.password=p');
+    assert.equal(shortSecurityLabel(scram.spec), 'SSL, SASL SCRAM-SHA-256');
+    assert.equal(shortSecurityLabel(parse('security.protocol=SSL').spec), 'SSL');
+    const sasl = parse(
+      'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.username=u\nsasl.password=p',
+    );
+    assert.equal(shortSecurityLabel(sasl.spec), 'SASL SCRAM-SHA-512');
+    assert.equal(shortSecurityLabel({ securityProtocol: 'PLAINTEXT' }), '');
   });
 
   it('warns loudly when certificates or host names are not checked, or PLAIN goes unencrypted', () => {

@@ -1,5 +1,5 @@
 // Above the list: the filter (text and field:value terms), what it matched, follow-newest,
-// and export of the listed messages.
+// the parsed-fields view, and export of the listed messages.
 import type { ExportFormat, ListInfo } from '../../../src/shared/protocol';
 import { el, setText } from '../../dom';
 import { formatCount } from '../../format';
@@ -8,6 +8,7 @@ import { createButton, createCheckbox, createTextField, type CheckControl, type 
 export interface FilterBarActions {
   filter(query: string): Promise<string | undefined>;
   follow(on: boolean): void;
+  fields(on: boolean): void;
   export(format: ExportFormat): void;
 }
 
@@ -17,6 +18,7 @@ export class FilterBar {
   readonly element: HTMLElement;
   private readonly field: ValueControl;
   private readonly followBox: CheckControl;
+  private readonly fieldsBox: CheckControl;
   private readonly summary = el('span', { class: 'list-summary', role: 'status' });
   private readonly problem = el('span', { class: 'field-problem', role: 'alert' });
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -28,6 +30,8 @@ export class FilterBar {
       size: 56,
     });
     this.followBox = createCheckbox('Follow newest', true);
+    this.fieldsBox = createCheckbox('Fields');
+    this.fieldsBox.title = 'One column per parsed field (web, nginx, events) instead of the raw value';
     const jsonl = createButton('Export JSON lines', {
       secondary: true,
       title: 'Save the listed (filtered) messages as JSON lines',
@@ -40,6 +44,7 @@ export class FilterBar {
       this.problem,
       this.summary,
       this.followBox,
+      this.fieldsBox,
       jsonl,
       csv,
     );
@@ -48,6 +53,7 @@ export class FilterBar {
       if ((e as KeyboardEvent).key === 'Enter') this.apply();
     });
     this.followBox.addEventListener('change', () => actions.follow(this.followBox.checked));
+    this.fieldsBox.addEventListener('change', () => actions.fields(this.fieldsBox.checked));
     jsonl.addEventListener('click', () => actions.export('jsonl'));
     csv.addEventListener('click', () => actions.export('csv'));
   }
@@ -59,6 +65,10 @@ export class FilterBar {
 
   setFollow(on: boolean): void {
     if (this.followBox.checked !== on) this.followBox.checked = on;
+  }
+
+  setFields(on: boolean): void {
+    if (this.fieldsBox.checked !== on) this.fieldsBox.checked = on;
   }
 
   update(list: ListInfo): void {

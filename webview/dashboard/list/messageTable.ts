@@ -2,15 +2,21 @@
 // moved and refilled as the list scrolls, so the DOM holds the visible rows only, whatever
 // the list's length. Rows come from the host through the RowCache; cells are set with
 // textContent only. Keyboard: arrows, Page Up/Down, Home/End move the selection; Enter
-// expands the selected message; Ctrl/Cmd+C copies it.
+// expands the selected message; Ctrl/Cmd+C copies it. In the parsed-fields view the Value
+// column becomes one column per field of the format (fieldColumns.ts); a value that does not
+// parse shows raw across those columns.
+import type { LogFormat } from '../../../src/core/logFormat';
 import type { ListInfo, MessageRow } from '../../../src/shared/protocol';
 import { el } from '../../dom';
 import { formatTimestamp } from '../../format';
+import { fieldCells, fieldColumns } from './fieldColumns';
 import { RowCache, PAGE_ROWS, type RowFetcher } from './rowCache';
 import { contentHeight, firstRowAt, lastFirstRow, scrollTopFor, type ListGeometry } from './scrollMath';
 
 export const ROW_HEIGHT = 22;
 export const COLUMNS = ['', 'Offset', 'Partition', 'Key', 'Timestamp', 'Value'];
+/** Where the value (or the first field) column starts. */
+const VALUE_COLUMN = COLUMNS.length - 1;
 
 export interface TableEvents {
   expand(row: MessageRow | undefined): void;
@@ -33,6 +39,14 @@ export class MessageTable {
   private readonly layer = el('div', { class: 'list-rows', role: 'rowgroup' });
   private readonly empty = el('p', { class: 'list-empty muted' });
   private readonly cache: RowCache;
+  private readonly header = el('div', { class: 'list-header', role: 'row', 'aria-rowindex': 1 });
+  private columns: readonly string[] = COLUMNS;
+  /** The field columns shown instead of the value, when the fields view is on and the format has them. */
+  private fields: readonly string[] | undefined;
+  private format: LogFormat | undefined;
+  private fieldsView = false;
+  /** Parsed cells per row (null: does not parse), so scrolling back does not parse again. */
+  private parsed = new WeakMap<MessageRow, string[] | null>();
   private pool: PooledRow[] = [];
   private list: ListInfo = { version: 0, base: 0, count: 0, buffered: 0, capacity: 0, filter: '' };
   private viewportHeight = 0;
@@ -48,18 +62,7 @@ export class MessageTable {
     private readonly events: TableEvents,
   ) {
     this.cache = new RowCache(fetchRows, () => this.schedule());
-    const header = el(
-      'div',
-      { class: 'list-header', role: 'row' },
-      ...COLUMNS.map((name, i) =>
-        el('span', {
-          role: 'columnheader',
-          class: `cell c${i}`,
-          text: name,
-          'aria-label': i === 0 ? 'Expand' : undefined,
-        }),
-      ),
-    );
+    this.renderHeader();
     this.viewport = el('div', { class: 'list-viewport' }, this.spacer, this.layer);
     this.element = el(
       'div',
@@ -71,7 +74,7 @@ export class MessageTable {
         'aria-colcount': COLUMNS.length,
         'aria-rowcount': 1,
       },
-      header,
+      this.header,
       this.viewport,
       this.empty,
     );
@@ -88,6 +91,23 @@ export class MessageTable {
   /** The absolute position at the top of the viewport (saved to restore the scroll). */
   get topPosition(): number {
     return this.list.base + Math.floor(firstRowAt(this.viewport.scrollTop, this.geometry()));
+  }
+
+  /** The fields of this format as columns, or the raw value: shows which applies. */
+  get showsFields(): boolean {
+    return this.fields !== undefined;
+  }
+
+  /** The topic's detected format (decides the field columns). */
+  setFormat(format: LogFormat | undefined): void {
+    this.format = format;
+    this.applyColumns();
+  }
+
+  /** The parsed-fields view on or off (off: the raw value column). */
+  setFieldsView(on: boolean): void {
+    this.fieldsView = on;
+    this.applyColumns();
   }
 
   setFollow(follow: boolean): void {
@@ -141,6 +161,38 @@ export class MessageTable {
       }));
   }
 
+  private applyColumns(): void {
+    const fields = this.fieldsView ? fieldColumns(this.format) : undefined;
+    if (fields === this.fields) return;
+    this.fields = fields;
+    this.columns = fields ? [...COLUMNS.slice(0, VALUE_COLUMN), ...fields] : COLUMNS;
+    this.parsed = new WeakMap();
+    this.element.setAttribute('aria-colcount', String(this.columns.length));
+    this.element.classList.toggle('fields-view', fields !== undefined);
+    this.element.style.setProperty('--value-columns', fields ? `repeat(${fields.length}, minmax(0, 1fr))` : '');
+    this.renderHeader();
+    // The pooled rows have the old cells: build the pool again (one screen of rows).
+    const size = this.pool.length;
+    for (const pooled of this.pool) pooled.element.remove();
+    this.pool = [];
+    while (this.pool.length < size) this.pool.push(this.createRow());
+    this.schedule();
+  }
+
+  private renderHeader(): void {
+    this.header.replaceChildren(
+      ...this.columns.map((name, i) =>
+        el('span', {
+          role: 'columnheader',
+          class: `cell c${i}`,
+          text: name,
+          'aria-colindex': i + 1,
+          'aria-label': i === 0 ? 'Expand' : undefined,
+        }),
+      ),
+    );
+  }
+
   private geometry(): ListGeometry {
     return { count: this.list.count, rowHeight: ROW_HEIGHT, viewportHeight: this.viewportHeight };
   }
@@ -181,7 +233,9 @@ export class MessageTable {
   }
 
   private createRow(): PooledRow {
-    const cells = COLUMNS.map((_, i) => el('span', { role: 'gridcell', class: `cell c${i}` }));
+    const cells = this.columns.map((_, i) =>
+      el('span', { role: 'gridcell', class: `cell c${i}${i >= VALUE_COLUMN ? ' value-cell' : ''}` }),
+    );
     const element = el('div', { class: 'row', role: 'row' }, ...cells);
     element.hidden = true;
     this.layer.append(element);
@@ -229,7 +283,7 @@ export class MessageTable {
       cells[2].textContent = row ? String(row.partition) : '';
       cells[3].textContent = row?.key ?? '';
       cells[4].textContent = row ? formatTimestamp(row.timestamp) : '';
-      cells[5].textContent = row ? (row.truncated ? `${row.value}…` : row.value) : '';
+      this.fillValue(cells, row);
     }
     const isSelected = this.selected?.position === position;
     const isExpanded = row !== undefined && row.seq === this.expandedSeq;
@@ -242,6 +296,36 @@ export class MessageTable {
       cells[0].textContent = twisty;
       element.setAttribute('aria-expanded', String(isExpanded));
     }
+  }
+
+  /** The value cell, or one cell per field; an unparsed value spans the field cells. */
+  private fillValue(cells: HTMLElement[], row: MessageRow | undefined): void {
+    const raw = row ? (row.truncated ? `${row.value}…` : row.value) : '';
+    const fields = this.fields;
+    if (!fields) {
+      cells[VALUE_COLUMN].textContent = raw;
+      return;
+    }
+    const values = row ? this.fieldValues(fields, row) : fields.map(() => '');
+    const spans = values === null;
+    const first = cells[VALUE_COLUMN];
+    first.classList.toggle('raw-span', spans);
+    if (spans) first.setAttribute('aria-colspan', String(fields.length));
+    else first.removeAttribute('aria-colspan');
+    for (let i = 0; i < fields.length; i++) {
+      const cell = cells[VALUE_COLUMN + i];
+      cell.textContent = spans ? (i === 0 ? raw : '') : values[i];
+      cell.hidden = spans && i > 0;
+    }
+  }
+
+  private fieldValues(fields: readonly string[], row: MessageRow): string[] | null {
+    let values = this.parsed.get(row);
+    if (values === undefined) {
+      values = fieldCells(this.format, fields, row.value) ?? null;
+      this.parsed.set(row, values);
+    }
+    return values;
   }
 
   private select(position: number, scroll: boolean): void {

@@ -61,6 +61,6 @@ export interface ParsedClientProperties {
 
 export { parseClientProperties, readClientPropertiesFile } from './clientProperties';
 export { applyOverrides } from './overrides';
-export { describeSecurity, securityWarnings } from './describeSecurity';
+export { describeSecurity, securityWarnings, shortSecurityLabel } from './describeSecurity';
 export { toClientSecurity } from './clientSecurity';
 export { maskSecrets, scrubSecrets } from './maskSecrets';

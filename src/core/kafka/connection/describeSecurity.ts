@@ -23,6 +23,13 @@ export function describeSecurity(spec: ConnectionSpec): string {
   return parts.join(' · ');
 }
 
+/** The short form a list row shows, e.g. "SSL, SASL PLAIN"; empty for a plaintext connection. */
+export function shortSecurityLabel(spec: ConnectionSpec): string {
+  return [usesTls(spec) ? 'SSL' : '', usesSasl(spec) && spec.sasl ? `SASL ${spec.sasl.mechanism}` : '']
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** Lines a person must see before connecting: settings that make the connection unsafe. */
 export function securityWarnings(spec: ConnectionSpec): string[] {
   const warnings: string[] = [];

@@ -1,0 +1,283 @@
+// UI check in French: a real VS Code (code-server + Chromium) started with the locale `fr`, our
+// extension built from this tree into the profile, and a JVM broker of its own. Checks that the
+// Kafka view, the produce questions, the summary notification and the dashboard's tab speak
+// French (l10n/bundle.l10n.fr.json, package.nls.fr.json), and takes a screenshot of each.
+// Screenshots go to test-results/screenshots/*-fr.png; prints `N passed, N failed` last.
+//
+//   node scripts/vscode/screenshots-french.mjs [--brokers HOST:PORT]
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import {
+  repoRoot,
+  logger,
+  requireTools,
+  createSandbox,
+  sandboxEnv,
+  installVsix,
+  startCodeServer,
+  launchChromium,
+  workbenchUrl,
+  onInterrupt,
+  createChecks,
+  keepSandboxOnFailure,
+  runChecks,
+} from './codeServer.mjs';
+import { appears } from './workbench.mjs';
+
+const log = logger('screenshots-fr');
+const shots = path.join(repoRoot, 'test-results/screenshots');
+const cli = path.join(repoRoot, 'dist/cli.js');
+const checks = createChecks(log);
+const { check } = checks;
+const flag = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const runCli = (args) =>
+  JSON.parse(
+    execFileSync(process.execPath, [cli, ...args, '--json'])
+      .toString()
+      .trim()
+      .split('\n')
+      .pop(),
+  );
+
+const shoot = async (page, name) => {
+  await page.screenshot({ path: path.join(shots, name) });
+  log('screenshot:', path.relative(repoRoot, path.join(shots, name)));
+};
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+/** `vsce package` of `dir`, installed into the sandbox's code-server; returns its listed extensions. */
+function packageAndInstall(sandbox, dir, name) {
+  const vsix = path.join(sandbox.dir, `${name}.vsix`);
+  const vsce = path.join(repoRoot, 'node_modules/.bin/vsce');
+  execFileSync(vsce, ['package', '--no-dependencies', '-o', vsix], { cwd: dir, stdio: 'ignore' });
+  return installVsix(sandbox, vsix).listed;
+}
+
+/**
+ * The extension as the .vsix lays it out, built from this tree into a folder of the sandbox (the
+ * shared dist/ is left alone), packaged and installed.
+ */
+async function installBuiltExtension(sandbox) {
+  const dest = path.join(sandbox.dir, 'extension');
+  const files = ['package.json', 'package.nls.json', 'package.nls.fr.json', 'l10n', 'media', 'LICENSE', 'README.md'];
+  for (const entry of files) fs.cpSync(path.join(repoRoot, entry), path.join(dest, entry), { recursive: true });
+  const common = { bundle: true, minify: true, logLevel: 'warning', absWorkingDir: repoRoot };
+  await esbuild.build({
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: path.join(dest, 'dist/extension.js'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: { dashboard: 'webview/dashboard/main.ts', groupLab: 'webview/groupLab/main.ts' },
+    outdir: path.join(dest, 'dist/webview'),
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
+  fs.copyFileSync(cli, path.join(dest, 'dist/cli.js'));
+  // The build is done: no prepublish script may run again in the staged copy.
+  const manifest = JSON.parse(fs.readFileSync(path.join(dest, 'package.json'), 'utf8'));
+  delete manifest.scripts;
+  fs.writeFileSync(path.join(dest, 'package.json'), JSON.stringify(manifest, null, 1));
+  const listed = packageAndInstall(sandbox, dest, 'kafka-log-lab');
+  check(
+    listed.some((l) => l.startsWith('kafka-log-lab.kafka-log-lab@')),
+    'the extension built from this tree installs',
+  );
+}
+
+/**
+ * VS Code runs in a language only when a language pack for it is installed; without one,
+ * `locale: fr` falls back to English for the workbench and every extension. The packs come from
+ * the marketplace, out of reach here, so a stand-in pack declares French with no translation of
+ * VS Code's own text: the workbench stays English and extensions get the language `fr`.
+ */
+function installStandInFrenchPack(sandbox) {
+  const dir = path.join(sandbox.dir, 'language-pack-fr');
+  fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+  const manifest = {
+    name: 'stand-in-language-pack-fr',
+    displayName: 'French stand-in language pack (test fixture)',
+    description: 'Declares French without translations of VS Code itself.',
+    publisher: 'kafka-log-lab-test',
+    version: '1.0.0',
+    license: 'MIT',
+    repository: { type: 'git', url: 'https://example.invalid/none.git' },
+    engines: { vscode: '^1.100.0' },
+    categories: ['Language Packs'],
+    contributes: {
+      localizations: [
+        {
+          languageId: 'fr',
+          languageName: 'French',
+          localizedLanguageName: 'Français',
+          translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+        },
+      ],
+    },
+  };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 1));
+  fs.writeFileSync(path.join(dir, 'translations/main.i18n.json'), '{ "version": "1.0.0", "contents": {} }\n');
+  fs.writeFileSync(path.join(dir, 'README.md'), '# Test fixture\n');
+  fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
+  const listed = packageAndInstall(sandbox, dir, 'language-pack-fr');
+  // A running VS Code registers a pack it installs in languagepacks.json; the command-line install
+  // does not, so the entry is written as VS Code writes it.
+  const id = 'kafka-log-lab-test.stand-in-language-pack-fr';
+  const translations = path.join(sandbox.extensions, `${id}-1.0.0`, 'translations/main.i18n.json');
+  const pack = { hash: 'stand-in', label: 'Français', extensions: [{ extensionIdentifier: { id }, version: '1.0.0' }] };
+  fs.writeFileSync(
+    path.join(sandbox.userData, 'languagepacks.json'),
+    JSON.stringify({ fr: { ...pack, translations: { vscode: translations } } }),
+  );
+  check(
+    listed.some((l) => l.startsWith('kafka-log-lab-test.stand-in-language-pack-fr@')),
+    'a French pack is installed',
+  );
+}
+
+/** A small web log in log_web and a consumer group that read part of it. */
+async function seed(workspace) {
+  let stop = async () => {};
+  let brokers = flag('--brokers');
+  if (!brokers) {
+    const port = await freePort();
+    log(`starting a JVM broker on 127.0.0.1:${port}`);
+    brokers = runCli(['broker', 'start', '--engine', 'jvm', '--port', String(port)]).bootstrap;
+    stop = async () => void execFileSync(process.execPath, [cli, 'broker', 'stop', '--port', String(port)]);
+  }
+  const b = ['--brokers', brokers];
+  const logs = path.join(workspace, 'logs');
+  fs.mkdirSync(logs, { recursive: true });
+  runCli(['generate', '--format', 'web', '--out', path.join(logs, 'web-sample.log'), '--users', '60', '--seed', 'fr']);
+  // A broker given with --brokers may hold log_web from an earlier run already.
+  if (runCli(['topics', 'list', ...b]).topics.some((t) => (t.name ?? t) === 'log_web')) return { brokers, stop };
+  runCli(['topics', 'create', 'log_web', '--partitions', '3', ...b]);
+  runCli(['produce', path.join(logs, 'web-sample.log'), '--topic', 'log_web', ...b]);
+  runCli(['consume', '--topic', 'log_web', '--group', 'rapport-labo', '--from-beginning', '--max', '40', ...b]);
+  return { brokers, stop };
+}
+
+const row = (page, text) => page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
+
+async function kafkaViewInFrench(page) {
+  const container = page.locator('.activitybar .action-item [aria-label^="Kafka Log Lab"]');
+  check(await appears(container, 180000), 'the activity bar shows the "Kafka Log Lab" container');
+  await container.first().click();
+  check(await appears(row(page, 'local'), 60000), 'the Kafka view lists the "local" cluster');
+  const groups = row(page, /^Groupes de consommateurs/);
+  check(await appears(groups), 'the Kafka view names the folder "Groupes de consommateurs"');
+  check(await appears(row(page, /Topics\s*1 topic/)), 'the Topics folder counts "1 topic"');
+  await row(page, /^Topics/).click();
+  await row(page, /^log_web/).click();
+  check(await appears(row(page, /partition 0.*leader 1/)), 'a partition row reads "partition 0 · leader 1"');
+  await groups.click();
+  check(await appears(row(page, /rapport-labo.*lag/)), 'the group row shows its lag');
+  await page.waitForTimeout(800);
+  await shoot(page, 'kafka-view-fr.png');
+}
+
+async function produceInFrench(page) {
+  await page.keyboard.press('Control+Shift+E');
+  const folder = page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^logs$/ }).first();
+  await folder.waitFor({ timeout: 30000 });
+  if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+  const file = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'web-sample.log' }).first();
+  await file.click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { hasText: 'Produire ce fichier vers Kafka' }).first();
+  check(await appears(item, 15000), 'the Explorer menu offers "Produire ce fichier vers Kafka" (package.nls.fr.json)');
+  await item.click();
+  const widget = page.locator('.quick-input-widget:visible');
+  check(
+    await appears(widget.locator('.quick-input-title', { hasText: 'Produire web-sample.log vers Kafka (1/3)' })),
+    'the topic question is titled in French',
+  );
+  check(await appears(widget.locator('input[placeholder^="Choisissez un topic"]')), 'its placeholder is French');
+  await page.waitForTimeout(800);
+  await shoot(page, 'produce-prompt-fr.png');
+  await page.keyboard.press('Enter');
+  check(await appears(widget.locator('.monaco-list-row', { hasText: 'détecté' })), 'the format pick says "détecté"');
+  await page.keyboard.press('Enter');
+  check(await appears(widget.locator('.monaco-list-row', { hasText: 'Lignes brutes' })), 'the value pick is French');
+  await page.keyboard.press('Enter');
+}
+
+async function dashboardInFrench(page) {
+  const summary = page.locator('.notifications-toasts .notification-toast', { hasText: /livrées à log_web/ });
+  check(await appears(summary, 180000), 'the summary notification is French ("… lignes sur … livrées à log_web")');
+  const open = summary.locator('.monaco-button', { hasText: 'Ouvrir le tableau de bord' });
+  check(await appears(open), 'the summary offers "Ouvrir le tableau de bord"');
+  await shoot(page, 'produce-summary-fr.png');
+  await open.first().click();
+  const tab = page.locator('.tabs-container .tab', { hasText: 'Tableau de bord : log_web' });
+  check(await appears(tab, 60000), 'the dashboard tab is titled "Tableau de bord : log_web"');
+  const frame = page.frameLocator('iframe.webview >> visible=true').frameLocator('#active-frame');
+  check(await appears(frame.locator('body'), 60000), 'the dashboard webview loads');
+  await page.keyboard.press('Control+B');
+  await page.waitForTimeout(4000);
+  await shoot(page, 'dashboard-fr.png');
+}
+
+async function main() {
+  requireTools();
+  fs.mkdirSync(shots, { recursive: true });
+  const sandbox = createSandbox('kll-french-', { 'workbench.colorTheme': 'Default Dark Modern' });
+  installStandInFrenchPack(sandbox);
+  await installBuiltExtension(sandbox);
+  // code-server reads its flags from this file too: the locale is VS Code's display language.
+  const config = path.join(sandbox.home, '.config', 'code-server');
+  fs.mkdirSync(config, { recursive: true });
+  fs.writeFileSync(path.join(config, 'config.yaml'), 'locale: fr\n');
+
+  let server;
+  let browser;
+  let seeded;
+  const cleanup = async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    await seeded?.stop();
+  };
+  onInterrupt(cleanup);
+  try {
+    seeded = await seed(sandbox.workspace);
+    const settingsFile = path.join(sandbox.userData, 'User', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+    settings['kafkaLogLab.clusters'] = [{ name: 'local', bootstrapServers: seeded.brokers }];
+    settings['kafkaLogLab.activeCluster'] = 'local';
+    fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 1));
+    server = await startCodeServer(sandbox, sandboxEnv(sandbox));
+    log(`code-server pid ${server.pid} on ${server.host}`);
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+    await page.goto(workbenchUrl(server.host, sandbox.workspace), { timeout: 180000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await kafkaViewInFrench(page);
+    await produceInFrench(page);
+    await dashboardInFrench(page);
+  } finally {
+    await cleanup();
+  }
+  keepSandboxOnFailure(sandbox, checks, log);
+}
+
+await runChecks(main, checks, log);

@@ -1,0 +1,121 @@
+// The lab's producer: sequence-numbered messages at a chosen rate, one paced loop per partition
+// (one send in flight per partition, so a partition without a leader blocks only itself), and
+// the producer's own words when the cluster refuses.
+import type { PartitionedMessage } from '../kafka/lineMessages';
+import type { ProducerPort } from '../kafka/ports';
+import type { SequenceAccount } from './account';
+import type { TimelineEvent } from './timeline';
+
+export interface PacedProducerOptions {
+  producer: ProducerPort;
+  topic: string;
+  partitions: number;
+  account: SequenceAccount;
+  /** Milliseconds since the lab started. */
+  clock: () => number;
+  onEvent: (event: TimelineEvent) => void;
+  /** Called after every acknowledgement or refusal. */
+  onProgress: () => void;
+}
+
+const TICK_MS = 100;
+const AFTER_ERROR_MS = 250;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The Kafka error a send ended with: the protocol error's name (NOT_ENOUGH_REPLICAS…) under
+ * the client's wrappers (retries exceeded), else the client's error class.
+ */
+export function sendErrorKind(e: unknown): string {
+  const chain: Array<{ type?: string; name?: string; originalError?: unknown; cause?: unknown }> = [];
+  for (let current = e; current && typeof current === 'object' && chain.length < 8;) {
+    const err = current as (typeof chain)[number];
+    chain.push(err);
+    current = err.originalError ?? err.cause;
+  }
+  const typed = chain.find((err) => typeof err.type === 'string' && err.type !== '');
+  return typed?.type ?? chain.find((err) => err.name && err.name !== 'Error')?.name ?? String(e);
+}
+
+export class PacedProducer {
+  private rate = 0;
+  private running = false;
+  private loops: Promise<void>[] = [];
+  /** Per partition: since when its sends fail, and how many failed. */
+  private readonly blocked = new Map<number, { since: number; failedSends: number }>();
+
+  constructor(private readonly o: PacedProducerOptions) {}
+
+  /** Messages per second over all partitions; takes effect at the next tick. */
+  setRate(rate: number): void {
+    this.rate = Math.max(0, rate);
+  }
+
+  start(rate: number): void {
+    this.setRate(rate);
+    this.running = true;
+    this.loops = Array.from({ length: this.o.partitions }, (_, p) => this.loop(p));
+  }
+
+  /** Stops pacing and waits for the sends in flight to be answered. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+
+  private async loop(partition: number): Promise<void> {
+    let credit = 0;
+    let last = Date.now();
+    while (this.running) {
+      const now = Date.now();
+      credit = Math.min(credit + ((now - last) * this.rate) / this.o.partitions / 1000, Math.max(1, this.rate));
+      last = now;
+      const count = Math.floor(credit);
+      if (count === 0) {
+        await sleep(TICK_MS);
+        continue;
+      }
+      credit -= count;
+      const ok = await this.send(partition, this.o.account.take(count));
+      await sleep(ok ? TICK_MS : AFTER_ERROR_MS);
+    }
+  }
+
+  private async send(partition: number, seqs: number[]): Promise<boolean> {
+    const messages: PartitionedMessage[] = seqs.map((s) => ({ key: String(s), value: String(s), partition }));
+    const started = this.o.clock();
+    try {
+      await this.o.producer.send(this.o.topic, messages);
+      this.o.account.acknowledged(seqs);
+      this.recovered(partition);
+      return true;
+    } catch (e) {
+      this.o.account.failed(seqs);
+      const atMs = this.o.clock();
+      const blocked = this.blocked.get(partition) ?? { since: started, failedSends: 0 };
+      blocked.failedSends++;
+      this.blocked.set(partition, blocked);
+      const error = sendErrorKind(e);
+      this.o.onEvent({
+        kind: 'producer-error',
+        atMs,
+        partition,
+        error,
+        messages: seqs.length,
+        waitedMs: atMs - started,
+      });
+      return false;
+    } finally {
+      this.o.onProgress();
+    }
+  }
+
+  private recovered(partition: number): void {
+    const blocked = this.blocked.get(partition);
+    if (!blocked) return;
+    this.blocked.delete(partition);
+    const atMs = this.o.clock();
+    const { failedSends } = blocked;
+    this.o.onEvent({ kind: 'producer-recovered', atMs, partition, blockedMs: atMs - blocked.since, failedSends });
+  }
+}

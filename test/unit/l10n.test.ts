@@ -1,0 +1,76 @@
+// Runtime strings: every `vscode.l10n.t` message of src/host is in l10n/bundle.l10n.json, and the
+// French bundle and package.nls.fr.json translate every key with the same placeholders
+// (scripts/l10n-bundle.mjs). The script itself is checked on a small tree of its own.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+const script = path.join(root, 'scripts/l10n-bundle.mjs');
+const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+
+interface CheckResult {
+  keys: number;
+  problems: string[];
+}
+
+function runIn(dir: string, ...args: string[]) {
+  return spawnSync(process.execPath, [path.join(dir, 'scripts/l10n-bundle.mjs'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+}
+
+describe('localization (l10n bundles)', () => {
+  it('has every l10n.t string in the English and French bundles (run: node scripts/l10n-bundle.mjs)', () => {
+    const run = spawnSync(process.execPath, [script, '--json'], { cwd: root, encoding: 'utf8' });
+    const result = JSON.parse(run.stdout) as CheckResult;
+    assert.deepEqual(result.problems, []);
+    assert.ok(result.keys > 100, `only ${result.keys} runtime strings found`);
+    assert.equal(run.status, 0);
+  });
+
+  it('ships a French manifest and bundle that differ from the English text', () => {
+    const nls = readJson(path.join(root, 'package.nls.json'));
+    const nlsFr = readJson(path.join(root, 'package.nls.fr.json'));
+    assert.equal(nlsFr['commands.startLocalBroker.title'], 'Démarrer le broker local');
+    assert.notEqual(nlsFr['extension.description'], nls['extension.description']);
+    const fr = readJson(path.join(root, 'l10n/bundle.l10n.fr.json'));
+    assert.equal(fr['Consumer groups'], 'Groupes de consommateurs');
+    const same = Object.entries(fr).filter(([en, text]) => en === text && /[a-z]{4,} [a-z]{4,}/i.test(en));
+    assert.deepEqual(same, [], 'French strings left in English');
+    assert.equal(readJson(path.join(root, 'package.json')).l10n, './l10n');
+  });
+
+  it('l10n-bundle.mjs extracts literals, refuses template literals and finds missing translations', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-l10n-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'scripts'));
+      fs.mkdirSync(path.join(dir, 'src/host/a'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'l10n'));
+      fs.copyFileSync(script, path.join(dir, 'scripts/l10n-bundle.mjs'));
+      const source = [
+        "const a = vscode.l10n.t('Hello {0}', name);",
+        'const b = vscode.l10n.t(\n  "It\'s \\"{0}\\"\\nagain",\n  x,\n);',
+        '// the comment mentions vscode.l10n.t(`not a call`)',
+      ].join('\n');
+      fs.writeFileSync(path.join(dir, 'src/host/a/one.ts'), source);
+      assert.equal(runIn(dir).status, 0);
+      const bundle = readJson(path.join(dir, 'l10n/bundle.l10n.json'));
+      assert.deepEqual(bundle, { 'Hello {0}': 'Hello {0}', 'It\'s "{0}"\nagain': 'It\'s "{0}"\nagain' });
+
+      fs.writeFileSync(path.join(dir, 'l10n/bundle.l10n.fr.json'), JSON.stringify({ 'Hello {0}': 'Bonjour' }));
+      fs.appendFileSync(path.join(dir, 'src/host/a/one.ts'), '\nconst c = vscode.l10n.t(`Hi ${name}`);\n');
+      const check = runIn(dir, '--json');
+      assert.equal(check.status, 1);
+      const problems = (JSON.parse(check.stdout) as CheckResult).problems.join('\n');
+      assert.match(problems, /one\.ts:7: l10n\.t needs a plain string literal/);
+      assert.match(problems, /bundle\.l10n\.fr\.json: placeholders of "Hello \{0\}" differ/);
+      assert.match(problems, /bundle\.l10n\.fr\.json: no translation for "It's \\"\{0\}\\"\\nagain"/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
