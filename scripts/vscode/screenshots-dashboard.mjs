@@ -25,7 +25,7 @@ import {
   runChecks,
 } from './codeServer.mjs';
 import { contrastProblems } from './contrastCheck.mjs';
-import { answerQuickPick, pickColorTheme, runCommand } from './workbench.mjs';
+import { answerQuickPick, appears, pickColorTheme, runCommand } from './workbench.mjs';
 
 const log = logger('dashboard-ui');
 const shots = path.join(repoRoot, 'test-results/screenshots');
@@ -269,13 +269,8 @@ async function main() {
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
-    check(
-      await frame
-        .locator('.detail .detail-value')
-        .isVisible({ timeout: 5000 })
-        .catch(() => false),
-      'Enter on a selected row expands the message',
-    );
+    // isVisible() does not wait: the detail is drawn a frame after the key.
+    check(await appears(frame.locator('.detail .detail-value'), 5000), 'Enter on a selected row expands the message');
     const expanded = await frame.locator('.detail .detail-value').textContent();
     check(expanded.includes('User_id : '), 'the expanded message shows the whole value');
 

@@ -25,7 +25,7 @@ import {
 } from './codeServer.mjs';
 import { contrastProblems } from './contrastCheck.mjs';
 import { narrowEditor } from './narrowLayout.mjs';
-import { answerQuickPick, openKafkaView, pickColorTheme, runCommand } from './workbench.mjs';
+import { answerQuickPick, appears, openKafkaView, pickColorTheme, runCommand } from './workbench.mjs';
 
 const log = logger('fields-ui');
 const PORT = 19397;
@@ -157,10 +157,8 @@ async function checkKeyboard(page, frame) {
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
-  const shown = await frame
-    .locator('.detail .detail-value')
-    .isVisible({ timeout: 5000 })
-    .catch(() => false);
+  // isVisible() does not wait: the detail is drawn a frame after the key.
+  const shown = await appears(frame.locator('.detail .detail-value'), 5000);
   check(shown, 'in the fields view, Enter on a selected row still expands the message');
   await page.keyboard.press('Escape');
 }
