@@ -206,7 +206,10 @@ async function produceInFrench(page) {
   await file.click({ button: 'right' });
   const item = page.locator('.context-view .action-item', { hasText: 'Produire ce fichier vers Kafka' }).first();
   check(await appears(item, 15000), 'the Explorer menu offers "Produire ce fichier vers Kafka" (package.nls.fr.json)');
-  await item.click();
+  // As a keyboard user picks it (hover focuses, Enter runs): a click right after the menu opens can go unseen.
+  await item.hover();
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
   const widget = page.locator('.quick-input-widget:visible');
   check(
     await appears(widget.locator('.quick-input-title', { hasText: 'Produire web-sample.log vers Kafka (1/3)' })),
