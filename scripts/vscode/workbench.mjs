@@ -23,15 +23,39 @@ export async function openKafkaView(page, check) {
 }
 
 /**
+ * Opens the command palette holding `text`. A webview with the focus (a Markdown preview, a
+ * panel) can keep F1 or take the focus back and close the palette: then the focus is moved to
+ * the active editor's tab and the palette opened again.
+ */
+async function openPalette(page, text) {
+  const input = page.locator('.quick-input-widget:visible input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const filled = await input
+      .fill(text, { timeout: 8000 })
+      .then(() => input.inputValue({ timeout: 2000 }))
+      .then(
+        (value) => value === text,
+        () => false,
+      );
+    if (filled) return;
+    if (attempt === 3) throw new Error(`the command palette did not open for ${text}`);
+    await page.keyboard.press('Escape');
+    await page
+      .locator('.tabs-container .tab.active')
+      .first()
+      .click({ timeout: 5000 })
+      .catch(() => {});
+  }
+}
+
+/**
  * Runs a command by its palette title, clicking its row: Enter would take whichever command ranks
  * first, and the row is matched exactly (its aria-label is "title[, keys…]"), not one whose title
  * merely contains it.
  */
 export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget:visible input');
-  await input.waitFor({ timeout: 15000 });
-  await input.fill(`>${title}`);
+  await openPalette(page, `>${title}`);
   const exact = JSON.stringify(title);
   const withKeys = JSON.stringify(`${title},`);
   const row = page
