@@ -92,18 +92,22 @@ export async function answerQuickPick(page, text) {
 export async function pickColorTheme(page, theme) {
   const { label } = theme;
   const picker = page.locator('.quick-input-widget:visible input[placeholder*="Color Theme"]');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  // Right after the window loads the picker can open before it lists the themes: open it again.
   for (let attempt = 1; ; attempt++) {
     await runCommand(page, 'Preferences: Color Theme');
-    const opened = await picker.waitFor({ timeout: 10000 }).then(
-      () => true,
-      () => false,
-    );
-    if (opened) break;
+    const listed = await picker
+      .fill(label, { timeout: 10000 })
+      .then(() => row.waitFor({ timeout: 10000 }))
+      .then(
+        () => true,
+        () => false,
+      );
+    if (listed) break;
     await page.keyboard.press('Escape');
-    if (attempt === 3) throw new Error('the colour theme picker did not open');
+    if (attempt === 3) throw new Error(`the colour theme picker did not list ${label}`);
   }
-  await picker.fill(label);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click({ timeout: 15000 });
+  await row.click({ timeout: 15000 });
   await page.locator(`.monaco-workbench.${theme.workbench}`).waitFor({ timeout: 15000 });
   await page.waitForTimeout(1000);
 }
