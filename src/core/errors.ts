@@ -211,3 +211,30 @@ export function describeError(e: unknown, ctx?: ConnectionContext): string {
 export function isSecurityError(e: unknown, ctx?: ConnectionContext): boolean {
   return !(e instanceof UserError) && securityHint(causeChain(e), ctx) !== undefined;
 }
+
+/** Kafka's answers for a coordinator or leader that is moving or not up yet (kafkajs names and protocol types). */
+const AWAY_KINDS = new Set([
+  'KafkaJSGroupCoordinatorNotFound',
+  'GROUP_COORDINATOR_NOT_AVAILABLE',
+  'COORDINATOR_NOT_AVAILABLE',
+  'NOT_COORDINATOR_FOR_GROUP',
+  'NOT_COORDINATOR',
+  'GROUP_LOAD_IN_PROGRESS',
+  'COORDINATOR_LOAD_IN_PROGRESS',
+  'LEADER_NOT_AVAILABLE',
+  'NOT_LEADER_FOR_PARTITION',
+]);
+const AWAY_MESSAGE = /group coordinator|not the correct coordinator|leader not available|no leader/i;
+
+/**
+ * Whether `e` says the broker is away for now (unreachable, silent, or its coordinator or
+ * leader not there yet) rather than that the request itself is wrong: a client that failed
+ * this way should wait for the broker, not report an error of its own.
+ */
+export function isBrokerAway(e: unknown): boolean {
+  if (e instanceof UserError) return false;
+  const chain = causeChain(e);
+  const hint = hintFor(chain);
+  if (hint === UNREACHABLE || hint === NO_ANSWER) return true;
+  return chain.some((err) => kinds(err).some((k) => AWAY_KINDS.has(k)) || AWAY_MESSAGE.test(err.message ?? ''));
+}

@@ -6,6 +6,8 @@ export interface HostLog {
   info(message: string): void;
   warn(message: string): void;
   error(message: string, error?: unknown): void;
+  /** Shown only when the user sets the channel's level to Debug (stack traces, client chatter). */
+  debug(message: string): void;
   show(): void;
 }
 
@@ -15,6 +17,7 @@ export function createLog(): HostLog {
     channel,
     info: (m) => channel.info(m),
     warn: (m) => channel.warn(m),
+    debug: (m) => channel.debug(m),
     error: (m, e) => channel.error(e instanceof Error ? `${m}: ${e.stack ?? e.message}` : m),
     show: () => channel.show(true),
   };

@@ -79,8 +79,13 @@ describe('Dashboard on a produced web log', function () {
   });
 
   it('lists the newest messages, and filters them by a parsed field', async () => {
-    const report = (await rendered(topic))!;
-    assert.ok(report.rows.length > 5, 'rows are on screen');
+    // The list fetches its rows from the extension after the counters arrive: they follow within seconds.
+    const report = await pollUntil(
+      'rows on screen',
+      () => rendered(topic),
+      (r) => r.rows.length > 5,
+      30000,
+    );
     assert.ok(
       report.rows.every((r) => r.cells[4].includes('User_id : ')),
       'the value column shows the log lines',

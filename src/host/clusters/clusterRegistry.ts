@@ -173,8 +173,8 @@ export class ClusterRegistry implements vscode.Disposable {
       connectionTimeoutMs: 3000,
       retries: purpose === 'explorer' ? 1 : 3,
       maxRetryTimeMs: purpose === 'explorer' ? 1500 : 5000,
-      log: (level, message) =>
-        level === 'error' ? this.log.error(`[kafka] ${message}`) : this.log.warn(`[kafka] ${message}`),
+      // The client's levels kept: its stack traces are debug lines, out of sight by default.
+      log: (level, message) => this.log[level](`[kafka] ${message}`),
     };
   }
 

@@ -45,6 +45,10 @@ export class DashboardModel extends LiveTopic {
     this.touch();
   }
 
+  get readerPhase(): Phase {
+    return this.phase;
+  }
+
   setPhase(phase: Phase, detail?: string): void {
     this.phase = phase;
     this.detail = detail;

@@ -3,7 +3,7 @@
 // core's ConnectionState, so the view says within seconds when the broker is gone, keeps
 // its numbers (stale) meanwhile, and resumes reading where it stopped when the broker is
 // back. Editor-free, so the same code runs under tests and the benchmark.
-import { describeError } from '../../core/errors';
+import { describeError, isBrokerAway } from '../../core/errors';
 import { consumeTopic } from '../../core/kafka/consumeTopic';
 import type { ConsumerPort, KafkaClient, PartitionOffsets } from '../../core/kafka/ports';
 import { BrokerProbe, type ProbeResult } from '../../core/live/brokerProbe';
@@ -189,6 +189,7 @@ export class DashboardSession {
     this.controller = controller;
     this.consumer = undefined;
     if (this.model.messages === 0) this.model.setPhase('connecting');
+    else if (this.model.readerPhase === 'connecting') this.model.setPhase('consuming'); // waited for the broker
     readersRunning++;
     const group = config.groupId ? ` in group ${config.groupId}` : '';
     this.log(`[dashboard] reading ${config.topic} from ${config.brokers.join(',')}${group}`);
@@ -201,9 +202,11 @@ export class DashboardSession {
         },
         (e) => {
           if (controller.signal.aborted) return; // stopped before it connected: not a failure
-          this.log(`[dashboard] reading ${config.topic} failed: ${describeError(e)}`);
-          this.model.setPhase('error', describeError(e));
-          this.connection.failed(describeError(e));
+          const reason = describeError(e);
+          this.log(`[dashboard] reading ${config.topic} failed: ${reason}`);
+          // A reader the broker's outage stopped waits for it (the probe resumes it); any other failure is its own.
+          this.model.setPhase(isBrokerAway(e) ? 'connecting' : 'error', reason);
+          this.connection.failed(reason);
         },
       )
       .finally(() => {

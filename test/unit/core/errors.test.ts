@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { UserError, describeError } from '../../../src/core/errors';
+import { UserError, describeError, isBrokerAway } from '../../../src/core/errors';
 
 /** An error shaped like the client library's: a class name, maybe a protocol type, maybe a cause. */
 function clientError(name: string, message: string, extra: Record<string, unknown> = {}): Error {
@@ -154,5 +154,35 @@ describe('describeError for secured connections', () => {
         'trusts (ssl.certificate.location and ssl.key.location, or ssl.keystore.location): Connection error: ' +
         'sslv3 alert bad certificate (SSL alert number 42)',
     );
+  });
+});
+
+describe('isBrokerAway', () => {
+  it('is true for an unreachable or silent broker and for a coordinator or leader not there yet', () => {
+    for (const e of [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+      clientError('KafkaJSConnectionClosedError', 'Closed connection'),
+      clientError('KafkaJSRequestTimeoutError', 'Request timed out'),
+      clientError('KafkaJSNonRetriableError', 'Failed to find group coordinator'),
+      clientError('KafkaJSNumberOfRetriesExceeded', 'x', {
+        cause: clientError('KafkaJSProtocolError', 'y', { type: 'LEADER_NOT_AVAILABLE' }),
+      }),
+      clientError('KafkaJSProtocolError', 'This is not the correct coordinator for this group', {
+        type: 'NOT_COORDINATOR_FOR_GROUP',
+      }),
+    ]) {
+      assert.equal(isBrokerAway(e), true, e.message);
+    }
+  });
+
+  it('is false for a request that is wrong in itself', () => {
+    for (const e of [
+      new UserError('topic "x" does not exist'),
+      clientError('KafkaJSProtocolError', 'Not authorized to access group', { type: 'GROUP_AUTHORIZATION_FAILED' }),
+      clientError('KafkaJSSASLAuthenticationError', 'SASL PLAIN authentication failed'),
+      new Error('unexpected'),
+    ]) {
+      assert.equal(isBrokerAway(e), false, e.message);
+    }
   });
 });

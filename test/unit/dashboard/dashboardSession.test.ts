@@ -16,6 +16,27 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
+/** The reader crashes as the broker goes away, waits (not an error), and reads on when it is back. */
+async function readsThroughAnOutage(kafka: FakeKafka, session: DashboardSession): Promise<void> {
+  await until(() => session.model.messages === 50 && session.connection.live, 'the first messages');
+  kafka.down = true;
+  // What the client throws when the broker stops while the group is being joined.
+  kafka.crashConsumers(
+    Object.assign(new Error('Failed to find group coordinator'), { name: 'KafkaJSNonRetriableError' }),
+  );
+  await until(() => !session.connection.live, 'the outage');
+  const waiting = session.model.live(false);
+  assert.equal(waiting.phase, 'connecting', 'an outage is no error of the reader');
+  assert.match(waiting.detail!, /group coordinator/);
+  assert.equal(waiting.messages, 50, 'the count is kept');
+
+  kafka.append(0, lines.slice(50, 80));
+  kafka.down = false;
+  await until(() => session.model.messages === 80, 'the messages written during the outage');
+  assert.equal(session.model.live(false).phase, 'consuming');
+  await until(() => session.connection.live, 'live again');
+}
+
 describe('DashboardSession (in-memory Kafka)', () => {
   it('reads the topic into the model, restarts with new settings, and stops its reader', async () => {
     const kafka = new FakeKafka('access', 2);
@@ -46,6 +67,24 @@ describe('DashboardSession (in-memory Kafka)', () => {
     await session.stop();
     assert.equal(runningReaders(), readersBefore);
     assert.equal(session.model.live(false).phase, 'stopped');
+  });
+
+  it('waits for the broker when an outage stops its reader, and reads on once the broker answers', async () => {
+    const kafka = new FakeKafka('access', 1);
+    kafka.append(0, lines.slice(0, 50));
+    const session = new DashboardSession(
+      { topic: 'access', brokers: ['h:1'], from: { kind: 'beginning' }, format: 'auto' },
+      1000,
+      async () => kafka,
+      () => undefined,
+      { probeIntervalMs: 20 },
+    );
+    session.start();
+    try {
+      await readsThroughAnOutage(kafka, session);
+    } finally {
+      await session.stop(); // also when an assertion failed: no probe left running
+    }
   });
 
   it('shows why reading failed', async () => {

@@ -23,6 +23,9 @@ export class FakeKafka implements KafkaClient {
   readonly committed = new Map<string, Map<number, number>>();
   readonly deletedGroups: string[] = [];
   readonly runs: Array<{ options: ConsumerOptions; run: ConsumerRunOptions; resolved: Map<number, string> }> = [];
+  /** While set, the admin's calls fail as a stopped broker's do. */
+  down = false;
+  private readonly crashListeners = new Set<(error: Error) => void>();
 
   constructor(
     readonly topic: string,
@@ -39,6 +42,7 @@ export class FakeKafka implements KafkaClient {
   admin(): AdminPort {
     const markers = this.timing.markersAtEnd ?? 0;
     const offsets = async () =>
+      this.reachable() &&
       this.partitions.map((p, partition) => ({ partition, earliest: 0, latest: p.length + markers }));
     const unused = async (): Promise<never> => {
       throw new Error('not used by the reader');
@@ -46,7 +50,7 @@ export class FakeKafka implements KafkaClient {
     return {
       connect: async () => undefined,
       disconnect: async () => undefined,
-      listTopics: async () => [this.topic],
+      listTopics: async () => this.reachable() && [this.topic],
       topicOffsets: offsets,
       topicOffsetsAt: async () =>
         (await offsets()).map((o) => ({ partition: o.partition, offset: Math.min(2, o.latest) })),
@@ -67,6 +71,16 @@ export class FakeKafka implements KafkaClient {
     };
   }
 
+  /** Crashes every running consumer with `error`, as the client does when a broker goes away. */
+  crashConsumers(error: Error): void {
+    for (const listener of [...this.crashListeners]) listener(error);
+  }
+
+  private reachable(): true {
+    if (this.down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9092'), { code: 'ECONNREFUSED' });
+    return true;
+  }
+
   producer(): never {
     throw new Error('not used by the reader');
   }
@@ -75,15 +89,20 @@ export class FakeKafka implements KafkaClient {
     const listeners: Array<(e: AssignmentEvent) => void> = [];
     let timer: NodeJS.Timeout | undefined;
     let stopped = false;
+    let crashListener: ((error: Error) => void) | undefined;
     const { joinDelayMs = 20, fetchEveryMs = 5, batchSize = 100 } = this.timing;
     return {
       connect: async () => undefined,
       disconnect: async () => {
         stopped = true;
         clearTimeout(timer);
+        if (crashListener) this.crashListeners.delete(crashListener);
       },
       onAssignment: (l) => void listeners.push(l),
-      onCrash: () => undefined,
+      onCrash: (l) => {
+        crashListener = l;
+        this.crashListeners.add(l);
+      },
       pause: () => undefined,
       resume: () => undefined,
       run: async (run) => {
