@@ -81,6 +81,8 @@ describe('report against a real broker', function () {
     assert.equal(tableValue(markdown, 'sent = read'), 'yes, every line exactly once');
     assert.equal(tableValue(markdown, 'partitions'), '3');
     assert.match(markdown, /- Produce \(`kafka-log-lab produce`\): started .*, [\d,]+ acked, 0 failed/);
+    assert.match(markdown, /- Generator \(`kafka-log-lab generate`, [^)]+\): format web, seed `report-42`, /);
+    assert.match(markdown, new RegExp(`kafka-log-lab generate --format web --out \\S+web\\.log --seed report-42 `));
     assert.match(markdown, new RegExp(`kafka-log-lab verify \\S+web\\.log --topic ${topic} --brokers`));
     assert.deepEqual(json.charts.map((c) => path.basename(c)).sort(), [
       `${topic}-report-actions.svg`,

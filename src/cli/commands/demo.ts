@@ -10,7 +10,7 @@ import { createKafkaClient, withAdmin } from '../../core/kafka/client';
 import type { KafkaClient } from '../../core/kafka/ports';
 import { produceFile, type ProduceFileOptions } from '../../core/kafka/produceFile';
 import { consumeTopic } from '../../core/kafka/consumeTopic';
-import { generateToFile } from '../../core/generate';
+import { generateRecordedFile } from '../../core/generate/generationRecord';
 import { renderLabTable, type LabResult } from './demoReport';
 import { KAFKA_OPTIONS, cliKafka, kafkaSettings, topicOption, type KafkaSettings } from '../kafkaOptions';
 import { requireWritableFile } from '../../core/fileErrors';
@@ -67,7 +67,7 @@ async function freshTopic(client: KafkaClient, topic: string, say: Say): Promise
 async function generateLog(file: string, users: number, seed: string, say: Say, signal: AbortSignal | undefined) {
   say(`[2/4] generating web-session logs for ${formatCount(users)} visitors…`);
   const startMs = Date.now() - 6 * 3600_000;
-  const generated = await generateToFile(file, { format: 'web', users, seed, startMs }, signal);
+  const generated = await generateRecordedFile(file, { format: 'web', users, seed, startMs }, signal);
   say(`      ${formatCount(generated.lines)} lines, ${formatCount(generated.visitors)} visitors → ${file}`);
   return generated;
 }

@@ -13,7 +13,8 @@ import {
 } from '../command';
 import { requireWritableFile } from '../../core/fileErrors';
 import { formatCount } from '../../core/format/count';
-import { DEFAULT_THINK_SECONDS, DEFAULT_USERS, generateToFile, type GenerateSummary } from '../../core/generate';
+import { DEFAULT_THINK_SECONDS, DEFAULT_USERS, type GenerateSummary } from '../../core/generate';
+import { generateRecordedFile } from '../../core/generate/generationRecord';
 import { GENERATED_FORMATS } from '../../core/logFormat';
 import { runLiveGenerator } from './generateLive';
 import { DEFAULT_LIVE_RATE, LIVE_RATE_LIMITS } from '../../core/generate/liveTraffic';
@@ -100,7 +101,7 @@ export const generateCommand: CliCommand = {
     const lines = intOption(values.lines, 'lines');
     requireWritableFile(out);
 
-    const summary = await generateToFile(
+    const summary = await generateRecordedFile(
       out,
       { format, seed, startMs, users, lines, meanThinkSeconds: think },
       io.signal,

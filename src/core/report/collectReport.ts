@@ -9,6 +9,7 @@ import { valueText } from '../kafka/consumeTopic';
 import type { KafkaClient } from '../kafka/ports';
 import { loadCheckpoint } from '../kafka/produceCheckpoint';
 import { loadLabResult } from '../lab/labResultRecord';
+import { loadGenerationRecord } from '../generate/generationRecord';
 import { describeTopicDetail } from '../kafka/topicsAdmin';
 import { readTopic } from '../kafka/topicReader';
 import { requireValidTopicName } from '../kafka/topicName';
@@ -36,6 +37,8 @@ export interface CollectReportOptions {
   now?: () => Date;
   /** Where group lab results are kept (default: the cache folder). */
   labResultsDir?: string;
+  /** Where generation records are kept (default: the cache folder). */
+  generationRecordsDir?: string;
 }
 
 async function describe(o: CollectReportOptions): Promise<{ cluster: ReportCluster; topic: ReportTopic }> {
@@ -132,6 +135,7 @@ export async function collectReport(o: CollectReportOptions): Promise<LabReport>
     read,
     requestedFormat: o.format ?? 'auto',
     file,
+    generation: o.file ? loadGenerationRecord(o.file, o.generationRecordsDir) : undefined,
     produce: o.file ? produceOf(o.file, o.topic, o.brokers) : undefined,
     groupLab: loadLabResult(o.topic, o.labResultsDir),
   };

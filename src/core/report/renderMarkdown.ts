@@ -63,12 +63,32 @@ function produceLines(r: LabReport): string[] {
   return [`- Produce (\`kafka-log-lab produce\`): ${parts.filter(Boolean).join(', ')}.`];
 }
 
+function generatorLine(r: LabReport): string {
+  const g = r.generation;
+  if (!r.file) return '- Generator: no file was named (`--file`), so how it was made is not known.';
+  if (!g)
+    return (
+      '- Generator: no record of a `kafka-log-lab generate` run that wrote this file as it is now on this machine ' +
+      '(a file generated elsewhere, changed since, or written by another tool).'
+    );
+  const options = [
+    `format ${g.format}`,
+    `seed ${codeSpan(g.seed)}`,
+    `first line at ${g.start}`,
+    g.users !== undefined ? `${formatCount(g.users)} visitors asked for` : undefined,
+    g.lines !== undefined ? `${formatCount(g.lines)} lines asked for` : undefined,
+    g.meanThinkSeconds !== undefined ? `mean think time ${g.meanThinkSeconds} s` : undefined,
+  ];
+  const written = `${formatCount(g.written.lines)} lines from ${formatCount(g.written.visitors)} visitors`;
+  return `- Generator (\`kafka-log-lab generate\`, ${g.recordedAt}): ${options.filter(Boolean).join(', ')}; wrote ${written}.`;
+}
+
 function doneLines(r: LabReport): string[] {
   const read = r.read;
   const detected = r.requestedFormat === 'auto' ? ' (detected)' : '';
   const ended = read.stoppedBy === 'end' ? 'up to its end' : `until it stopped (${read.stoppedBy})`;
   const lines = [
-    '- Generator: its options and seed are not recorded with the file; `kafka-log-lab generate` prints them when it runs.',
+    generatorLine(r),
     ...produceLines(r),
     `- Read: the whole topic from the beginning ${ended}: ${formatCount(read.messages)} messages, ` +
       `format ${FORMAT_NAMES[read.format] ?? read.format}${detected}.`,

@@ -7,6 +7,7 @@ import type { VerifyReport } from '../kafka/verifyTopic';
 import type { StopReason } from '../kafka/topicReader';
 import type { MessageTimeline } from './messageTimeline';
 import type { LabResultRecord } from '../lab/labResultRecord';
+import type { GenerationRecord } from '../generate/generationRecord';
 
 export interface ReportCluster {
   /** Bootstrap servers as given (host:port, never credentials). */
@@ -62,6 +63,8 @@ export interface LabReport {
   /** The format asked for (`auto`: detected). */
   requestedFormat: LogFormat | 'auto';
   file?: { path: string; verify: VerifyReport };
+  /** How the file was generated, when this machine wrote it and it is unchanged since. */
+  generation?: GenerationRecord;
   produce?: ReportProduce;
   /** The last consumer-group lab on the topic, as recorded on this machine. */
   groupLab?: LabResultRecord;

@@ -2,6 +2,7 @@
 // connection given as the report's reader gave it (a properties file by name, or the
 // bootstrap servers), never with a secret.
 import type { LabReport } from './reportModel';
+import { generateArguments } from '../generate/generationRecord';
 
 /** A word a POSIX shell passes as it is: quoted when it holds anything but safe characters. */
 export function shellWord(word: string): string {
@@ -22,6 +23,7 @@ export function reproduceCommands(r: LabReport, reportFile: string): string[] {
   const format = r.read.format;
   const lines: string[] = [];
   const file = r.file?.path;
+  if (file && r.generation) lines.push(command(generateArguments(r.generation, file)));
   if (file) {
     const as = r.produce?.plan?.as === 'json' ? ['--as', 'json'] : [];
     lines.push(command(['produce', file, '--topic', topic, ...as, ...conn]));

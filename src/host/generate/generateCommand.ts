@@ -102,13 +102,13 @@ export async function generateLogs(deps: HostDeps, arg?: unknown): Promise<{ fil
   const file = path.resolve(root, request.file ?? defaultLogFile(request.format));
   const seed = request.seed ?? Math.random().toString(36).slice(2, 10);
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const { generateToFile } = await import('../../core/generate');
+  const { generateRecordedFile } = await import('../../core/generate/generationRecord');
   const summary = await withCancellableProgress(
     deps.work,
     vscode.l10n.t('Generating {0} logs into {1}', request.format, path.basename(file)),
     (signal) => {
       // Six hours back, so the log ends about now like a real one.
-      const written = generateToFile(
+      const written = generateRecordedFile(
         file,
         { format: request.format, users: request.visitors ?? 1000, seed, startMs: Date.now() - 6 * 3600_000 },
         signal,
