@@ -1,10 +1,14 @@
 // One build script, one esbuild context per runtime:
 //   extension host (node/cjs, `vscode` external), webview (browser/iife), CLI (node/cjs).
+//   `--out DIR` writes into DIR instead of dist/ (a staged copy of the extension).
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outIndex = process.argv.indexOf('--out');
+const out = outIndex > 0 ? process.argv[outIndex + 1] : 'dist';
 
 const common = {
   bundle: true,
@@ -17,7 +21,7 @@ const targets = [
   {
     ...common,
     entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
+    outfile: path.join(out, 'extension.js'),
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -32,7 +36,7 @@ const targets = [
       groupLab: 'webview/groupLab/main.ts',
       replication: 'webview/replication/main.ts',
     },
-    outdir: 'dist/webview',
+    outdir: path.join(out, 'webview'),
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
@@ -40,7 +44,7 @@ const targets = [
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
+    outfile: path.join(out, 'cli.js'),
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -49,7 +53,7 @@ const targets = [
 ];
 
 // Only this build's files get packaged (dist/webview/*.js and *.css).
-fs.rmSync('dist/webview', { recursive: true, force: true });
+fs.rmSync(path.join(out, 'webview'), { recursive: true, force: true });
 const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
@@ -57,5 +61,5 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
-  fs.chmodSync('dist/cli.js', 0o755);
+  fs.chmodSync(path.join(out, 'cli.js'), 0o755);
 }

@@ -87,6 +87,19 @@ export function createSandbox(prefix, settings = {}) {
   return sandbox;
 }
 
+/** Adds `settings` to (or overrides them in) the sandbox's user settings. */
+export function addUserSettings(sandbox, settings) {
+  const file = path.join(sandbox.userData, 'User', 'settings.json');
+  fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), ...settings }, null, 1));
+}
+
+/** The settings of a workbench whose active cluster is the broker at `brokers`, without the command center. */
+export const localClusterSettings = (brokers) => ({
+  'kafkaLogLab.clusters': [{ name: 'local', bootstrapServers: brokers }],
+  'kafkaLogLab.activeCluster': 'local',
+  'window.commandCenter': false,
+});
+
 // code-server writes a config (with a password) into ~/.config: keep the real HOME and /tmp clean.
 export function sandboxEnv(sandbox, extra = {}) {
   return {

@@ -11,18 +11,20 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  repoRoot,
-  logger,
-  requireTools,
+  addUserSettings,
+  createChecks,
   createSandbox,
+  keepSandboxOnFailure,
+  launchChromium,
+  localClusterSettings,
+  logger,
+  onInterrupt,
+  repoRoot,
+  requireTools,
+  runChecks,
   sandboxEnv,
   startCodeServer,
-  launchChromium,
   workbenchUrl,
-  onInterrupt,
-  createChecks,
-  keepSandboxOnFailure,
-  runChecks,
 } from './codeServer.mjs';
 import { contrastProblems } from './contrastCheck.mjs';
 import { answerQuickPick, appears, pickColorTheme, runCommand } from './workbench.mjs';
@@ -47,17 +49,6 @@ const LOGS = [
 const checks = createChecks(log);
 const { check } = checks;
 const numberIn = (text) => Number((/-?[\d,]+(?:\.\d+)?/.exec(text ?? '')?.[0] ?? 'NaN').replace(/,/g, ''));
-
-function writeSettings(sandbox, brokers) {
-  const file = path.join(sandbox.userData, 'User', 'settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
-  Object.assign(settings, {
-    'kafkaLogLab.clusters': [{ name: 'local', bootstrapServers: brokers }],
-    'kafkaLogLab.activeCluster': 'local',
-    'window.commandCenter': false,
-  });
-  fs.writeFileSync(file, JSON.stringify(settings, null, 1));
-}
 
 /** A topic the producer just created can answer "not the leader" for a moment: try again. */
 async function produceWithRetry(l, brokers) {
@@ -221,7 +212,7 @@ async function main() {
       l.expected = JSON.parse(cli('stats', l.file, '--json'));
       if (l.format !== 'web') await produceWithRetry(l, brokers);
     }
-    writeSettings(sandbox, brokers);
+    addUserSettings(sandbox, localClusterSettings(brokers));
     server = await startCodeServer(sandbox, sandboxEnv(sandbox));
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });

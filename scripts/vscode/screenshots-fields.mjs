@@ -10,18 +10,20 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  repoRoot,
-  logger,
-  requireTools,
+  addUserSettings,
+  createChecks,
   createSandbox,
+  keepSandboxOnFailure,
+  launchChromium,
+  localClusterSettings,
+  logger,
+  onInterrupt,
+  repoRoot,
+  requireTools,
+  runChecks,
   sandboxEnv,
   startCodeServer,
-  launchChromium,
   workbenchUrl,
-  onInterrupt,
-  createChecks,
-  keepSandboxOnFailure,
-  runChecks,
 } from './codeServer.mjs';
 import { contrastProblems } from './contrastCheck.mjs';
 import { narrowEditor } from './narrowLayout.mjs';
@@ -43,17 +45,6 @@ const numberIn = (text) => Number((/-?[\d,]+/.exec(text ?? '')?.[0] ?? 'NaN').re
 const frameOf = (page) => page.frameLocator('iframe.webview >> visible=true').frameLocator('#active-frame');
 // An independent reading of the web format (seed 000), so the check does not trust the parser it tests.
 const WEB_LINE = /Timestamp : (\S+ \S+) - User_id : (\S+) -- Action : (\S+) -- Page : (\S+)\s*$/;
-
-function writeSettings(sandbox, brokers) {
-  const file = path.join(sandbox.userData, 'User', 'settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
-  Object.assign(settings, {
-    'kafkaLogLab.clusters': [{ name: 'local', bootstrapServers: brokers }],
-    'kafkaLogLab.activeCluster': 'local',
-    'window.commandCenter': false,
-  });
-  fs.writeFileSync(file, JSON.stringify(settings, null, 1));
-}
 
 /** The web log with two foreign lines at its end; its lines by timestamp. */
 function writeLog(file) {
@@ -260,7 +251,7 @@ async function main() {
     fs.mkdirSync(path.dirname(file));
     const expected = writeLog(file);
     await produce(file, brokers);
-    writeSettings(sandbox, brokers);
+    addUserSettings(sandbox, localClusterSettings(brokers));
     server = await startCodeServer(sandbox, sandboxEnv(sandbox));
     browser = await launchChromium();
     await fieldsSession(await openWorkbench(browser, server, sandbox), expected);

@@ -9,7 +9,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import {
   repoRoot,
   logger,
@@ -76,25 +75,11 @@ async function installBuiltExtension(sandbox) {
   const dest = path.join(sandbox.dir, 'extension');
   const files = ['package.json', 'package.nls.json', 'package.nls.fr.json', 'l10n', 'media', 'LICENSE', 'README.md'];
   for (const entry of files) fs.cpSync(path.join(repoRoot, entry), path.join(dest, entry), { recursive: true });
-  const common = { bundle: true, minify: true, logLevel: 'warning', absWorkingDir: repoRoot };
-  await esbuild.build({
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: path.join(dest, 'dist/extension.js'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
+  // The project's one build (as `vsce package` runs it), written into the staged copy.
+  execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--out', path.join(dest, 'dist')], {
+    cwd: repoRoot,
+    stdio: 'inherit',
   });
-  await esbuild.build({
-    ...common,
-    entryPoints: { dashboard: 'webview/dashboard/main.ts', groupLab: 'webview/groupLab/main.ts' },
-    outdir: path.join(dest, 'dist/webview'),
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-  });
-  fs.copyFileSync(cli, path.join(dest, 'dist/cli.js'));
   // The build is done: no prepublish script may run again in the staged copy.
   const manifest = JSON.parse(fs.readFileSync(path.join(dest, 'package.json'), 'utf8'));
   delete manifest.scripts;

@@ -11,18 +11,19 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  repoRoot,
-  logger,
-  requireTools,
+  addUserSettings,
+  createChecks,
   createSandbox,
+  keepSandboxOnFailure,
+  launchChromium,
+  logger,
+  onInterrupt,
+  repoRoot,
+  requireTools,
+  runChecks,
   sandboxEnv,
   startCodeServer,
-  launchChromium,
   workbenchUrl,
-  onInterrupt,
-  createChecks,
-  keepSandboxOnFailure,
-  runChecks,
 } from './codeServer.mjs';
 import { contrastProblems } from './contrastCheck.mjs';
 import { appears as appearsWithin, pickColorTheme, runCommand } from './workbench.mjs';
@@ -46,11 +47,6 @@ function startBroker() {
   const started = JSON.parse(r.stdout.trim().split('\n').pop() ?? 'null');
   if (!started?.bootstrap) throw new Error(`could not start a broker: ${r.stderr}`);
   return started;
-}
-
-function writeSettings(sandbox, extra) {
-  const file = path.join(sandbox.userData, 'User', 'settings.json');
-  fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), ...extra }, null, 1));
 }
 
 // Labels in the theme picker, and the class the workbench gets in that theme.
@@ -181,7 +177,7 @@ async function main() {
   const brokers = argValue('--brokers') ?? process.env.KLL_TEST_BROKERS ?? (broker = startBroker()).bootstrap;
   log(`broker ${brokers}${broker ? ` (started, pid ${broker.pid})` : ''}`);
   const sandbox = createSandbox('kll-group-lab-');
-  writeSettings(sandbox, {
+  addUserSettings(sandbox, {
     'kafkaLogLab.clusters': [{ name: 'local', bootstrapServers: brokers }],
     'kafkaLogLab.activeCluster': 'local',
   });

@@ -10,18 +10,19 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  repoRoot,
-  logger,
-  requireTools,
+  addUserSettings,
+  createChecks,
   createSandbox,
+  keepSandboxOnFailure,
+  launchChromium,
+  logger,
+  onInterrupt,
+  repoRoot,
+  requireTools,
+  runChecks,
   sandboxEnv,
   startCodeServer,
-  launchChromium,
   workbenchUrl,
-  onInterrupt,
-  createChecks,
-  keepSandboxOnFailure,
-  runChecks,
 } from './codeServer.mjs';
 import { answerQuickPick, pickColorTheme, runCommand } from './workbench.mjs';
 
@@ -39,12 +40,6 @@ const { check } = checks;
 const numberIn = (text) => Number((/-?[\d,]+(?:\.\d+)?/.exec(text ?? '')?.[0] ?? 'NaN').replace(/,/g, ''));
 const dashboardFrame = (page) => page.frameLocator('iframe.webview >> visible=true').frameLocator('#active-frame');
 const statusItem = (page) => page.locator('.statusbar-item', { hasText: 'Live:' }).first();
-
-function writeSettings(sandbox, extra) {
-  const file = path.join(sandbox.userData, 'User', 'settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
-  fs.writeFileSync(file, JSON.stringify({ ...settings, ...extra }, null, 1));
-}
 
 async function messagesOnScreen(page) {
   const text = await dashboardFrame(page)
@@ -130,7 +125,7 @@ async function main() {
       brokers = JSON.parse(cli('broker', 'start', '--engine', 'jvm', '--port', String(ownBroker), '--json')).bootstrap;
     }
     const topic = `live_events_${Date.now().toString(36)}`;
-    writeSettings(sandbox, {
+    addUserSettings(sandbox, {
       'kafkaLogLab.clusters': [{ name: 'local', bootstrapServers: brokers }],
       'kafkaLogLab.activeCluster': 'local',
       'window.commandCenter': false,

@@ -12,18 +12,20 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  repoRoot,
-  logger,
-  requireTools,
+  addUserSettings,
+  createChecks,
   createSandbox,
+  keepSandboxOnFailure,
+  launchChromium,
+  localClusterSettings,
+  logger,
+  onInterrupt,
+  repoRoot,
+  requireTools,
+  runChecks,
   sandboxEnv,
   startCodeServer,
-  launchChromium,
   workbenchUrl,
-  onInterrupt,
-  createChecks,
-  keepSandboxOnFailure,
-  runChecks,
 } from './codeServer.mjs';
 import { contrastProblems } from './contrastCheck.mjs';
 import { answerQuickPick, openKafkaView, pickColorTheme, runCommand } from './workbench.mjs';
@@ -52,17 +54,6 @@ const dashboardFrame = (page) => page.frameLocator('iframe.webview >> visible=tr
 function startBroker(dataDir) {
   const args = ['broker', 'start', '--engine', 'jvm', '--port', String(OUTAGE_PORT), '--data-dir', dataDir, '--json'];
   return JSON.parse(cli(...args));
-}
-
-function writeSettings(sandbox, brokers) {
-  const file = path.join(sandbox.userData, 'User', 'settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
-  Object.assign(settings, {
-    'kafkaLogLab.clusters': [{ name: 'local', bootstrapServers: brokers }],
-    'kafkaLogLab.activeCluster': 'local',
-    'window.commandCenter': false,
-  });
-  fs.writeFileSync(file, JSON.stringify(settings, null, 1));
 }
 
 /** Milliseconds until `test(frame)` holds, or undefined when it did not within `timeout`. */
@@ -167,7 +158,7 @@ async function main() {
     cli('generate', '--format', 'web', '--out', file, '--users', '150', '--seed', 'outage');
     const expected = JSON.parse(cli('stats', file, '--json')).messages;
     cli('produce', file, '--topic', TOPIC, '--brokers', brokers, '--json');
-    writeSettings(sandbox, brokers);
+    addUserSettings(sandbox, localClusterSettings(brokers));
     server = await startCodeServer(sandbox, sandboxEnv(sandbox));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

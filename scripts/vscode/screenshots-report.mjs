@@ -10,18 +10,20 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  repoRoot,
-  logger,
-  requireTools,
+  addUserSettings,
+  createChecks,
   createSandbox,
+  keepSandboxOnFailure,
+  launchChromium,
+  localClusterSettings,
+  logger,
+  onInterrupt,
+  repoRoot,
+  requireTools,
+  runChecks,
   sandboxEnv,
   startCodeServer,
-  launchChromium,
   workbenchUrl,
-  onInterrupt,
-  createChecks,
-  keepSandboxOnFailure,
-  runChecks,
 } from './codeServer.mjs';
 import { answerQuickPick, pickColorTheme, runCommand } from './workbench.mjs';
 
@@ -36,17 +38,6 @@ const THEMES = {
 };
 const checks = createChecks(log);
 const { check } = checks;
-
-function writeSettings(sandbox, brokers) {
-  const file = path.join(sandbox.userData, 'User', 'settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
-  Object.assign(settings, {
-    'kafkaLogLab.clusters': [{ name: 'local', bootstrapServers: brokers }],
-    'kafkaLogLab.activeCluster': 'local',
-    'window.commandCenter': false,
-  });
-  fs.writeFileSync(file, JSON.stringify(settings, null, 1));
-}
 
 /** The visible preview webview's document. */
 const previewFrame = (page) => page.frameLocator('iframe.webview >> visible=true').frameLocator('#active-frame');
@@ -143,7 +134,7 @@ async function main() {
     cli('topics', 'create', topic, '--partitions', '3', '--brokers', brokers);
     cli('produce', file, '--topic', topic, '--brokers', brokers);
     const expected = JSON.parse(cli('stats', file, '--json'));
-    writeSettings(sandbox, brokers);
+    addUserSettings(sandbox, localClusterSettings(brokers));
     server = await startCodeServer(sandbox, sandboxEnv(sandbox));
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });

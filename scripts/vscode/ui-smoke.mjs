@@ -11,19 +11,21 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  repoRoot,
-  logger,
-  requireTools,
+  addUserSettings,
+  createChecks,
   createSandbox,
+  keepSandboxOnFailure,
+  launchChromium,
+  localClusterSettings,
+  logger,
+  onInterrupt,
+  repoRoot,
+  requireTools,
+  runChecks,
   sandboxEnv,
   startCodeServer,
-  launchChromium,
-  workbenchUrl,
-  onInterrupt,
-  createChecks,
-  keepSandboxOnFailure,
-  runChecks,
   vscodeFlavour,
+  workbenchUrl,
 } from './codeServer.mjs';
 import { narrowLayoutChecks } from './narrowLayout.mjs';
 import { runCommand, answerQuickPick, appears, openKafkaView } from './workbench.mjs';
@@ -34,14 +36,6 @@ const cli = (...args) =>
 const checks = createChecks(log);
 const { check } = checks;
 const SMOKE_PORT = 19494;
-
-function writeSettings(sandbox, brokers) {
-  const file = path.join(sandbox.userData, 'User', 'settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
-  settings['kafkaLogLab.clusters'] = [{ name: 'local', bootstrapServers: brokers }];
-  settings['kafkaLogLab.activeCluster'] = 'local';
-  fs.writeFileSync(file, JSON.stringify(settings, null, 1));
-}
 
 /** The visible dashboard webview's document. */
 const dashboardFrame = (page) => page.frameLocator('iframe.webview >> visible=true').frameLocator('#active-frame');
@@ -105,7 +99,7 @@ async function main() {
     cli('generate', '--format', 'web', '--out', file, '--users', '200', '--seed', 'smoke');
     const expected = JSON.parse(cli('stats', file, '--json'));
     const topic = `smoke_${vscodeFlavour}_${Date.now().toString(36)}`;
-    writeSettings(sandbox, brokers);
+    addUserSettings(sandbox, localClusterSettings(brokers));
     server = await startCodeServer(sandbox, sandboxEnv(sandbox));
     log(`code-server pid ${server.pid} on ${server.host}`);
     browser = await launchChromium();
