@@ -238,3 +238,13 @@ export function isBrokerAway(e: unknown): boolean {
   if (hint === UNREACHABLE || hint === NO_ANSWER) return true;
   return chain.some((err) => kinds(err).some((k) => AWAY_KINDS.has(k)) || AWAY_MESSAGE.test(err.message ?? ''));
 }
+
+/**
+ * The most specific name of `e`: a Kafka protocol error's type (NOT_ENOUGH_REPLICAS…) under the
+ * client's wrappers (retries exceeded), else the first error class that is not a plain Error.
+ */
+export function errorKind(e: unknown): string {
+  const chain = causeChain(e);
+  const typed = chain.find((err) => typeof err.type === 'string' && err.type !== '');
+  return typed?.type ?? chain.find((err) => err.name && err.name !== 'Error')?.name ?? String(e);
+}

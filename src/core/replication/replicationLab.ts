@@ -25,9 +25,9 @@ import type { ClusterNodeStatus } from '../broker/jvmClusterState';
 import { SequenceAccount, type ReplicationAccount } from './account';
 import { ClusterWatch, type ClusterNodeControl } from './clusterWatch';
 import type { NodeAction, ScriptStep } from './failureScript';
-import { PacedProducer, sendErrorKind } from './replicationProducer';
+import { PacedProducer } from './replicationProducer';
 import type { TimelineEvent } from './timeline';
-import { UserError } from '../errors';
+import { errorKind, UserError } from '../errors';
 
 export type { ClusterNodeControl } from './clusterWatch';
 
@@ -82,7 +82,7 @@ async function whileTopicUnknown<T>(work: () => Promise<T>, timeoutMs = 30000): 
     try {
       return await work();
     } catch (e) {
-      if (sendErrorKind(e) !== 'UNKNOWN_TOPIC_OR_PARTITION' || Date.now() > deadline) throw e;
+      if (errorKind(e) !== 'UNKNOWN_TOPIC_OR_PARTITION' || Date.now() > deadline) throw e;
       await sleep(500);
     }
   }
@@ -242,7 +242,7 @@ export class ReplicationLab {
     } catch (e) {
       // The client's wait for leaders can ask a broker that has not heard of the new topic
       // yet; waitForLeaders asks again until every broker answered for it.
-      if (sendErrorKind(e) !== 'UNKNOWN_TOPIC_OR_PARTITION') throw e;
+      if (errorKind(e) !== 'UNKNOWN_TOPIC_OR_PARTITION') throw e;
     }
   }
 
@@ -272,7 +272,7 @@ export class ReplicationLab {
 
   private async startConsumer(client: KafkaClient): Promise<void> {
     this.consumer = client.consumer({ sessionTimeoutMs: 10000 });
-    this.consumer.onCrash((e) => this.record({ kind: 'consumer-error', atMs: this.clock(), error: sendErrorKind(e) }));
+    this.consumer.onCrash((e) => this.record({ kind: 'consumer-error', atMs: this.clock(), error: errorKind(e) }));
     await this.consumer.connect();
     await whileTopicUnknown(() => this.consumerRun());
   }

@@ -1,6 +1,7 @@
 // The lab's producer: sequence-numbered messages at a chosen rate, one paced loop per partition
 // (one send in flight per partition, so a partition without a leader blocks only itself), and
 // the producer's own words when the cluster refuses.
+import { errorKind } from '../errors';
 import type { PartitionedMessage } from '../kafka/lineMessages';
 import type { ProducerPort } from '../kafka/ports';
 import type { SequenceAccount } from './account';
@@ -21,21 +22,6 @@ export interface PacedProducerOptions {
 const TICK_MS = 100;
 const AFTER_ERROR_MS = 250;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * The Kafka error a send ended with: the protocol error's name (NOT_ENOUGH_REPLICAS…) under
- * the client's wrappers (retries exceeded), else the client's error class.
- */
-export function sendErrorKind(e: unknown): string {
-  const chain: Array<{ type?: string; name?: string; originalError?: unknown; cause?: unknown }> = [];
-  for (let current = e; current && typeof current === 'object' && chain.length < 8;) {
-    const err = current as (typeof chain)[number];
-    chain.push(err);
-    current = err.originalError ?? err.cause;
-  }
-  const typed = chain.find((err) => typeof err.type === 'string' && err.type !== '');
-  return typed?.type ?? chain.find((err) => err.name && err.name !== 'Error')?.name ?? String(e);
-}
 
 export class PacedProducer {
   private rate = 0;
@@ -95,7 +81,7 @@ export class PacedProducer {
       const blocked = this.blocked.get(partition) ?? { since: started, failedSends: 0 };
       blocked.failedSends++;
       this.blocked.set(partition, blocked);
-      const error = sendErrorKind(e);
+      const error = errorKind(e);
       this.o.onEvent({
         kind: 'producer-error',
         atMs,

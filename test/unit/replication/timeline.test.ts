@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describeEvent, partitionChanges } from '../../../src/core/replication/timeline';
-import { sendErrorKind } from '../../../src/core/replication/replicationProducer';
+import { errorKind } from '../../../src/core/errors';
 
 const p = (partition: number, leader: number, isr: number[]) => ({ partition, leader, replicas: [1, 2, 3], isr });
 
@@ -31,11 +31,11 @@ describe('replication lab timeline', () => {
       name: 'KafkaJSNumberOfRetriesExceeded',
       originalError: protocol,
     });
-    assert.equal(sendErrorKind(retries), 'NOT_ENOUGH_REPLICAS');
+    assert.equal(errorKind(retries), 'NOT_ENOUGH_REPLICAS');
     assert.equal(
-      sendErrorKind(Object.assign(new Error('x'), { name: 'KafkaJSConnectionError' })),
+      errorKind(Object.assign(new Error('x'), { name: 'KafkaJSConnectionError' })),
       'KafkaJSConnectionError',
     );
-    assert.equal(sendErrorKind('boom'), 'boom');
+    assert.equal(errorKind('boom'), 'boom');
   });
 });
