@@ -10,13 +10,12 @@ import { liveRateOption } from './generateLive';
 import { requireWritableFile } from '../../core/fileErrors';
 import { formatCount } from '../../core/format/count';
 import { GENERATED_FORMATS } from '../../core/logFormat';
-import { LiveTraffic, LIVE_RATE_LIMITS, DEFAULT_LIVE_RATE } from '../../core/generate/liveTraffic';
+import { LIVE_RATE_LIMITS, DEFAULT_LIVE_RATE } from '../../core/generate/liveTraffic';
 import { ensureTopic } from '../../core/kafka/topicsAdmin';
 import { withAdmin } from '../../core/kafka/client';
-import { produceFile, type ProduceProgress } from '../../core/kafka/produceFile';
 import { consumeTopic, type ConsumeProgress } from '../../core/kafka/consumeTopic';
 import { liveAccount, type LiveAccount } from '../../core/live/liveAccount';
-import { countFileLines } from '../../core/io/newlines';
+import { drain, LivePipeline, type LiveSnapshot } from '../../core/live/livePipeline';
 
 const help = `Usage: kafka-log-lab live --file FILE --topic T [--format web|nginx|events] [--rate N] [options]
 
@@ -35,9 +34,6 @@ ${KAFKA_OPTIONS_HELP}
 
 Example:
   kafka-log-lab live --file logs/live-events.log --topic events --rate 5`;
-
-/** How long the stop waits for the producer to reach the end of the file and the consumer to read it all. */
-const DRAIN_MS = 15_000;
 
 export const liveCommand: CliCommand = {
   name: 'live',
@@ -83,10 +79,7 @@ interface PipelineRequest extends Awaited<ReturnType<typeof cliKafka>> {
 
 async function runPipeline(r: PipelineRequest, io: CliIO): Promise<LiveAccount> {
   await withAdmin(r.client, (admin) => ensureTopic(admin, { topic: r.topic, partitions: 3 }));
-  const fromLine = (await countFileLines(r.file)) + 1;
-  const produceStop = new AbortController();
   const consumeStop = new AbortController();
-  let produced: ProduceProgress | undefined;
   let read: ConsumeProgress | undefined;
   const consuming = consumeTopic({
     client: r.client,
@@ -97,48 +90,32 @@ async function runPipeline(r: PipelineRequest, io: CliIO): Promise<LiveAccount> 
     progressIntervalMs: 250,
     onProgress: (p) => (read = p),
   });
-  const traffic = await LiveTraffic.start({ format: r.format, file: r.file, linesPerSecond: r.rate, seed: r.seed });
-  const producing = produceFile({
-    client: r.client,
-    brokers: r.brokers,
-    file: r.file,
-    topic: r.topic,
-    format: r.format,
-    fromLine,
-    follow: true,
-    signal: produceStop.signal,
-    progressIntervalMs: 250,
-    onProgress: (p) => (produced = p),
-  });
-  const ticker = r.json ? undefined : setInterval(() => showStatus(io, statusLine(traffic, produced, read)), 1000);
+  let pipeline: LivePipeline | undefined;
+  let ticker: ReturnType<typeof setInterval> | undefined;
   try {
-    await untilAborted(io.signal, producing);
-    const written = await traffic.stop();
-    await waitFor(() => (produced?.linesRead ?? 0) >= written.lines);
-    produceStop.abort();
-    const summary = await producing;
-    await waitFor(() => (read?.messages ?? 0) >= summary.acked);
+    pipeline = await LivePipeline.start(r, () => undefined);
+    const running = pipeline;
+    if (!r.json) ticker = setInterval(() => showStatus(io, statusLine(running.snapshot(), read)), 1000);
+    await untilAborted(io.signal, pipeline.endedByItself);
+    const result = await pipeline.stop();
+    if (result.problem) io.err(`The run ended early: ${result.problem}`);
+    await drain(() => (read?.messages ?? 0) >= result.acked);
     consumeStop.abort();
-    const result = await consuming;
-    return liveAccount({ written: written.lines, summary, read: result.messages, stats: result.stats });
+    const summary = await consuming;
+    return liveAccount({ written: result.written, summary: result, read: summary.messages, stats: summary.stats });
   } finally {
     if (ticker) clearInterval(ticker);
     if (ticker && process.stderr.isTTY) process.stderr.write('\n');
-    produceStop.abort();
+    await pipeline?.stop();
     consumeStop.abort();
   }
 }
 
-/** Resolves on Ctrl-C; a producer that ends by itself (a fatal error) ends the run too. */
-async function untilAborted(signal: AbortSignal, producing: Promise<unknown>): Promise<void> {
+/** Resolves on Ctrl-C; a run that ends by itself (a write error, a producer that gave up) ends it too. */
+async function untilAborted(signal: AbortSignal, endedByItself: Promise<unknown>): Promise<void> {
   if (signal.aborted) return;
   const aborted = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-  await Promise.race([aborted, producing]);
-}
-
-async function waitFor(done: () => boolean): Promise<void> {
-  const deadline = Date.now() + DRAIN_MS;
-  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  await Promise.race([aborted, endedByItself]);
 }
 
 /** One line that refreshes in place on a terminal; one line per second into a pipe or file. */
@@ -147,12 +124,11 @@ function showStatus(io: CliIO, line: string): void {
   else io.err(line);
 }
 
-function statusLine(traffic: LiveTraffic, produced?: ProduceProgress, read?: ConsumeProgress): string {
-  const s = traffic.status();
+function statusLine(s: LiveSnapshot, read?: ConsumeProgress): string {
   const visitors = read?.snapshot()?.uniqueVisitors;
   return [
     `written ${formatCount(s.lines)}`,
-    `acked ${formatCount(produced?.acked ?? 0)}`,
+    `acked ${formatCount(s.acked)}`,
     `read ${formatCount(read?.messages ?? 0)}`,
     `${formatCount(s.linesPerSecond)} lines/s`,
     ...(visitors === undefined ? [] : [`visitors ${formatCount(visitors)}`]),

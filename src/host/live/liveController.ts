@@ -7,7 +7,8 @@ import { COMMANDS } from '../commands';
 import type { KafkaDeps } from '../deps';
 import { count } from '../explorer/explorerNode';
 import { ActionableError } from '../runCommand';
-import { LiveSession, type LiveRequest, type LiveResult, type LiveSnapshot } from './liveSession';
+import { LivePipeline } from '../../core/live/livePipeline';
+import type { LiveRequest, LiveResult, LiveSession, LiveSnapshot } from './liveSession';
 
 export const LIVE_CONTEXT_KEY = 'kafkaLogLab.liveTraffic';
 
@@ -44,7 +45,7 @@ export class LiveTrafficController implements vscode.Disposable {
         [{ ...stop, args: [{ action: 'stop' }] }],
       );
     }
-    const session = await LiveSession.start(request, () => this.render());
+    const session = await LivePipeline.start(request, () => this.render());
     this.session = session;
     this.release = this.deps.work.own(`live traffic → ${request.topic}`, { stop: () => this.stop().then(() => {}) });
     void session.endedByItself.then((problem) => this.endedByItself(session, problem));
