@@ -6,10 +6,11 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import { startJvmCluster, type RunningJvmCluster } from '../../src/core/broker/jvmCluster';
-import { createKafkaClient } from '../../src/core/kafka/client';
+import { createKafkaClient, withAdmin } from '../../src/core/kafka/client';
 import { ReplicationLab, type ReplicationLabEvent } from '../../src/core/replication/replicationLab';
 import type { TimelineEvent } from '../../src/core/replication/timeline';
 import type { PartitionInfo } from '../../src/core/kafka/ports';
+import { brokerStates, localClusterNodes } from '../../src/core/broker/brokerStates';
 
 const run = promisify(execFile);
 const KCAT = '/usr/bin/kcat';
@@ -115,6 +116,15 @@ describe('replication lab on a 3-node JVM cluster', function () {
     await lab.stopNode(1);
     await lab.stopNode(2);
     const refusal = (await refused) as Extract<TimelineEvent, { kind: 'producer-error' }>;
+    // What the Kafka view shows meanwhile: the cluster's metadata and this machine's record of it.
+    const states = await withAdmin(
+      createKafkaClient({ brokers: [`127.0.0.1:${cluster.control.record.nodes[2].port}`] }),
+      async (admin) =>
+        brokerStates(
+          await admin.describeCluster(),
+          localClusterNodes([cluster.bootstrap.split(',')[2]], cluster.control.record),
+        ),
+    );
     const resumed = waitForEvent(
       lab,
       (e) => (e.type === 'timeline' && e.event.kind === 'producer-recovered' ? e.event : undefined),
@@ -127,6 +137,15 @@ describe('replication lab on a 3-node JVM cluster', function () {
     await lab.dispose();
 
     assert.equal(refusal.error, 'NOT_ENOUGH_REPLICAS');
+    assert.deepEqual(
+      states.map((b) => [b.nodeId, b.state]),
+      [
+        [1, 'down'],
+        [2, 'down'],
+        [3, 'up'],
+      ],
+      'the view shows the two stopped nodes down',
+    );
     const a = result.account;
     assert.ok(a.failed > 0, 'some messages were refused');
     assert.equal(a.lostAcknowledged, 0);

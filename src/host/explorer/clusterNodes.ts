@@ -1,6 +1,7 @@
 // Cluster rows and their brokers. A cluster row asks for the cluster description first, so an
 // unreachable cluster shows one clear error row instead of three failing folders.
 import * as vscode from 'vscode';
+import { brokerStates, localClusterNodes, type BrokerState } from '../../core/broker/brokerStates';
 import { describeError } from '../../core/errors';
 import type { ClusterInfo } from '../../core/kafka/ports';
 import { describeCluster, describeClusterSecurity } from '../clusters/clusterRegistry';
@@ -49,7 +50,11 @@ export class ClusterNode implements ExplorerNode {
     // Both lists are single requests; asking them together lets the folders show their counts.
     const [topics, groups] = await Promise.allSettled([queries.topics(), queries.groups()]);
     return [
-      new BrokersFolderNode(this.cluster, info),
+      new BrokersFolderNode(
+        this.cluster,
+        info,
+        brokerStates(info, localClusterNodes(this.cluster.bootstrapServers.split(','))),
+      ),
       new TopicsFolderNode(this.cluster, this.ctx, topics),
       new GroupsFolderNode(this.cluster, this.ctx, groups, topics.status === 'fulfilled' ? topics.value.length : 0),
     ];
@@ -60,17 +65,21 @@ export class BrokersFolderNode implements ExplorerNode {
   constructor(
     readonly cluster: ClusterConfig,
     private readonly info: ClusterInfo,
+    private readonly states: BrokerState[],
   ) {}
 
   treeItem(): vscode.TreeItem {
-    const controller = this.info.controllerId ?? vscode.l10n.t('unknown');
+    const controller =
+      this.states.find((b) => b.controller)?.nodeId ?? this.info.controllerId ?? vscode.l10n.t('unknown');
+    const count = plural(
+      this.states.length,
+      (c) => vscode.l10n.t('{0} broker', c),
+      (c) => vscode.l10n.t('{0} brokers', c),
+    );
+    const down = this.states.filter((b) => b.state !== 'up').length;
     return item(vscode.l10n.t('Brokers'), {
       id: nodeId(this.cluster, 'brokers'),
-      description: plural(
-        this.info.brokers.length,
-        (c) => vscode.l10n.t('{0} broker', c),
-        (c) => vscode.l10n.t('{0} brokers', c),
-      ),
+      description: down ? `${count} · ${vscode.l10n.t('{0} not up', down)}` : count,
       tooltip: vscode.l10n.t('Cluster id {0}\nController: {1}', this.info.clusterId, controller),
       icon: icon('server'),
       contextValue: 'brokers',
@@ -79,26 +88,48 @@ export class BrokersFolderNode implements ExplorerNode {
   }
 
   async children(): Promise<ExplorerNode[]> {
-    return this.info.brokers.map((b) => new BrokerNode(this.cluster, b, b.nodeId === this.info.controllerId));
+    return this.states.map((b) => new BrokerNode(this.cluster, b));
   }
+}
+
+/** What a broker row says about its state, after the address. */
+function stateWords(b: BrokerState): string | undefined {
+  if (b.state === 'down') return vscode.l10n.t('down');
+  if (b.state === 'starting') return vscode.l10n.t('starting');
+  return b.controller ? vscode.l10n.t('controller') : undefined;
+}
+
+function stateIcon(b: BrokerState): vscode.ThemeIcon {
+  if (b.state === 'down') return icon('debug-disconnect', 'errorForeground');
+  if (b.state === 'starting') return icon('loading~spin');
+  return icon(b.controller ? 'star-full' : 'server-process');
 }
 
 export class BrokerNode implements ExplorerNode {
   constructor(
     readonly cluster: ClusterConfig,
-    readonly broker: ClusterInfo['brokers'][number],
-    private readonly controller: boolean,
+    readonly broker: BrokerState,
   ) {}
 
   treeItem(): vscode.TreeItem {
     const address = `${this.broker.host}:${this.broker.port}`;
     const id = this.broker.nodeId;
+    const words = stateWords(this.broker);
+    const tooltipState =
+      this.broker.state === 'down'
+        ? vscode.l10n.t('Down: its JVM does not run (start it with kafka-log-lab broker start --node {0})', id)
+        : this.broker.state === 'starting'
+          ? vscode.l10n.t('Starting: its JVM runs, the cluster does not list it yet')
+          : this.broker.controller
+            ? vscode.l10n.t('Controller of the cluster')
+            : undefined;
     return item(vscode.l10n.t('broker {0}', id), {
       id: nodeId(this.cluster, 'brokers', id),
-      description: `${address}${this.controller ? ` · ${vscode.l10n.t('controller')}` : ''}`,
-      tooltip: `${vscode.l10n.t('Broker id {0}', id)}\n${address}${this.controller ? `\n${vscode.l10n.t('Controller of the cluster')}` : ''}`,
-      icon: icon(this.controller ? 'star-full' : 'server-process'),
-      contextValue: 'broker',
+      // The state first: a narrow side bar cuts the end of the description.
+      description: words ? `${words} · ${address}` : address,
+      tooltip: [vscode.l10n.t('Broker id {0}', id), address, tooltipState].filter(Boolean).join('\n'),
+      icon: stateIcon(this.broker),
+      contextValue: this.broker.state === 'up' ? 'broker' : 'broker.down',
     });
   }
 }
