@@ -104,6 +104,28 @@ describe('replication lab on a 3-node JVM cluster', function () {
     await cluster.control.startNode(leader, 240000);
   });
 
+  it('ends the run on time even while a node step is under way, and lets the step end', async () => {
+    const lab = newLab(`replication-overrun-${Date.now().toString(36)}`);
+    // The lab's clock, read from its events: atMs of the latest one plus the time since it came.
+    let seen = { atMs: 0, at: Date.now() };
+    lab.onEvent((e) => {
+      if ('atMs' in e) seen = { atMs: e.atMs, at: Date.now() };
+    });
+    await lab.start();
+    await sleep(3000);
+    // A clean stop of a node takes seconds (its leaderships move first): it is still under way at the end.
+    void lab.stopNode(3);
+    await sleep(300);
+    const clockAtEnd = seen.atMs + (Date.now() - seen.at);
+    const result = await lab.finish();
+    await lab.dispose();
+    const late = result.durationMs - clockAtEnd;
+    assert.ok(late < 250, `the run ended when asked, not after the step (${late} ms late)`);
+    assert.equal(cluster.control.status().find((n) => n.nodeId === 3)?.state, 'down', 'the stop step was let end');
+    assert.equal(result.account.lostAcknowledged, 0);
+    await cluster.control.startNode(3, 240000);
+  });
+
   it('with two nodes down the producer is refused, and resumes when one returns', async () => {
     const lab = newLab(`replication-two-down-${Date.now().toString(36)}`);
     await lab.start();

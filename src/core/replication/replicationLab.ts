@@ -176,13 +176,17 @@ export class ReplicationLab {
     }
   }
 
-  /** Stops producing, waits until the consumer has read what was acknowledged, and accounts. */
+  /**
+   * Stops producing, lets a node step under way end (a half-started node helps no one), waits
+   * until the consumer has read what was acknowledged, and accounts. Producing stops first, so a
+   * slow step does not stretch the run past its time.
+   */
   async finish(): Promise<ReplicationLabResult> {
     this.timers.forEach(clearTimeout);
-    await this.actions;
     const durationMs = this.clock();
     this.emit({ type: 'phase', phase: 'draining' });
     await this.paced?.stop();
+    await this.actions;
     await this.drain();
     await this.watch?.poll();
     const account = this.account.snapshot();
