@@ -59,6 +59,32 @@ describe('RowCache', () => {
     assert.equal(cache.row(179)!.value, 'v179');
   });
 
+  it('asks again for a page the extension did not answer', async () => {
+    let answer = false;
+    const requests: number[] = [];
+    let cache: RowCache | undefined = undefined;
+    const rendered = new Promise<void>((resolve) => {
+      cache = new RowCache(
+        async (listVersion, from) => {
+          requests.push(from);
+          return answer ? { listVersion, rows: [row(from)] } : { listVersion: -1, rows: [] };
+        },
+        // What the table does on `loaded`: render, which ensures the rows on screen.
+        () => {
+          answer = true;
+          cache!.ensure(0, 1, 1);
+          if (cache!.row(0)) resolve();
+        },
+        5,
+      );
+    });
+    cache!.reset(1);
+    cache!.ensure(0, 1, 1);
+    await rendered;
+    assert.deepEqual(requests, [0, 0]);
+    assert.equal(cache!.row(0)!.value, 'v0');
+  });
+
   it('forgets everything for a new list version and ignores late answers for the old one', async () => {
     let release: () => void = () => undefined;
     const cache = new RowCache(

@@ -6,6 +6,8 @@ import type { MessageRow } from '../../../src/shared/protocol';
 export const PAGE_ROWS = 100;
 const MAX_PAGES = 60;
 const MAX_IN_FLIGHT = 4;
+/** A page the extension did not answer for is asked for again after this long. */
+export const RETRY_MS = 1000;
 
 interface Page {
   rows: Array<MessageRow | undefined>;
@@ -27,6 +29,7 @@ export class RowCache {
   constructor(
     private readonly fetchRows: RowFetcher,
     private readonly loaded: () => void,
+    private readonly retryMs = RETRY_MS,
   ) {}
 
   /** A new list (filter, clear, restart): nothing cached is valid any more. */
@@ -63,6 +66,9 @@ export class RowCache {
     void this.fetchRows(version, pageIndex * PAGE_ROWS, PAGE_ROWS).then((response) => {
       if (version !== this.version) return;
       this.inFlight.delete(pageIndex);
+      // No answer (the fetcher says -1): render again later, which asks for the page again; a
+      // list that stopped changing would otherwise never show these rows.
+      if (response.listVersion === -1) setTimeout(() => this.loaded(), this.retryMs);
       if (response.listVersion !== version) return;
       const rows = new Array<MessageRow | undefined>(PAGE_ROWS);
       for (const row of response.rows) rows[row.position - pageIndex * PAGE_ROWS] = row;
