@@ -1,10 +1,10 @@
 // What generated a log file (format, seed, start, visitors, lines), kept on this machine so a
 // lab report can say how its file was made and give the command that makes it again. A record
 // holds only while the file is as it was written (same size and modification time).
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cacheRoot } from '../broker/kafkaJars';
+import { readRecord, recordPath, writeRecordAtomically } from '../io/keyedRecordStore';
 import { generateToFile, type GenerateRequest, type GenerateSummary } from './index';
 
 export interface GenerationRecord {
@@ -26,9 +26,7 @@ export interface GenerationRecord {
 
 export const generationRecordsDir = (): string => path.join(cacheRoot(), 'generated');
 
-function recordPath(file: string, dir: string): string {
-  return path.join(dir, `${crypto.createHash('sha1').update(path.resolve(file)).digest('hex').slice(0, 16)}.json`);
-}
+const recordOf = (file: string, dir: string): string => recordPath(dir, path.resolve(file), 16);
 
 /** Records how `file` was just generated (called by every command that generates one). */
 export function recordGeneration(
@@ -51,11 +49,7 @@ export function recordGeneration(
     size: stat.size,
     mtimeMs: stat.mtimeMs,
   };
-  fs.mkdirSync(dir, { recursive: true });
-  const target = recordPath(file, dir);
-  const temp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(record, null, 1));
-  fs.renameSync(temp, target);
+  writeRecordAtomically(recordOf(file, dir), record);
 }
 
 /** Generates `file` and records how: what every command that writes a log file calls. */
@@ -71,12 +65,11 @@ export async function generateRecordedFile(
 
 /** How `file` was generated, or undefined: no record, or the file changed since it was written. */
 export function loadGenerationRecord(file: string, dir = generationRecordsDir()): GenerationRecord | undefined {
+  const record = readRecord<GenerationRecord>(recordOf(file, dir));
+  if (record?.file !== path.resolve(file)) return undefined;
   try {
-    const record = JSON.parse(fs.readFileSync(recordPath(file, dir), 'utf8')) as GenerationRecord;
     const stat = fs.statSync(file);
-    const unchanged =
-      record.file === path.resolve(file) && record.size === stat.size && record.mtimeMs === stat.mtimeMs;
-    return unchanged ? record : undefined;
+    return record.size === stat.size && record.mtimeMs === stat.mtimeMs ? record : undefined;
   } catch {
     return undefined;
   }

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cacheRoot } from '../broker/kafkaJars';
+import { readRecord, recordPath, writeRecordAtomically } from '../io/keyedRecordStore';
 
 export interface ProduceCheckpoint {
   file: string;
@@ -27,10 +28,10 @@ export function sourceIdOf(file: string): string {
 }
 
 function checkpointPath(file: string, topic: string, brokers: string[]): string {
-  const id = sha1([fs.realpathSync(file), topic, [...brokers].sort().join(',')].join('\0'));
+  const key = [fs.realpathSync(file), topic, [...brokers].sort().join(',')].join('\0');
   const dir = path.join(cacheRoot(), 'produce');
   fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${id}.json`);
+  return recordPath(dir, key);
 }
 
 /** The delivery journal of the run a checkpoint describes. */
@@ -40,15 +41,12 @@ export function journalPath(file: string, topic: string, brokers: string[]): str
 
 export function loadCheckpoint(file: string, topic: string, brokers: string[]): ProduceCheckpoint | undefined {
   try {
-    return JSON.parse(fs.readFileSync(checkpointPath(file, topic, brokers), 'utf8')) as ProduceCheckpoint;
+    return readRecord<ProduceCheckpoint>(checkpointPath(file, topic, brokers));
   } catch {
-    return undefined;
+    return undefined; // the file is gone: no checkpoint of it
   }
 }
 
 export function saveCheckpoint(checkpoint: ProduceCheckpoint, brokers: string[]): void {
-  const target = checkpointPath(checkpoint.file, checkpoint.topic, brokers);
-  const temp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(checkpoint, null, 2));
-  fs.renameSync(temp, target);
+  writeRecordAtomically(checkpointPath(checkpoint.file, checkpoint.topic, brokers), checkpoint, { indent: 2 });
 }

@@ -1,10 +1,9 @@
 // The last Consumer Group Lab result per topic, kept on this machine so a lab report can show
 // who owned which partition and whether fanout and load balancing held. Written when a lab
 // stops (CLI or editor), read by `report`.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { cacheRoot } from '../broker/kafkaJars';
+import { readRecord, recordPath, writeRecordAtomically } from '../io/keyedRecordStore';
 import type { LabSnapshot } from './labTypes';
 
 export interface LabResultRecord {
@@ -44,26 +43,14 @@ export function labResultOf(s: LabSnapshot, now = new Date()): LabResultRecord |
   };
 }
 
-function recordPath(topic: string, dir: string): string {
-  return path.join(dir, `${crypto.createHash('sha1').update(topic).digest('hex').slice(0, 16)}.json`);
-}
-
 export const labResultsDir = (): string => path.join(cacheRoot(), 'group-lab');
 
 export function saveLabResult(record: LabResultRecord, dir = labResultsDir()): void {
-  fs.mkdirSync(dir, { recursive: true });
-  const target = recordPath(record.topic, dir);
-  const temp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(record, null, 1));
-  fs.renameSync(temp, target);
+  writeRecordAtomically(recordPath(dir, record.topic, 16), record);
 }
 
 /** The last result recorded for `topic`, or undefined (none, or unreadable). */
 export function loadLabResult(topic: string, dir = labResultsDir()): LabResultRecord | undefined {
-  try {
-    const record = JSON.parse(fs.readFileSync(recordPath(topic, dir), 'utf8')) as LabResultRecord;
-    return record.topic === topic && Array.isArray(record.groups) ? record : undefined;
-  } catch {
-    return undefined;
-  }
+  const record = readRecord<LabResultRecord>(recordPath(dir, topic, 16));
+  return record?.topic === topic && Array.isArray(record.groups) ? record : undefined;
 }
