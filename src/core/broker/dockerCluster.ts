@@ -85,7 +85,20 @@ async function ensureNetwork(network: string, signal?: AbortSignal): Promise<voi
   if (!exists) await runDocker(['network', 'create', '--label', `${LABELS.managed}=true`, network], { signal });
 }
 
-/** Waits until every node answers and the cluster metadata lists all of them. */
+/** How many brokers the metadata of the node at `bootstrap` lists (0 when it does not answer). */
+function brokersSeenBy(bootstrap: string): Promise<number> {
+  const client = createKafkaClient({ brokers: [bootstrap], retries: 0 });
+  return withAdmin(client, (admin) => admin.describeCluster()).then(
+    (c) => c.brokers.length,
+    () => 0,
+  );
+}
+
+/**
+ * Waits until every node answers and every node's metadata lists all of them: each broker
+ * learns of the others on its own, so one node listing all does not mean a client that reaches
+ * another sees them too.
+ */
 async function waitForCluster(
   nodes: Array<{ name: string; bootstrap: string }>,
   options: DockerClusterOptions,
@@ -96,16 +109,12 @@ async function waitForCluster(
     nodes.map((n) => waitForContainer(n.name, n.bootstrap, { timeoutMs, signal: options.signal, progress })),
   );
   const deadline = Date.now() + timeoutMs;
-  const client = createKafkaClient({ brokers: nodes.map((n) => n.bootstrap), retries: 0 });
   for (;;) {
-    const seen = await withAdmin(client, (admin) => admin.describeCluster()).then(
-      (c) => c.brokers.length,
-      () => 0,
-    );
+    const seen = Math.min(...(await Promise.all(nodes.map((n) => brokersSeenBy(n.bootstrap)))));
     if (seen === nodes.length) return;
     if (Date.now() > deadline)
       throw new UserError(
-        `the cluster lists ${seen} of ${nodes.length} brokers after ${Math.round(timeoutMs / 1000)} s`,
+        `a node of the cluster lists ${seen} of ${nodes.length} brokers after ${Math.round(timeoutMs / 1000)} s`,
       );
     await sleep(500);
   }
