@@ -2,41 +2,16 @@
 // acks=all and min.insync.replicas=2 loses nothing acknowledged (checked again by kcat, a client
 // no one here wrote), and with two nodes down the producer is refused until one returns.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import { promisify } from 'node:util';
 import { startJvmCluster, type RunningJvmCluster } from '../../src/core/broker/jvmCluster';
 import { createKafkaClient, withAdmin } from '../../src/core/kafka/client';
-import { ReplicationLab, type ReplicationLabEvent } from '../../src/core/replication/replicationLab';
+import { ReplicationLab } from '../../src/core/replication/replicationLab';
 import type { TimelineEvent } from '../../src/core/replication/timeline';
 import type { PartitionInfo } from '../../src/core/kafka/ports';
 import { brokerStates, localClusterNodes } from '../../src/core/broker/brokerStates';
+import { kcatValues, waitForEvent } from './support/replicationRun';
 
-const run = promisify(execFile);
-const KCAT = '/usr/bin/kcat';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Resolves with the first event `pick` accepts, or rejects after `timeoutMs`. */
-function waitForEvent<T>(lab: ReplicationLab, pick: (e: ReplicationLabEvent) => T | undefined, timeoutMs: number) {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error(`no such event within ${timeoutMs} ms`))), timeoutMs);
-    const off = lab.onEvent((e) => {
-      const found = pick(e);
-      if (found === undefined) return;
-      clearTimeout(timer);
-      off();
-      resolve(found);
-    });
-  });
-}
-
-async function kcatValues(bootstrap: string, topic: string): Promise<string[]> {
-  const { stdout } = await run(KCAT, ['-C', '-b', bootstrap, '-t', topic, '-e', '-q', '-f', '%s\n'], {
-    timeout: 60000,
-    maxBuffer: 64 << 20,
-  });
-  return stdout.split('\n').filter((v) => v !== '');
-}
 
 describe('replication lab on a 3-node JVM cluster', function () {
   this.timeout(420000);

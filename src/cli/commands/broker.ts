@@ -63,13 +63,14 @@ Runs a single-node Apache Kafka broker (KRaft mode) on 127.0.0.1, in Docker or o
              --data-dir DIR        JVM: keep the data here (default: a temp folder removed on stop)
              --nodes N             a cluster of N brokers (e.g. 3); Docker: consecutive free ports; JVM: N nodes,
                                    each broker and controller (one N-voter quorum), 256 MB heap each
-             --node K              start node K of the JVM cluster again (after stop or kill)
+             --node K              start node K of the local cluster again (after stop or kill); with
+                                   --engine docker|jvm when both a Docker and a JVM cluster exist
              --timeout S           seconds to wait until the broker answers (default 120)
              --json                print {"engine","bootstrap","pid","containerName",...}
   status   list the local brokers and whether they answer   [--json]
   stop     stop them (all, or the one on --port N); a Docker broker keeps its container and volume
-             --node K              JVM cluster: stop node K only (SIGTERM, a clean shutdown)
-  kill     --node K: kill node K of the JVM cluster with SIGKILL (the crash case)
+             --node K              stop node K of the local cluster only (a clean shutdown)   [--engine]
+  kill     --node K: kill node K of the local cluster with SIGKILL (the crash case)   [--engine docker|jvm]
   restart  restart the Docker broker (on --port N) and wait until it answers   [--json]
   reset    remove the Docker broker's container and volume: every topic is gone   [--port N | --volume NAME | --cluster]
   logs     print the broker's log (Docker or JVM)   [--port N] [--tail N] [--follow]
@@ -85,6 +86,7 @@ Examples:
   kafka-log-lab broker start --nodes 3
   kafka-log-lab broker start --nodes 3 --engine jvm
   kafka-log-lab broker kill --node 2
+  kafka-log-lab broker start --node 2
   kafka-log-lab broker logs --follow
   kafka-log-lab broker reset`;
 
@@ -170,7 +172,7 @@ function printStarted(io: CliIO, broker: LocalBroker, record: BrokerRecord, json
 
 async function start(argv: string[], io: CliIO): Promise<number> {
   const { values, engine, port, nodes, timeoutS } = startOptions(argv);
-  if (values.node !== undefined) return clusterNodeCommand('start', nodeOption(values.node), timeoutS, io);
+  if (values.node !== undefined) return clusterNodeCommand('start', nodeTarget(values), timeoutS, io);
   const kafkaVersion = values['kafka-version'];
   if (nodes > 1) {
     return startCluster({ engine, nodes, port, image: values.image, kafkaVersion, timeoutS, json: values.json }, io);
@@ -243,9 +245,10 @@ async function stop(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, {
     port: { type: 'string' },
     node: { type: 'string' },
+    engine: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
-  if (values.node !== undefined) return clusterNodeCommand('stop', nodeOption(values.node), 0, io);
+  if (values.node !== undefined) return clusterNodeCommand('stop', nodeTarget(values), 0, io);
   const port = portOption(values.port);
   const clusterStopped = port === undefined && (await stopJvmClusterCli(io));
   const { brokers, dockerProblem } = await knownBrokers();
@@ -389,15 +392,19 @@ async function fetchJars(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** `--node K`: a node id of the JVM cluster. */
-function nodeOption(value: string): number {
-  return numberOption(value, 'node', { integer: true, min: 1, max: 99, identifier: true })!;
+/** `--node K [--engine docker|jvm]`: a node of the local cluster; without an engine, the one that exists. */
+function nodeTarget(values: { node?: string; engine?: string }): { nodeId: number; engine?: 'docker' | 'jvm' } {
+  const nodeId = numberOption(values.node, 'node', { integer: true, min: 1, max: 99, identifier: true })!;
+  if (values.engine === undefined || values.engine === 'auto') return { nodeId };
+  if (values.engine !== 'docker' && values.engine !== 'jvm')
+    throw new UsageError(`--engine must be docker or jvm with --node, got "${values.engine}"`);
+  return { nodeId, engine: values.engine };
 }
 
 async function kill(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseOptions(argv, { node: { type: 'string' } });
-  if (values.node === undefined) throw new UsageError('kill needs --node K (a node of the JVM cluster)');
-  return clusterNodeCommand('kill', nodeOption(values.node), 0, io);
+  const { values } = parseOptions(argv, { node: { type: 'string' }, engine: { type: 'string' } });
+  if (values.node === undefined) throw new UsageError('kill needs --node K (a node of the local cluster)');
+  return clusterNodeCommand('kill', nodeTarget(values), 0, io);
 }
 
 const actions: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {

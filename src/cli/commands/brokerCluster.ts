@@ -1,5 +1,5 @@
 // `kafka-log-lab broker start --nodes N`: a local multi-broker cluster in Docker or on the JVM,
-// and the JVM cluster's per-node control (`broker stop|start|kill --node K`).
+// and per-node control of either (`broker stop|start|kill --node K`).
 import type { CliIO } from '../command';
 import { printJson } from '../command';
 import { listBrokerRecords, removeBrokerRecord, saveBrokerRecord } from '../../core/broker/brokerState';
@@ -7,7 +7,9 @@ import { requireDocker } from '../../core/broker/dockerBroker';
 import { resetDockerCluster, startDockerCluster } from '../../core/broker/dockerCluster';
 import { dockerImageRequest } from '../../core/broker/startBroker';
 import { UserError } from '../../core/errors';
+import { DockerClusterControl } from '../../core/broker/dockerClusterControl';
 import { JvmClusterControl, startJvmCluster } from '../../core/broker/jvmCluster';
+import type { ClusterNodeControl } from '../../core/replication/clusterWatch';
 import {
   clusterNodeStatus,
   loadClusterRecord,
@@ -119,14 +121,30 @@ function recordedCluster(): JvmClusterControl {
   return new JvmClusterControl(record, { detached: true, onRecord: saveClusterRecord });
 }
 
-/** `broker stop|start|kill --node K` on the recorded JVM cluster. */
+/**
+ * The cluster `--node K` means: the engine named by `--engine`, else the recorded JVM cluster,
+ * else the Docker cluster when it has containers.
+ */
+async function nodeControl(engine: string | undefined): Promise<ClusterNodeControl> {
+  if (engine === 'jvm' || (engine === undefined && loadClusterRecord())) return recordedCluster();
+  const docker = new DockerClusterControl();
+  if (engine === 'docker') return docker;
+  const nodes = await docker.nodes().catch(() => new Map());
+  if (nodes.size > 0) return docker;
+  throw new UserError(
+    'no local cluster from kafka-log-lab is known (start one: broker start --nodes 3, or --nodes 3 --engine jvm)',
+  );
+}
+
+/** `broker stop|start|kill --node K` on the recorded JVM cluster or the Docker cluster. */
 export async function clusterNodeCommand(
   action: 'stop' | 'start' | 'kill',
-  nodeId: number,
+  target: { nodeId: number; engine?: string },
   timeoutS: number,
   io: CliIO,
 ): Promise<number> {
-  const control = recordedCluster();
+  const control = await nodeControl(target.engine);
+  const { nodeId } = target;
   const t0 = Date.now();
   const done =
     action === 'start'

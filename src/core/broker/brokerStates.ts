@@ -1,8 +1,11 @@
 // Each broker of a cluster as the Kafka view shows it: the brokers the cluster's metadata lists
-// are up; a node of the local JVM cluster (its record) that the metadata lacks is down, or
-// starting while its JVM runs. The metadata never lists a broker that is down, so only a
-// cluster this machine started can show one.
+// are up; a node of the local JVM or Docker cluster that the metadata lacks is down, or
+// starting while its JVM or container runs. The metadata never lists a broker that is down, so
+// only a cluster this machine started can show one.
 import type { ClusterInfo } from '../kafka/ports';
+import { listBrokerRecords, type BrokerRecord } from './brokerState';
+import { DockerClusterControl } from './dockerClusterControl';
+import { DEFAULT_CLUSTER_NAME } from './dockerClusterArgs';
 import { clusterNodeStatus, loadClusterRecord, type ClusterNodeStatus, type JvmClusterRecord } from './jvmClusterState';
 
 export interface BrokerState {
@@ -13,18 +16,39 @@ export interface BrokerState {
   controller: boolean;
 }
 
+/** True when one of `bootstrap`'s addresses is 127.0.0.1 or localhost on one of `ports`. */
+function namesLocalPort(bootstrap: string[], ports: Set<number>): boolean {
+  return bootstrap.some((b) => {
+    const match = /^(127\.0\.0\.1|localhost):(\d+)$/.exec(b.trim());
+    return match !== null && ports.has(Number(match[2]));
+  });
+}
+
 /** The local JVM cluster's nodes when `bootstrap` names one of them, else undefined. */
 export function localClusterNodes(
   bootstrap: string[],
   record: JvmClusterRecord | undefined = loadClusterRecord(),
 ): ClusterNodeStatus[] | undefined {
   if (!record) return undefined;
-  const ports = new Set(record.nodes.map((n) => n.port));
-  const local = bootstrap.some((b) => {
-    const match = /^(127\.0\.0\.1|localhost):(\d+)$/.exec(b.trim());
-    return match !== null && ports.has(Number(match[2]));
-  });
-  return local ? clusterNodeStatus(record) : undefined;
+  return namesLocalPort(bootstrap, new Set(record.nodes.map((n) => n.port))) ? clusterNodeStatus(record) : undefined;
+}
+
+/**
+ * The Docker cluster's nodes when `bootstrap` names one of the ports `broker start --nodes N`
+ * recorded for its containers, else undefined (Docker is asked only then).
+ */
+export async function localDockerClusterNodes(
+  bootstrap: string[],
+  {
+    records = listBrokerRecords(),
+    cluster = DEFAULT_CLUSTER_NAME,
+    status = () => new DockerClusterControl(cluster).status(),
+  }: { records?: BrokerRecord[]; cluster?: string; status?: () => Promise<ClusterNodeStatus[]> } = {},
+): Promise<ClusterNodeStatus[] | undefined> {
+  const isNode = (r: BrokerRecord) => r.engine === 'docker' && r.containerName?.startsWith(`${cluster}-`);
+  if (!namesLocalPort(bootstrap, new Set(records.filter(isNode).map((r) => r.port)))) return undefined;
+  const nodes = await status().catch(() => undefined);
+  return nodes?.length ? nodes : undefined;
 }
 
 /**

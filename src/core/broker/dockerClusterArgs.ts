@@ -2,6 +2,7 @@
 // KRaft broker and controller (so N voters), replicating to each other over an internal
 // listener and reachable from the host on 127.0.0.1:<own port>.
 import { IMAGE_DATA_DIR, LABELS, clusterIdForVolume } from './dockerBrokerArgs';
+import { LAB_FAILURE_DETECTION, kafkaEnvName } from './jvmClusterConfig';
 
 export const DEFAULT_CLUSTER_NAME = 'kafka-log-lab-cluster';
 export const DEFAULT_CLUSTER_SIZE = 3;
@@ -54,6 +55,7 @@ export function clusterNodeEnvironment(spec: DockerClusterSpec, nodeId: number):
     KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR: replication,
     KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR: minIsr,
     KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+    ...Object.fromEntries(Object.entries(LAB_FAILURE_DETECTION).map(([k, v]) => [kafkaEnvName(k), String(v)])),
     KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'true',
     // Three JVMs on a laptop: a smaller heap each than the single broker's.
     KAFKA_HEAP_OPTS: spec.heap ?? '-Xmx512m -Xms128m',

@@ -35,6 +35,19 @@ export function quorumVoters(nodes: ClusterNodeLayout[]): string {
 }
 
 /**
+ * Failure detection of a local lab cluster (JVM and Docker engines alike): a killed broker is
+ * fenced within seconds and a lagging replica leaves the ISR soon, so a lab of a minute shows it.
+ */
+export const LAB_FAILURE_DETECTION = {
+  'broker.session.timeout.ms': 6000,
+  'broker.heartbeat.interval.ms': 1000,
+  'replica.lag.time.max.ms': 8000,
+} as const;
+
+/** A property as the Kafka image's environment names it: `log.dirs` → `KAFKA_LOG_DIRS`. */
+export const kafkaEnvName = (property: string): string => `KAFKA_${property.replace(/\./g, '_').toUpperCase()}`;
+
+/**
  * server.properties of one node. Internal topics are replicated on every node so that the
  * consumer offsets and the idempotent producer's state survive a broker loss; failure
  * detection is shortened so a lab of a minute shows fencing and ISR changes.
@@ -52,9 +65,7 @@ export function clusterNodeProperties(node: ClusterNodeLayout, nodes: ClusterNod
     'transaction.state.log.min.isr': minIsr,
     'share.coordinator.state.topic.replication.factor': replicas,
     'share.coordinator.state.topic.min.isr': minIsr,
-    'broker.session.timeout.ms': 6000,
-    'broker.heartbeat.interval.ms': 1000,
-    'replica.lag.time.max.ms': 8000,
+    ...LAB_FAILURE_DETECTION,
     // Fewer threads per JVM: three brokers share a laptop's cores.
     'num.network.threads': 2,
     'num.io.threads': 2,

@@ -63,7 +63,7 @@ export function livePid(node: ClusterNodeRecord): number | undefined {
   return node.pid !== undefined && isRecordedBroker(node.pid, node.dir) ? node.pid : undefined;
 }
 
-interface QuorumState {
+export interface QuorumState {
   leaderId: number;
   leaderEpoch: number;
 }
@@ -72,7 +72,16 @@ interface QuorumState {
 export function readQuorumState(nodeDir: string): QuorumState | undefined {
   const file = path.join(nodeDir, 'kraft-logs', '__cluster_metadata-0', 'quorum-state');
   try {
-    const state = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<QuorumState>;
+    return parseQuorumState(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The leader and epoch in a `quorum-state` file's text, or undefined when it has none. */
+export function parseQuorumState(text: string): QuorumState | undefined {
+  try {
+    const state = JSON.parse(text) as Partial<QuorumState>;
     if (typeof state.leaderId !== 'number' || typeof state.leaderEpoch !== 'number') return undefined;
     return { leaderId: state.leaderId, leaderEpoch: state.leaderEpoch };
   } catch {

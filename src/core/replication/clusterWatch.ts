@@ -5,9 +5,9 @@ import type { ClusterNodeStatus } from '../broker/jvmClusterState';
 import type { AdminPort, PartitionInfo } from '../kafka/ports';
 import { partitionChanges, type TimelineEvent } from './timeline';
 
-/** Start, stop and kill the nodes of a local cluster (the JVM cluster's control implements it). */
+/** Start, stop and kill the nodes of a local cluster (the JVM and the Docker cluster's controls). */
 export interface ClusterNodeControl {
-  status(): ClusterNodeStatus[];
+  status(): ClusterNodeStatus[] | Promise<ClusterNodeStatus[]>;
   stopNode(nodeId: number): Promise<boolean>;
   killNode(nodeId: number): Promise<boolean>;
   startNode(nodeId: number, readyTimeoutMs?: number, signal?: AbortSignal): Promise<boolean>;

@@ -1,7 +1,12 @@
 // Cluster rows and their brokers. A cluster row asks for the cluster description first, so an
 // unreachable cluster shows one clear error row instead of three failing folders.
 import * as vscode from 'vscode';
-import { brokerStates, localClusterNodes, type BrokerState } from '../../core/broker/brokerStates';
+import {
+  brokerStates,
+  localClusterNodes,
+  localDockerClusterNodes,
+  type BrokerState,
+} from '../../core/broker/brokerStates';
 import { describeError } from '../../core/errors';
 import type { ClusterInfo } from '../../core/kafka/ports';
 import { describeCluster, describeClusterSecurity } from '../clusters/clusterRegistry';
@@ -48,13 +53,16 @@ export class ClusterNode implements ExplorerNode {
       ];
     }
     // Both lists are single requests; asking them together lets the folders show their counts.
-    const [topics, groups] = await Promise.allSettled([queries.topics(), queries.groups()]);
+    const bootstrap = this.cluster.bootstrapServers.split(',');
+    const [topics, groups, dockerNodes] = await Promise.allSettled([
+      queries.topics(),
+      queries.groups(),
+      localDockerClusterNodes(bootstrap),
+    ]);
+    const localNodes =
+      localClusterNodes(bootstrap) ?? (dockerNodes.status === 'fulfilled' ? dockerNodes.value : undefined);
     return [
-      new BrokersFolderNode(
-        this.cluster,
-        info,
-        brokerStates(info, localClusterNodes(this.cluster.bootstrapServers.split(','))),
-      ),
+      new BrokersFolderNode(this.cluster, info, brokerStates(info, localNodes)),
       new TopicsFolderNode(this.cluster, this.ctx, topics),
       new GroupsFolderNode(this.cluster, this.ctx, groups, topics.status === 'fulfilled' ? topics.value.length : 0),
     ];

@@ -1,6 +1,6 @@
 // What a Replication Lab run needs: the producer's acks and the topic's min.insync.replicas
-// (asked from the palette, given by scripts and tests), and a 3-node cluster: the JVM cluster
-// `broker start --nodes 3 --engine jvm` left running, else one the panel starts and stops.
+// (asked from the palette, given by scripts and tests), and a 3-node cluster: the JVM or Docker
+// cluster `broker start --nodes 3` left running, else a JVM one the panel starts and stops.
 import * as vscode from 'vscode';
 import { openLabCluster, startLabCluster, type LabCluster } from '../../core/replication/labCluster';
 
@@ -60,7 +60,7 @@ export async function askForConfig(): Promise<ReplicationLabConfig | undefined> 
   };
 }
 
-/** The running JVM cluster, or a new one (with progress; cancel stops the start). */
+/** The running local cluster, or a new JVM one (with progress; cancel stops the start). */
 export function openCluster(own: boolean): Thenable<LabCluster> {
   const title = vscode.l10n.t('Replication Lab: starting a 3-node JVM cluster (40–100 s)');
   return vscode.window.withProgress(

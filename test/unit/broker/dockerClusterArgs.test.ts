@@ -39,6 +39,13 @@ describe('local cluster arguments', () => {
     assert.equal(clusterNodeEnvironment(spec, 1).CLUSTER_ID, env.CLUSTER_ID, 'one cluster id for all nodes');
   });
 
+  it("detect a failed broker as fast as the JVM cluster, through the image's KAFKA_* contract", () => {
+    const env = clusterNodeEnvironment(spec, 1);
+    assert.equal(env.KAFKA_BROKER_SESSION_TIMEOUT_MS, '6000');
+    assert.equal(env.KAFKA_BROKER_HEARTBEAT_INTERVAL_MS, '1000');
+    assert.equal(env.KAFKA_REPLICA_LAG_TIME_MAX_MS, '8000');
+  });
+
   it('scale replication down for smaller clusters', () => {
     const env = clusterNodeEnvironment({ ...spec, ports: [9092, 9093] }, 1);
     assert.equal(env.KAFKA_DEFAULT_REPLICATION_FACTOR, '2');

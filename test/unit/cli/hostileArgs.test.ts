@@ -101,6 +101,20 @@ const SPECS: CommandSpec[] = [
   },
   { words: ['broker', 'status'], base: [] },
   { words: ['broker', 'stop'], base: [], numbers: ['port'], strings: ['port'] },
+  {
+    words: ['broker', 'kill'],
+    base: ['--node', '2'],
+    numbers: ['node'],
+    strings: ['node', 'engine'],
+    own: [
+      {
+        what: 'an engine that cannot run a cluster',
+        args: ['--engine', 'podman'],
+        exit: 2,
+        says: /^--engine must be docker or jvm with --node, got "podman"/,
+      },
+    ],
+  },
   { words: ['broker', 'restart'], base: [], numbers: ['port', 'timeout'], strings: ['port', 'timeout'] },
   { words: ['broker', 'reset'], base: [], numbers: ['port'], strings: ['port', 'volume'] },
   { words: ['broker', 'logs'], base: [], numbers: ['port', 'tail'], strings: ['port', 'tail'] },
