@@ -1,8 +1,10 @@
 // Builds l10n/bundle.l10n.json (English, key = value) from every `l10n.t('…')` literal under
-// src/host, the way VS Code looks runtime strings up, and checks the translations against it:
-// every key of the bundle in each l10n/bundle.l10n.<locale>.json, every key of package.nls.json
-// in each package.nls.<locale>.json, with the same {0} placeholders. A `l10n.t` whose message is
-// not a plain string literal (a template literal, a variable) cannot be looked up and is an error.
+// src/host, the way VS Code looks runtime strings up, and every `t('…')` literal of the files
+// under webview/ that import `t` from webview/l10n.ts (the webviews' lookup of the same table),
+// and checks the translations against it: every key of the bundle in each
+// l10n/bundle.l10n.<locale>.json, every key of package.nls.json in each
+// package.nls.<locale>.json, with the same {0} placeholders. A call whose message is not a plain
+// string literal (a template literal, a variable) cannot be looked up and is an error.
 //
 //   node scripts/l10n-bundle.mjs            write l10n/bundle.l10n.json
 //   node scripts/l10n-bundle.mjs --check    exit 1 on a stale bundle or an incomplete translation
@@ -13,6 +15,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_DIR = path.join(root, 'src', 'host');
+const WEBVIEW_DIR = path.join(root, 'webview');
+/** The webviews' lookup module (without .ts), as the imports name it. */
+const WEBVIEW_L10N = path.join(WEBVIEW_DIR, 'l10n');
 const BUNDLE = path.join(root, 'l10n', 'bundle.l10n.json');
 
 function tsFiles(dir) {
@@ -47,29 +52,66 @@ function literalAt(text, start) {
   return undefined;
 }
 
-/** Every `l10n.t(` message of one source text, and the calls whose message is no plain literal. */
-export function extractMessages(text, file = '') {
+/** The message literals of every call `callee` matches in `text`, and the calls without one. */
+function extractCalls(text, file, call, name) {
   const messages = [];
   const problems = [];
-  const call = /\bl10n\.t\(\s*/g;
   for (let m = call.exec(text); m; m = call.exec(text)) {
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     if (/^\s*(\/\/|\*|\/\*)/.test(text.slice(lineStart, m.index))) continue; // a comment names it
     const message = literalAt(text, m.index + m[0].length);
     const line = text.slice(0, m.index).split('\n').length;
-    if (message === undefined) problems.push(`${file}:${line}: l10n.t needs a plain string literal as its message`);
+    if (message === undefined) problems.push(`${file}:${line}: ${name} needs a plain string literal as its message`);
     else messages.push(message);
   }
   return { messages, problems };
 }
 
-export function buildBundle(files = tsFiles(SOURCE_DIR)) {
+/** Every `l10n.t(` message of one source text, and the calls whose message is no plain literal. */
+export function extractMessages(text, file = '') {
+  return extractCalls(text, file, /\bl10n\.t\(\s*/g, 'l10n.t');
+}
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The local names `text` (the file `file`) gives the `t` of webview/l10n.ts: `t` itself, or its
+ * alias in `import { t as tr } from '../l10n'`. None when the file does not import it, so an
+ * unrelated function named t is never read as a lookup.
+ */
+export function webviewLookupNames(text, file, l10nModule = WEBVIEW_L10N) {
+  const names = [];
+  const imports = /\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\s*(['"])([^'"]+)\2/g;
+  for (let m = imports.exec(text); m; m = imports.exec(text)) {
+    const target = path.resolve(path.dirname(file), m[3]).replace(/\.(ts|js)$/, '');
+    if (!m[3].startsWith('.') || target !== l10nModule) continue;
+    for (const spec of m[1].split(',')) {
+      const parts = spec.trim().split(/\s+as\s+/);
+      if (parts[0] === 't') names.push((parts[1] ?? 't').trim());
+    }
+  }
+  return names;
+}
+
+/** Every `t(` message of one webview source file that imports the webview lookup. */
+export function extractWebviewMessages(text, file, l10nModule = WEBVIEW_L10N) {
+  const names = webviewLookupNames(text, file, l10nModule);
+  if (names.length === 0) return { messages: [], problems: [] };
+  // A call of the imported name: not a property (`x.t(`), not a longer name, not a declaration.
+  const call = new RegExp(`(?<![\\w$.]|function\\s)(?:${names.map(escapeRegExp).join('|')})\\(\\s*`, 'g');
+  return extractCalls(text, path.relative(root, file), call, 't');
+}
+
+export function buildBundle(files = tsFiles(SOURCE_DIR), webviewFiles = tsFiles(WEBVIEW_DIR)) {
   const bundle = {};
   const problems = [];
-  for (const file of files.sort()) {
-    const found = extractMessages(fs.readFileSync(file, 'utf8'), path.relative(root, file));
-    for (const message of found.messages) bundle[message] = message;
-    problems.push(...found.problems);
+  const found = [
+    ...files.sort().map((file) => extractMessages(fs.readFileSync(file, 'utf8'), path.relative(root, file))),
+    ...webviewFiles.sort().map((file) => extractWebviewMessages(fs.readFileSync(file, 'utf8'), file)),
+  ];
+  for (const { messages, problems: bad } of found) {
+    for (const message of messages) bundle[message] = message;
+    problems.push(...bad);
   }
   const sorted = Object.fromEntries(
     Object.keys(bundle)

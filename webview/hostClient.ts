@@ -3,6 +3,7 @@
 // response, or reject on the host's error reply or when no answer comes in time. Also the
 // state VS Code keeps for the webview across hide/show and window reloads.
 import type { HostNotice, PanelProtocol, RequestOf, ResponseTo, WebviewNotice } from '../src/shared/webviewRpc';
+import { t } from './l10n';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -54,7 +55,7 @@ export class HostClient<P extends PanelProtocol> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => this.settle(id)?.reject(new Error(`no answer from the extension within ${timeoutMs / 1000} s`)),
+        () => this.settle(id)?.reject(new Error(t('no answer from the extension within {0} s', timeoutMs / 1000))),
         timeoutMs,
       );
       this.pending.set(id, { resolve: resolve as (response: unknown) => void, reject, timer });

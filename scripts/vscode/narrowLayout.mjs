@@ -47,7 +47,7 @@ function clippedElements() {
   };
 }
 
-async function checkUnclipped(frame, what, check) {
+export async function checkUnclipped(frame, what, check) {
   const r = await frame.locator('body').evaluate(clippedElements);
   check(
     r.scrollWidth <= r.width + 1 && r.clipped.length === 0,

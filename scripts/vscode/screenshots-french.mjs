@@ -1,7 +1,8 @@
 // UI check in French: a real VS Code (code-server + Chromium) started with the locale `fr`, our
 // extension built from this tree into the profile, and a JVM broker of its own. Checks that the
-// Kafka view, the produce questions, the summary notification and the dashboard's tab speak
-// French (l10n/bundle.l10n.fr.json, package.nls.fr.json), and takes a screenshot of each.
+// Kafka view, the produce questions, the summary notification and the dashboard (its tab and the
+// webview's own text, also at a 700 px editor width) speak French (l10n/bundle.l10n.fr.json,
+// package.nls.fr.json), and takes a screenshot of each.
 // Screenshots go to test-results/screenshots/*-fr.png; prints `N passed, N failed` last.
 //
 //   node scripts/vscode/screenshots-french.mjs [--brokers HOST:PORT]
@@ -24,6 +25,7 @@ import {
   keepSandboxOnFailure,
   runChecks,
 } from './codeServer.mjs';
+import { checkUnclipped, narrowEditor } from './narrowLayout.mjs';
 import { appears } from './workbench.mjs';
 
 const log = logger('screenshots-fr');
@@ -222,8 +224,43 @@ async function dashboardInFrench(page) {
   const frame = page.frameLocator('iframe.webview >> visible=true').frameLocator('#active-frame');
   check(await appears(frame.locator('body'), 60000), 'the dashboard webview loads');
   await page.keyboard.press('Control+B');
-  await page.waitForTimeout(4000);
+  await dashboardTextsInFrench(frame);
+  await page.waitForTimeout(2000);
   await shoot(page, 'dashboard-fr.png');
+  await checkUnclipped(frame, 'the French dashboard', check);
+  // The message list and an expanded message, further down the page.
+  await frame.locator('.message-table .row:not([hidden])').first().click();
+  check(
+    await appears(frame.locator('.detail vscode-button', { hasText: 'Copier en JSON' })),
+    'the expanded message offers "Copier en JSON" (dashboard webview)',
+  );
+  await frame.locator('.messages').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(800);
+  await shoot(page, 'dashboard-messages-fr.png');
+  await narrowEditor(page, log);
+  await page.waitForTimeout(1500);
+  await checkUnclipped(frame, 'the French dashboard at 700 px', check);
+  await shoot(page, 'narrow-dashboard-fr.png');
+}
+
+/** The webview's own text: the French table the host writes into the page (webview/l10n.ts). */
+async function dashboardTextsInFrench(frame) {
+  check((await frame.locator('html').getAttribute('lang')) === 'fr', 'the dashboard page is marked lang="fr"');
+  const french = [
+    ['[data-stat="connection"]', 'En direct', 'the connection line says "En direct"'],
+    ['.counter-label', 'messages lus', 'a counter reads "messages lus"'],
+    ['.toolbar vscode-button', 'Relancer', 'the toolbar offers "Relancer"'],
+    ['.list-header [role="columnheader"]', 'Horodatage', 'the message list has a column "Horodatage"'],
+    ['.stat-table caption', 'Envoyés / lus', 'the produce check is titled "Envoyés / lus"'],
+    ['.stat-table th', 'Visiteurs uniques', 'the web statistics count "Visiteurs uniques"'],
+    ['.list-summary', 'messages en mémoire tampon', 'the list says how many "messages en mémoire tampon"'],
+  ];
+  for (const [selector, text, what] of french)
+    check(await appears(frame.locator(selector, { hasText: text }).first(), 60000), `${what} (dashboard webview)`);
+  const body = await frame.locator('body').innerText();
+  const english = ['Restart', 'Follow newest', 'messages read', 'Unique visitors', 'buffered messages'];
+  const left = english.filter((text) => body.includes(text));
+  check(left.length === 0, `no English text left in the dashboard${left.length ? ` (${left.join(', ')})` : ''}`);
 }
 
 async function main() {

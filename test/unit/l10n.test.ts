@@ -1,6 +1,7 @@
-// Runtime strings: every `vscode.l10n.t` message of src/host is in l10n/bundle.l10n.json, and the
-// French bundle and package.nls.fr.json translate every key with the same placeholders
-// (scripts/l10n-bundle.mjs). The script itself is checked on a small tree of its own.
+// Runtime strings: every `vscode.l10n.t` message of src/host and every `t` message of the webviews
+// (webview/l10n.ts) is in l10n/bundle.l10n.json, and the French bundle and package.nls.fr.json
+// translate every key with the same placeholders (scripts/l10n-bundle.mjs). The script itself is
+// checked on a small tree of its own.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -39,6 +40,7 @@ describe('localization (l10n bundles)', () => {
     assert.notEqual(nlsFr['extension.description'], nls['extension.description']);
     const fr = readJson(path.join(root, 'l10n/bundle.l10n.fr.json'));
     assert.equal(fr['Consumer groups'], 'Groupes de consommateurs');
+    assert.equal(fr['Follow newest'], 'Suivre les derniers', 'the dashboard webview strings are translated');
     const same = Object.entries(fr).filter(([en, text]) => en === text && /[a-z]{4,} [a-z]{4,}/i.test(en));
     assert.deepEqual(same, [], 'French strings left in English');
     assert.equal(readJson(path.join(root, 'package.json')).l10n, './l10n');
@@ -69,6 +71,59 @@ describe('localization (l10n bundles)', () => {
       assert.match(problems, /one\.ts:7: l10n\.t needs a plain string literal/);
       assert.match(problems, /bundle\.l10n\.fr\.json: placeholders of "Hello \{0\}" differ/);
       assert.match(problems, /bundle\.l10n\.fr\.json: no translation for "It's \\"\{0\}\\"\\nagain"/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("l10n-bundle.mjs reads the webviews' t() calls, and only those of the webview lookup", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-l10n-'));
+    const write = (file: string, lines: string[]) => {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), lines.join('\n'));
+    };
+    try {
+      fs.mkdirSync(path.join(dir, 'scripts'));
+      fs.mkdirSync(path.join(dir, 'l10n'));
+      fs.copyFileSync(script, path.join(dir, 'scripts/l10n-bundle.mjs'));
+      write('src/host/a.ts', ["vscode.l10n.t('From the host');"]);
+      write('webview/l10n.ts', ['export function t(message: string): string {', '  return message;', '}']);
+      write('webview/panel/view.ts', [
+        "import { el } from '../dom';",
+        "import { t } from '../l10n';",
+        "el('button', { text: t('Retry'), title: t(\n  'Ask the broker {0} again',\n  host,\n) });",
+        "const n = other.t('not a lookup');",
+        "const m = format('{0}', x); const s = split('x');",
+        "// t('in a comment')",
+      ]);
+      write('webview/panel/aliased.ts', [
+        "import {\n  setTranslations,\n  t as tr,\n} from '../l10n';",
+        "tr('Aliased'); t('not this t');",
+      ]);
+      // A file with a function of its own named t, which is no lookup: nothing of it is read.
+      write('webview/other/own.ts', [
+        'function t(s: string) {',
+        '  return s;',
+        '}',
+        "t('Not a key'); t(`nor ${this}`);",
+      ]);
+      // Another module's t (not webview/l10n.ts) is not the lookup either.
+      write('webview/panel/deep/elsewhere.ts', ["import { t } from './l10n';", "t('Elsewhere');"]);
+      assert.equal(runIn(dir).status, 0);
+      assert.deepEqual(Object.keys(readJson(path.join(dir, 'l10n/bundle.l10n.json'))), [
+        'Aliased',
+        'Ask the broker {0} again',
+        'From the host',
+        'Retry',
+      ]);
+
+      fs.appendFileSync(path.join(dir, 'webview/panel/view.ts'), '\nconst bad = t(`Hello ${name}`);\n');
+      const check = runIn(dir, '--json');
+      assert.equal(check.status, 1);
+      assert.match(
+        (JSON.parse(check.stdout) as CheckResult).problems.join('\n'),
+        /view\.ts:10: t needs a plain string/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

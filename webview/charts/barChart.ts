@@ -1,6 +1,7 @@
 // Horizontal bars with their label and value: distributions (actions, pages, status
 // classes, methods, paths, price buckets, event types).
 import { formatCount } from '../format';
+import { t } from '../l10n';
 import { CanvasChart, fitText } from './canvasChart';
 import type { ChartTheme } from './chartTheme';
 
@@ -32,16 +33,15 @@ export class BarChart extends CanvasChart {
     if (same) return;
     this.bars = bars;
     this.setHeight(Math.max(1, bars.length) * ROW + PAD * 2);
-    this.describe(
-      `${this.title}: ${bars.length ? bars.map((b) => `${b.label} ${this.format(b.value)}`).join(', ') : 'no data yet'}`,
-    );
+    const values = bars.length ? bars.map((b) => `${b.label} ${this.format(b.value)}`).join(', ') : t('no data yet');
+    this.describe(t('{0}: {1}', this.title, values));
     this.redraw();
   }
 
   protected paint(ctx: CanvasRenderingContext2D, width: number, _height: number, theme: ChartTheme): void {
     if (this.bars.length === 0) {
       ctx.fillStyle = theme.muted;
-      ctx.fillText('no data yet', PAD, PAD + ROW / 2);
+      ctx.fillText(t('no data yet'), PAD, PAD + ROW / 2);
       return;
     }
     const labelWidth = Math.min(width * 0.45, Math.max(...this.bars.map((b) => ctx.measureText(b.label).width)) + 8);

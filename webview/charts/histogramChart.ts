@@ -1,5 +1,6 @@
 // Vertical bars over ordered buckets: the session-duration histogram.
 import { formatCount } from '../format';
+import { t } from '../l10n';
 import { CanvasChart, fitText } from './canvasChart';
 import type { ChartTheme } from './chartTheme';
 
@@ -19,7 +20,7 @@ export class HistogramChart extends CanvasChart {
     if (counts.length === this.counts.length && counts.every((c, i) => c === this.counts[i])) return;
     this.labels = labels;
     this.counts = counts;
-    this.describe(`${this.title}: ${labels.map((l, i) => `${l} ${formatCount(counts[i] ?? 0)}`).join(', ')}`);
+    this.describe(t('{0}: {1}', this.title, labels.map((l, i) => `${l} ${formatCount(counts[i] ?? 0)}`).join(', ')));
     this.redraw();
   }
 

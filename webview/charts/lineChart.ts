@@ -1,5 +1,6 @@
 // Messages per second over time: an area under a line, newest on the right.
 import { formatCompact } from '../format';
+import { t } from '../l10n';
 import { CanvasChart } from './canvasChart';
 import type { ChartTheme } from './chartTheme';
 
@@ -28,7 +29,13 @@ export class LineChart extends CanvasChart {
     this.points = points;
     const peak = points.reduce((m, p) => Math.max(m, p[1]), 0);
     this.describe(
-      `${this.title}: now ${formatCompact(last?.[1] ?? 0)}, peak ${formatCompact(peak)} over the last ${points.length} seconds`,
+      t(
+        '{0}: now {1}, peak {2} over the last {3} seconds',
+        this.title,
+        formatCompact(last?.[1] ?? 0),
+        formatCompact(peak),
+        points.length,
+      ),
     );
     this.redraw();
   }
@@ -52,7 +59,7 @@ export class LineChart extends CanvasChart {
     const points = this.points;
     if (points.length < 2) {
       ctx.textAlign = 'left';
-      ctx.fillText('waiting for messages…', LEFT + 8, top + plotH / 2);
+      ctx.fillText(t('waiting for messages…'), LEFT + 8, top + plotH / 2);
       return;
     }
     const t1 = points[points.length - 1][0];
@@ -78,6 +85,6 @@ export class LineChart extends CanvasChart {
     const seconds = Math.round(span / 1000);
     ctx.fillText(`-${seconds} s`, LEFT + 16, height - BOTTOM / 2);
     ctx.textAlign = 'right';
-    ctx.fillText('now', LEFT + plotW, height - BOTTOM / 2);
+    ctx.fillText(t('now'), LEFT + plotW, height - BOTTOM / 2);
   }
 }

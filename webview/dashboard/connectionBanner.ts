@@ -4,33 +4,37 @@
 import type { PanelConnection } from '../../src/shared/protocol';
 import { el, setText, show } from '../dom';
 import { formatClockTime } from '../format';
+import { t } from '../l10n';
 
 export interface ConnectionActions {
   retry(): void;
   startBroker(): void;
 }
 
-const STATUS_TEXT: Record<PanelConnection['status'], string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-  disconnected: 'Disconnected',
-  'catching-up': 'Catching up…',
-};
+const statusText = (status: PanelConnection['status']): string =>
+  ({
+    connecting: t('Connecting…'),
+    live: t('Live'),
+    reconnecting: t('Reconnecting…'),
+    disconnected: t('Disconnected'),
+    'catching-up': t('Catching up…'),
+  })[status];
 
 /** What the panel says about its numbers under the status. */
 function detailText(c: PanelConnection): string {
   const since = formatClockTime(c.sinceMs);
+  const reason = c.reason ?? t('the broker does not answer');
   switch (c.status) {
     case 'reconnecting':
-      return `${c.reason ?? 'the broker does not answer'} (since ${since}). The numbers below are stale.`;
+      return t('{0} (since {1}). The numbers below are stale.', reason, since);
     case 'disconnected':
-      return (
-        `${c.reason ?? 'the broker does not answer'} (since ${since}). The numbers below are from before; ` +
-        'they resume by themselves when the broker is back.'
+      return t(
+        '{0} (since {1}). The numbers below are from before; they resume by themselves when the broker is back.',
+        reason,
+        since,
       );
     case 'catching-up':
-      return 'The broker is back: reading what arrived meanwhile. Checks wait until it caught up.';
+      return t('The broker is back: reading what arrived meanwhile. Checks wait until it caught up.');
     default:
       return '';
   }
@@ -44,14 +48,14 @@ export class ConnectionBanner {
   private readonly retryButton = el('button', {
     type: 'button',
     class: 'connection-button secondary',
-    title: 'Ask the broker again now',
-    text: 'Retry',
+    title: t('Ask the broker again now'),
+    text: t('Retry'),
   });
   private readonly startButton = el('button', {
     type: 'button',
     class: 'connection-button',
-    title: "Start the editor's local Kafka broker",
-    text: 'Start Local Broker',
+    title: t("Start the editor's local Kafka broker"),
+    text: t('Start Local Broker'),
   });
 
   constructor(actions: ConnectionActions) {
@@ -76,7 +80,7 @@ export class ConnectionBanner {
   update(c: PanelConnection | undefined): void {
     const status = c?.status ?? 'live';
     this.element.className = `connection connection-${status}`;
-    setText(this.status, STATUS_TEXT[status]);
+    setText(this.status, statusText(status));
     setText(this.detail, c ? detailText(c) : '');
     const down = status === 'disconnected' || status === 'reconnecting';
     show(this.retryButton, down);

@@ -3,6 +3,7 @@ import type { LiveState } from '../../src/shared/protocol';
 import { LineChart } from '../charts/lineChart';
 import { el, setText } from '../dom';
 import { formatCompact, formatCount } from '../format';
+import { t } from '../l10n';
 
 function counter(label: string, key: string): { element: HTMLElement; value: HTMLElement } {
   const value = el('span', { class: 'counter-value', 'data-stat': key, text: '0' });
@@ -14,17 +15,17 @@ function counter(label: string, key: string): { element: HTMLElement; value: HTM
 
 export class CountersView {
   readonly element: HTMLElement;
-  private readonly messages = counter('messages read', 'counter.messages');
-  private readonly rate = counter('messages/s', 'counter.perSecond');
-  private readonly buffered = counter('in the list buffer', 'counter.buffered');
-  private readonly partitions = el('ul', { class: 'partitions', 'aria-label': 'Messages per partition' });
-  private readonly chart = new LineChart('Messages per second');
+  private readonly messages = counter(t('messages read'), 'counter.messages');
+  private readonly rate = counter(t('messages/s'), 'counter.perSecond');
+  private readonly buffered = counter(t('in the list buffer'), 'counter.buffered');
+  private readonly partitions = el('ul', { class: 'partitions', 'aria-label': t('Messages per partition') });
+  private readonly chart = new LineChart(t('Messages per second'));
   private partitionCells = new Map<string, HTMLElement>();
 
   constructor() {
     this.element = el(
       'section',
-      { class: 'counters card', 'aria-label': 'Live counters' },
+      { class: 'counters card', 'aria-label': t('Live counters') },
       el(
         'div',
         { class: 'counter-row' },

@@ -12,6 +12,7 @@ import type {
 } from '../../src/shared/protocol';
 import { el } from '../dom';
 import type { HostClient, NotificationHandlers, WebviewApp } from '../hostClient';
+import { t } from '../l10n';
 import { ConnectionBanner } from './connectionBanner';
 import { CountersView } from './countersView';
 import { FilterBar } from './list/filterBar';
@@ -118,8 +119,8 @@ export class DashboardApp implements WebviewApp<DashboardProtocol> {
     this.filterBar.setFields(this.state.fields === true);
     const messages = el(
       'section',
-      { class: 'messages', 'aria-label': 'Messages' },
-      el('h2', { text: 'Messages' }),
+      { class: 'messages', 'aria-label': t('Messages') },
+      el('h2', { text: t('Messages') }),
       this.filterBar.element,
       // Side by side when there is room, so the expanded message is where the eye is.
       el('div', { class: 'list-and-detail' }, this.table.element, this.detail.element),

@@ -2,6 +2,7 @@
 // with "Restart"), pause/resume and clear, and the reader's phase.
 import type { DashboardConfig, LogFormat, Phase, RestartMessage, StartPosition } from '../../src/shared/protocol';
 import { el, liveRegion, setText, show } from '../dom';
+import { t } from '../l10n';
 import { createBadge, createButton, createDropdown, createTextField, type ValueControl } from '../toolkit';
 
 export interface ToolbarActions {
@@ -12,57 +13,58 @@ export interface ToolbarActions {
   exportReport(): void;
 }
 
-const FORMATS: Array<{ value: LogFormat | 'auto'; label: string }> = [
-  { value: 'auto', label: 'Format: auto-detect' },
-  { value: 'web', label: 'Web sessions' },
-  { value: 'nginx', label: 'nginx access log' },
-  { value: 'events', label: 'Product events' },
-  { value: 'jsonl', label: 'JSON lines' },
-  { value: 'raw', label: 'Plain text' },
+const formats = (): Array<{ value: LogFormat | 'auto'; label: string }> => [
+  { value: 'auto', label: t('Format: auto-detect') },
+  { value: 'web', label: t('Web sessions') },
+  { value: 'nginx', label: t('nginx access log') },
+  { value: 'events', label: t('Product events') },
+  { value: 'jsonl', label: t('JSON lines') },
+  { value: 'raw', label: t('Plain text') },
 ];
 
-const STARTS = [
-  { value: 'beginning', label: 'From the beginning' },
-  { value: 'end', label: 'Only new messages' },
-  { value: 'offset', label: 'From an offset' },
-  { value: 'time', label: 'From a date-time' },
-  { value: 'committed', label: "From the group's committed offsets" },
+const starts = (): Array<{ value: StartPosition['kind']; label: string }> => [
+  { value: 'beginning', label: t('From the beginning') },
+  { value: 'end', label: t('Only new messages') },
+  { value: 'offset', label: t('From an offset') },
+  { value: 'time', label: t('From a date-time') },
+  { value: 'committed', label: t("From the group's committed offsets") },
 ];
 
-const PHASE_TEXT: Record<Phase, string> = {
-  connecting: 'Connecting…',
-  consuming: 'Reading',
-  paused: 'Paused',
-  stopped: 'Stopped',
-  error: 'Error',
-};
+const phaseText = (phase: Phase): string =>
+  ({
+    connecting: t('Connecting…'),
+    consuming: t('Reading'),
+    paused: t('Paused'),
+    stopped: t('Stopped'),
+    error: t('Error'),
+  })[phase];
 
 export class Toolbar {
   readonly element: HTMLElement;
   private readonly topic = el('h1', { class: 'topic' });
   private readonly cluster = el('span', { class: 'cluster muted' });
-  private readonly start = createDropdown(STARTS, 'Start position', 'beginning');
-  private readonly offset = createTextField('Start offset', { placeholder: 'offset, e.g. 42', size: 10 });
-  private readonly time = createTextField('Start date-time', { placeholder: '2025-10-16T21:16:47Z', size: 20 });
-  private readonly group = createTextField('Consumer group (empty for none)', {
-    placeholder: 'consumer group: none',
+  private readonly start = createDropdown(starts(), t('Start position'), 'beginning');
+  private readonly offset = createTextField(t('Start offset'), { placeholder: t('offset, e.g. 42'), size: 10 });
+  private readonly time = createTextField(t('Start date-time'), { placeholder: '2025-10-16T21:16:47Z', size: 20 });
+  private readonly group = createTextField(t('Consumer group (empty for none)'), {
+    placeholder: t('consumer group: none'),
     size: 18,
   });
-  private readonly format = createDropdown(FORMATS, 'Log format', 'auto');
-  private readonly restartButton = createButton('Restart', {
-    title: 'Read again with these settings (statistics start over)',
+  private readonly format = createDropdown(formats(), t('Log format'), 'auto');
+  private readonly restartButton = createButton(t('Restart'), {
+    title: t('Read again with these settings (statistics start over)'),
   });
-  private readonly pauseButton = createButton('Pause', {
+  private readonly pauseButton = createButton(t('Pause'), {
     secondary: true,
-    title: 'Pause reading (the consumer stops fetching)',
+    title: t('Pause reading (the consumer stops fetching)'),
   });
-  private readonly clearButton = createButton('Clear', {
+  private readonly clearButton = createButton(t('Clear'), {
     secondary: true,
-    title: 'Empty the message list (statistics keep counting)',
+    title: t('Empty the message list (statistics keep counting)'),
   });
-  private readonly reportButton = createButton('Export Lab Report…', {
+  private readonly reportButton = createButton(t('Export Lab Report…'), {
     secondary: true,
-    title: 'Write a Markdown lab report of this topic (statistics, sent = read, charts) and preview it',
+    title: t('Write a Markdown lab report of this topic (statistics, sent = read, charts) and preview it'),
   });
   private readonly phase = createBadge('');
   private readonly phaseDetail = el('span', { class: 'phase-detail' });
@@ -73,7 +75,7 @@ export class Toolbar {
   constructor(private readonly actions: ToolbarActions) {
     const settings = el(
       'div',
-      { class: 'toolbar-settings', role: 'group', 'aria-label': 'Reading settings' },
+      { class: 'toolbar-settings', role: 'group', 'aria-label': t('Reading settings') },
       this.start,
       this.offset,
       this.time,
@@ -84,7 +86,7 @@ export class Toolbar {
     );
     const controls = el(
       'div',
-      { class: 'toolbar-controls', role: 'group', 'aria-label': 'Reader controls' },
+      { class: 'toolbar-controls', role: 'group', 'aria-label': t('Reader controls') },
       this.phase,
       this.phaseDetail,
       this.pauseButton,
@@ -130,15 +132,15 @@ export class Toolbar {
   /** `current` false: the broker is away, so a reading reader is only waiting (the connection line says why). */
   setPhase(phase: Phase, detail: string | undefined, current = true): void {
     this.paused = phase === 'paused';
-    setText(this.pauseButton, this.paused ? 'Resume' : 'Pause');
+    setText(this.pauseButton, this.paused ? t('Resume') : t('Pause'));
     this.pauseButton.disabled = phase === 'stopped' || phase === 'error';
     const waiting = !current && (phase === 'consuming' || phase === 'connecting');
-    const text = waiting ? 'Waiting for the broker' : PHASE_TEXT[phase];
+    const text = waiting ? t('Waiting for the broker') : phaseText(phase);
     if (this.phase.textContent !== text) {
       setText(this.phase, text);
       // Waiting looks like a pause, not like reading: nothing arrives while the broker is away.
       this.phase.className = `badge phase phase-${waiting ? 'waiting' : phase}`;
-      setText(this.announcer, `Reader ${text.toLowerCase()}`);
+      setText(this.announcer, t('Reader {0}', text.toLowerCase()));
     }
     setText(this.phaseDetail, detail ?? '');
   }
@@ -154,7 +156,7 @@ export class Toolbar {
         const n = Number(this.offset.value.trim());
         return Number.isSafeInteger(n) && n >= 0
           ? { kind: 'offset', offset: n }
-          : 'The offset must be a whole number, 0 or more.';
+          : t('The offset must be a whole number, 0 or more.');
       }
       case 'time': {
         const text = this.time.value.trim();
@@ -163,7 +165,7 @@ export class Toolbar {
           : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || text.length <= 10 ? text : `${text}Z`);
         return Number.isFinite(ms)
           ? { kind: 'time', timestampMs: ms }
-          : 'Use an ISO date-time such as 2025-10-16T21:16:47Z.';
+          : t('Use an ISO date-time such as {0}.', '2025-10-16T21:16:47Z');
       }
       case 'end':
         return { kind: 'end' };
@@ -179,7 +181,7 @@ export class Toolbar {
     const groupId = this.group.value.trim() || undefined;
     let problem = typeof from === 'string' ? from : '';
     if (!problem && from !== null && typeof from === 'object' && from.kind === 'committed' && !groupId)
-      problem = 'Committed offsets need a consumer group.';
+      problem = t('Committed offsets need a consumer group.');
     setText(this.problem, problem);
     if (problem || typeof from === 'string') return;
     this.actions.restart({ from, groupId, format: (this.format as ValueControl).value as LogFormat | 'auto' });

@@ -1,7 +1,8 @@
 // The one base of the extension's webview panels: the document (strict policy, fresh nonce, the
 // panel's bundle), the channel between the VS Code webview and the panel's editor-free app,
 // the hidden/shown cycle (no retained context: a shown panel gets a new document, which says
-// `ready` and gets everything again), and closing once. A panel brings its page, its message
+// `ready` and gets everything again), and closing once. Every page gets the display language's
+// translations of the webview strings (webview/l10n.ts). A panel brings its page, its message
 // rules, its app and what to stop when it closes.
 import * as vscode from 'vscode';
 import { describeError } from '../../core/errors';
@@ -118,6 +119,8 @@ export abstract class WebviewAppPanel<P extends PanelProtocol, App extends Chann
       styleUri: file(`${bundle}.css`),
       nonce: createNonce(),
       title: this.spec.title,
+      language: vscode.env.language,
+      translations: vscode.l10n.bundle,
     });
   }
 }

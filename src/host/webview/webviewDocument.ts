@@ -1,6 +1,7 @@
 // The one document every panel's webview loads: a strict security policy, the panel's two
 // bundle files and an empty <main> its app fills. Everything the user sees is built by the
-// webview bundle from text, never from HTML strings here.
+// webview bundle from text, never from HTML strings here. The <html> element carries the
+// display language and its translations of the webviews' strings (webview/l10n.ts reads them).
 import crypto from 'node:crypto';
 
 /** What differs between panels' documents. */
@@ -24,6 +25,10 @@ export interface DocumentParts {
   styleUri: string;
   nonce: string;
   title: string;
+  /** The display language (vscode.env.language); `en` when not given. */
+  language?: string;
+  /** English message -> translation (vscode.l10n.bundle); none in English. */
+  translations?: Readonly<Record<string, string>>;
 }
 
 /** 128 random bits for the script nonce, fresh for every document. */
@@ -45,10 +50,17 @@ export function webviewCsp(page: WebviewPage, cspSource: string, nonce: string):
   );
 }
 
+/** The `<html>` attributes of the language: `lang`, and the translations as escaped JSON. */
+function languageAttributes(p: DocumentParts): string {
+  const lang = ` lang="${escapeHtml(p.language || 'en')}"`;
+  const translations = p.translations && Object.keys(p.translations).length > 0 ? p.translations : undefined;
+  return translations ? `${lang} data-l10n="${escapeHtml(JSON.stringify(translations))}"` : lang;
+}
+
 export function webviewHtml(page: WebviewPage, p: DocumentParts): string {
   const nonceMeta = page.componentStyles ? `\n<meta property="csp-nonce" content="${escapeHtml(p.nonce)}">` : '';
   return `<!DOCTYPE html>
-<html lang="en">
+<html${languageAttributes(p)}>
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(webviewCsp(page, p.cspSource, p.nonce))}">${nonceMeta}

@@ -3,6 +3,7 @@
 import type { ExportFormat, ListInfo } from '../../../src/shared/protocol';
 import { el, setText } from '../../dom';
 import { formatCount } from '../../format';
+import { t } from '../../l10n';
 import { createButton, createCheckbox, createTextField, type CheckControl, type ValueControl } from '../../toolkit';
 
 export interface FilterBarActions {
@@ -25,18 +26,21 @@ export class FilterBar {
   private applied = '';
 
   constructor(private readonly actions: FilterBarActions) {
-    this.field = createTextField('Filter messages', {
-      placeholder: 'Filter: text, status:5xx, user_id:a0aa0dd0, -page:home, price:>=200',
+    this.field = createTextField(t('Filter messages'), {
+      placeholder: t('Filter: text, {0}', 'status:5xx, user_id:a0aa0dd0, -page:home, price:>=200'),
       size: 56,
     });
-    this.followBox = createCheckbox('Follow newest', true);
-    this.fieldsBox = createCheckbox('Fields');
-    this.fieldsBox.title = 'One column per parsed field (web, nginx, events) instead of the raw value';
-    const jsonl = createButton('Export JSON lines', {
+    this.followBox = createCheckbox(t('Follow newest'), true);
+    this.fieldsBox = createCheckbox(t('Fields'));
+    this.fieldsBox.title = t('One column per parsed field (web, nginx, events) instead of the raw value');
+    const jsonl = createButton(t('Export JSON lines'), {
       secondary: true,
-      title: 'Save the listed (filtered) messages as JSON lines',
+      title: t('Save the listed (filtered) messages as JSON lines'),
     });
-    const csv = createButton('Export CSV', { secondary: true, title: 'Save the listed (filtered) messages as CSV' });
+    const csv = createButton(t('Export CSV'), {
+      secondary: true,
+      title: t('Save the listed (filtered) messages as CSV'),
+    });
     this.element = el(
       'div',
       { class: 'filter-bar', role: 'search' },
@@ -73,9 +77,11 @@ export class FilterBar {
 
   update(list: ListInfo): void {
     let text = list.filter
-      ? `${formatCount(list.count)} of ${formatCount(list.buffered)} buffered messages match`
-      : `${formatCount(list.count)} buffered messages`;
-    if (list.filterProgress !== undefined) text += ` (filtering… ${Math.round(list.filterProgress * 100)}%)`;
+      ? t('{0} of {1} buffered messages match', formatCount(list.count), formatCount(list.buffered))
+      : list.count === 1
+        ? t('{0} buffered message', formatCount(list.count))
+        : t('{0} buffered messages', formatCount(list.count));
+    if (list.filterProgress !== undefined) text += ` ${t('(filtering… {0}%)', Math.round(list.filterProgress * 100))}`;
     setText(this.summary, text);
   }
 
@@ -89,6 +95,8 @@ export class FilterBar {
     const query = this.field.value.trim();
     if (query === this.applied) return;
     this.applied = query;
-    void this.actions.filter(query).then((error) => setText(this.problem, error ? `Filter not applied: ${error}` : ''));
+    void this.actions
+      .filter(query)
+      .then((error) => setText(this.problem, error ? t('Filter not applied: {0}', error) : ''));
   }
 }

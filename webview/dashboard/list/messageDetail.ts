@@ -4,6 +4,7 @@ import type { LogFormat } from '../../../src/core/logFormat';
 import type { MessageRow } from '../../../src/shared/protocol';
 import { el, setText, show } from '../../dom';
 import { formatTimestamp } from '../../format';
+import { t } from '../../l10n';
 import { createButton } from '../../toolkit';
 import { parsedFields } from './parsedFields';
 
@@ -28,25 +29,25 @@ export function prettyValue(value: string): string {
 export class MessageDetail {
   readonly element: HTMLElement;
   private readonly meta = el('p', { class: 'detail-meta' });
-  private readonly value = el('pre', { class: 'detail-value', tabindex: 0, 'aria-label': 'Message value' });
-  private readonly fields = el('dl', { class: 'detail-fields', 'aria-label': 'Parsed fields' });
+  private readonly value = el('pre', { class: 'detail-value', tabindex: 0, 'aria-label': t('Message value') });
+  private readonly fields = el('dl', { class: 'detail-fields', 'aria-label': t('Parsed fields') });
   private seq = -1;
   /** The dashboard's format: the fields are read as it reads them. */
   format: LogFormat | undefined;
 
   constructor(private readonly actions: DetailActions) {
-    const copyJson = createButton('Copy as JSON', {
+    const copyJson = createButton(t('Copy as JSON'), {
       secondary: true,
-      title: 'The message with its partition, offset, timestamp and key',
+      title: t('The message with its partition, offset, timestamp and key'),
     });
-    const copyValue = createButton('Copy value', { secondary: true });
-    const close = createButton('Close', { secondary: true });
+    const copyValue = createButton(t('Copy value'), { secondary: true });
+    const close = createButton(t('Close'), { secondary: true });
     copyJson.addEventListener('click', () => actions.copy(this.seq, 'json'));
     copyValue.addEventListener('click', () => actions.copy(this.seq, 'value'));
     close.addEventListener('click', () => actions.close());
     this.element = el(
       'section',
-      { class: 'detail card', 'aria-label': 'Expanded message' },
+      { class: 'detail card', 'aria-label': t('Expanded message') },
       el('div', { class: 'detail-bar' }, this.meta, copyJson, copyValue, close),
       this.fields,
       this.value,
@@ -67,7 +68,13 @@ export class MessageDetail {
     this.seq = row.seq;
     setText(
       this.meta,
-      `Partition ${row.partition} · offset ${row.offset} · ${formatTimestamp(row.timestamp)} · key ${row.key ?? '(none)'}`,
+      t(
+        'Partition {0} · offset {1} · {2} · key {3}',
+        row.partition,
+        row.offset,
+        formatTimestamp(row.timestamp),
+        row.key ?? t('(none)'),
+      ),
     );
     setText(this.value, prettyValue(row.value) + (row.truncated ? '\n…' : ''));
     this.showFields(row);

@@ -9,14 +9,17 @@ import type { LogFormat } from '../../../src/core/logFormat';
 import type { ListInfo, MessageRow } from '../../../src/shared/protocol';
 import { el } from '../../dom';
 import { formatTimestamp } from '../../format';
+import { t } from '../../l10n';
 import { fieldCells, fieldColumns } from './fieldColumns';
 import { RowCache, PAGE_ROWS, type RowFetcher } from './rowCache';
 import { contentHeight, firstRowAt, lastFirstRow, scrollTopFor, type ListGeometry } from './scrollMath';
 
 export const ROW_HEIGHT = 22;
-export const COLUMNS = ['', 'Offset', 'Partition', 'Key', 'Timestamp', 'Value'];
+/** The column headers: the expand toggle, the message's metadata, its value. */
+const columnNames = (): string[] => ['', t('Offset'), t('Partition'), t('Key'), t('Timestamp'), t('Value')];
+const COLUMN_COUNT = 6;
 /** Where the value (or the first field) column starts. */
-const VALUE_COLUMN = COLUMNS.length - 1;
+const VALUE_COLUMN = COLUMN_COUNT - 1;
 
 export interface TableEvents {
   expand(row: MessageRow | undefined): void;
@@ -40,7 +43,9 @@ export class MessageTable {
   private readonly empty = el('p', { class: 'list-empty muted' });
   private readonly cache: RowCache;
   private readonly header = el('div', { class: 'list-header', role: 'row', 'aria-rowindex': 1 });
-  private columns: readonly string[] = COLUMNS;
+  /** The headers without field columns. */
+  private readonly baseColumns = columnNames();
+  private columns: readonly string[] = this.baseColumns;
   /** The field columns shown instead of the value, when the fields view is on and the format has them. */
   private fields: readonly string[] | undefined;
   private format: LogFormat | undefined;
@@ -70,8 +75,8 @@ export class MessageTable {
         class: 'message-table',
         role: 'grid',
         tabindex: 0,
-        'aria-label': 'Messages',
-        'aria-colcount': COLUMNS.length,
+        'aria-label': t('Messages'),
+        'aria-colcount': COLUMN_COUNT,
         'aria-rowcount': 1,
       },
       this.header,
@@ -136,7 +141,7 @@ export class MessageTable {
       this.scrollToIndex(top - list.base);
     }
     this.empty.textContent =
-      list.count > 0 ? '' : list.filter ? 'No buffered message matches the filter.' : 'No messages yet.';
+      list.count > 0 ? '' : list.filter ? t('No buffered message matches the filter.') : t('No messages yet.');
     this.schedule();
   }
 
@@ -165,7 +170,7 @@ export class MessageTable {
     const fields = this.fieldsView ? fieldColumns(this.format) : undefined;
     if (fields === this.fields) return;
     this.fields = fields;
-    this.columns = fields ? [...COLUMNS.slice(0, VALUE_COLUMN), ...fields] : COLUMNS;
+    this.columns = fields ? [...this.baseColumns.slice(0, VALUE_COLUMN), ...fields] : this.baseColumns;
     this.parsed = new WeakMap();
     this.element.setAttribute('aria-colcount', String(this.columns.length));
     this.element.classList.toggle('fields-view', fields !== undefined);
@@ -187,7 +192,7 @@ export class MessageTable {
           class: `cell c${i}`,
           text: name,
           'aria-colindex': i + 1,
-          'aria-label': i === 0 ? 'Expand' : undefined,
+          'aria-label': i === 0 ? t('Expand') : undefined,
         }),
       ),
     );

@@ -4,6 +4,7 @@ import { BarChart, type Bar } from '../../charts/barChart';
 import { HistogramChart } from '../../charts/histogramChart';
 import { el } from '../../dom';
 import { formatDecimal, formatDuration, formatEdge, formatMoney } from '../../format';
+import { t } from '../../l10n';
 import { chartCard } from './chartCard';
 import { countRow, StatTable, type StatRow } from './statTable';
 
@@ -27,7 +28,7 @@ export function toBars(counts: Record<string, number>, limit = TOP_BARS): Bar[] 
   const bars: Bar[] = entries.slice(0, limit).map(([label, value]) => ({ label, value }));
   const rest = entries.slice(limit).reduce((sum, [, v]) => sum + v, 0);
   const others = entries.length - limit;
-  if (rest > 0) bars.push({ label: `${others} other${others === 1 ? '' : 's'}`, value: rest });
+  if (rest > 0) bars.push({ label: others === 1 ? t('{0} other', others) : t('{0} others', others), value: rest });
   return bars;
 }
 
@@ -48,33 +49,33 @@ function durationRow<S extends { sessions: { averageDurationSeconds: number } }>
 }
 
 class WebView implements FormatView {
-  private readonly table = new StatTable<Snapshot<'web'>>('Visits', [
-    countRow('messages', 'Messages', (s) => s.messages),
-    countRow('uniqueVisitors', 'Unique visitors', (s) => s.uniqueVisitors),
-    countRow('closedVisits', 'Closed visits', (s) => s.sessions.closed),
+  private readonly table = new StatTable<Snapshot<'web'>>(t('Visits'), [
+    countRow('messages', t('Messages'), (s) => s.messages),
+    countRow('uniqueVisitors', t('Unique visitors'), (s) => s.uniqueVisitors),
+    countRow('closedVisits', t('Closed visits'), (s) => s.sessions.closed),
     countRow(
       'vanishedVisits',
-      'Vanished visits',
+      t('Vanished visits'),
       (s) => s.sessions.vanished,
-      () => 'no "close" seen',
+      () => t('no "close" seen'),
     ),
-    durationRow('averageVisitDuration', 'Average visit duration'),
+    durationRow('averageVisitDuration', t('Average visit duration')),
   ]);
-  private readonly actions = new BarChart('Actions', 0);
-  private readonly pages = new BarChart('Pages', 5);
-  private readonly durations = new HistogramChart('Closed-visit durations');
+  private readonly actions = new BarChart(t('Actions'), 0);
+  private readonly pages = new BarChart(t('Pages'), 5);
+  private readonly durations = new HistogramChart(t('Closed-visit durations'));
   readonly element = grid(
     el('section', { class: 'card' }, this.table.element),
     // A whole row: ten buckets in one grid column leave too little room for their labels.
     fullRow(
       chartCard(
-        'Closed-visit durations',
+        t('Closed-visit durations'),
         this.durations,
-        'From a visitor\'s first event to their "close"; each bar counts the visits up to its time.',
+        t('From a visitor\'s first event to their "close"; each bar counts the visits up to its time.'),
       ),
     ),
-    chartCard('Actions', this.actions),
-    chartCard('Pages', this.pages),
+    chartCard(t('Actions'), this.actions),
+    chartCard(t('Pages'), this.pages),
   );
 
   update(stats: StatsSnapshot, durations?: Histogram): void {
@@ -94,27 +95,27 @@ class WebView implements FormatView {
 const STATUS_TONES: Record<string, Bar['tone']> = { '2xx': 'good', '3xx': 'info', '4xx': 'warn', '5xx': 'bad' };
 
 class NginxView implements FormatView {
-  private readonly table = new StatTable<Snapshot<'nginx'>>('Requests', [
-    countRow('messages', 'Requests', (s) => s.messages),
-    countRow('uniqueVisitors', 'Unique clients', (s) => s.uniqueVisitors),
+  private readonly table = new StatTable<Snapshot<'nginx'>>(t('Requests'), [
+    countRow('messages', t('Requests'), (s) => s.messages),
+    countRow('uniqueVisitors', t('Unique clients'), (s) => s.uniqueVisitors),
     countRow(
       'sessions',
-      'Sessions',
+      t('Sessions'),
       (s) => s.sessions.count,
-      () => '30-minute gap rule',
+      () => t('30-minute gap rule'),
     ),
-    durationRow('averageSessionDuration', 'Average session duration'),
-    countRow('bytes', 'Bytes sent', (s) => s.bytes),
-    countRow('unparsed', 'Unparsed lines', (s) => s.unparsed),
+    durationRow('averageSessionDuration', t('Average session duration')),
+    countRow('bytes', t('Bytes sent'), (s) => s.bytes),
+    countRow('unparsed', t('Unparsed lines'), (s) => s.unparsed),
   ]);
-  private readonly classes = new BarChart('Status classes');
-  private readonly methods = new BarChart('Methods', 3);
-  private readonly paths = new BarChart('Top paths', 0);
+  private readonly classes = new BarChart(t('Status classes'));
+  private readonly methods = new BarChart(t('Methods'), 3);
+  private readonly paths = new BarChart(t('Top paths'), 0);
   readonly element = grid(
     el('section', { class: 'card' }, this.table.element),
-    chartCard('Status classes', this.classes),
-    chartCard('Methods', this.methods),
-    chartCard('Top paths', this.paths),
+    chartCard(t('Status classes'), this.classes),
+    chartCard(t('Methods'), this.methods),
+    chartCard(t('Top paths'), this.paths),
   );
 
   update(stats: StatsSnapshot): void {
@@ -122,7 +123,7 @@ class NginxView implements FormatView {
     this.table.update(s);
     const classes: Record<string, number> = {};
     for (const [status, n] of Object.entries(s.status)) {
-      const name = /^[1-5]\d\d$/.test(status) ? `${status[0]}xx` : 'other';
+      const name = /^[1-5]\d\d$/.test(status) ? `${status[0]}xx` : t('other');
       classes[name] = (classes[name] ?? 0) + n;
     }
     this.classes.setBars(
@@ -136,18 +137,18 @@ class NginxView implements FormatView {
 }
 
 class EventsView implements FormatView {
-  private readonly table = new StatTable<Snapshot<'events'>>('Product events', [
-    countRow('messages', 'Events', (s) => s.messages),
-    countRow('uniqueVisitors', 'Unique users', (s) => s.uniqueVisitors),
-    { key: 'revenue', label: 'Revenue (purchases)', value: (s) => formatMoney(s.revenue) },
-    countRow('unparsed', 'Unparsed lines', (s) => s.unparsed),
+  private readonly table = new StatTable<Snapshot<'events'>>(t('Product events'), [
+    countRow('messages', t('Events'), (s) => s.messages),
+    countRow('uniqueVisitors', t('Unique users'), (s) => s.uniqueVisitors),
+    { key: 'revenue', label: t('Revenue (purchases)'), value: (s) => formatMoney(s.revenue) },
+    countRow('unparsed', t('Unparsed lines'), (s) => s.unparsed),
   ]);
-  private readonly buckets = new BarChart('Price buckets', 2);
-  private readonly types = new BarChart('Event types', 0);
+  private readonly buckets = new BarChart(t('Price buckets'), 2);
+  private readonly types = new BarChart(t('Event types'), 0);
   readonly element = grid(
     el('section', { class: 'card' }, this.table.element),
-    chartCard('Price buckets', this.buckets, 'low < 50 ≤ medium < 200 ≤ high'),
-    chartCard('Event types', this.types),
+    chartCard(t('Price buckets'), this.buckets, t('low < 50 ≤ medium < 200 ≤ high')),
+    chartCard(t('Event types'), this.types),
   );
 
   update(stats: StatsSnapshot): void {
@@ -155,20 +156,20 @@ class EventsView implements FormatView {
     this.table.update(s);
     const b = s.priceBuckets;
     this.buckets.setBars([
-      { label: 'low', value: b.low },
-      { label: 'medium', value: b.medium },
-      { label: 'high', value: b.high },
+      { label: t('low'), value: b.low },
+      { label: t('medium'), value: b.medium },
+      { label: t('high'), value: b.high },
     ]);
     this.types.setBars(toBars(s.eventTypes));
   }
 }
 
 class PlainView implements FormatView {
-  private readonly table = new StatTable<StatsSnapshot>('Lines', [
-    countRow('messages', 'Messages', (s) => s.messages),
-    countRow('parsed', 'Parsed', (s) => s.parsed),
-    countRow('unparsed', 'Unparsed', (s) => s.unparsed),
-    countRow('uniqueVisitors', 'Unique visitors', (s) => s.uniqueVisitors),
+  private readonly table = new StatTable<StatsSnapshot>(t('Lines'), [
+    countRow('messages', t('Messages'), (s) => s.messages),
+    countRow('parsed', t('Parsed'), (s) => s.parsed),
+    countRow('unparsed', t('Unparsed'), (s) => s.unparsed),
+    countRow('uniqueVisitors', t('Unique visitors'), (s) => s.uniqueVisitors),
   ]);
   readonly element = grid(el('section', { class: 'card' }, this.table.element));
 

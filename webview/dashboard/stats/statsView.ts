@@ -3,17 +3,21 @@
 import type { LiveState, StatsSnapshot } from '../../../src/shared/protocol';
 import { el, setText, show } from '../../dom';
 import { formatCount } from '../../format';
+import { t } from '../../l10n';
 import { createFormatView, type FormatView } from './formatViews';
 
 export class StatsView {
   readonly element: HTMLElement;
   private readonly body = el('div');
-  private readonly waiting = el('p', { class: 'muted', text: 'Waiting for the first messages to detect the format…' });
+  private readonly waiting = el('p', {
+    class: 'muted',
+    text: t('Waiting for the first messages to detect the format…'),
+  });
   private readonly unparsed = el('ol', { class: 'unparsed-lines' });
   private readonly unparsedBox = el(
     'details',
     { class: 'card unparsed' },
-    el('summary', { text: 'Lines that did not parse' }),
+    el('summary', { text: t('Lines that did not parse') }),
     this.unparsed,
   );
   private view: FormatView | undefined;
@@ -22,7 +26,7 @@ export class StatsView {
   constructor() {
     this.element = el(
       'section',
-      { class: 'stats', 'aria-label': 'Statistics' },
+      { class: 'stats', 'aria-label': t('Statistics') },
       this.waiting,
       this.body,
       this.unparsedBox,
@@ -53,13 +57,18 @@ export class StatsView {
     if (samples.length !== this.unparsed.childElementCount) {
       this.unparsed.replaceChildren(
         ...samples.map((s) =>
-          el('li', {}, el('span', { class: 'muted', text: `message ${s.line}: ` }), el('code', { text: s.text })),
+          el(
+            'li',
+            {},
+            el('span', { class: 'muted', text: `${t('message {0}:', s.line)} ` }),
+            el('code', { text: s.text }),
+          ),
         ),
       );
     }
     setText(
       this.unparsedBox.querySelector('summary')!,
-      `${formatCount(stats.unparsed)} lines did not parse (first ${samples.length} shown)`,
+      t('{0} lines did not parse (first {1} shown)', formatCount(stats.unparsed), samples.length),
     );
   }
 }
