@@ -9,7 +9,8 @@ const ROWS: Array<{ key: keyof ReplicationAccount; name: string; hint: string; a
   { key: 'acknowledged', name: 'acknowledged', hint: 'confirmed by the cluster' },
   { key: 'failed', name: 'refused', hint: 'the producer reported an error' },
   { key: 'consumed', name: 'consumed', hint: 'read back by an independent consumer' },
-  { key: 'lostAcknowledged', name: 'lost', hint: 'acknowledged, not read back', alarm: true },
+  { key: 'lostAcknowledged', name: 'lost', hint: 'acknowledged, not found in the topic at the end', alarm: true },
+  { key: 'foundOnReread', name: 'read late', hint: 'in the topic, read only by a second read' },
   { key: 'duplicates', name: 'duplicates', hint: 'read more than once', alarm: true },
 ];
 

@@ -83,6 +83,15 @@ export function printAccount(io: CliIO, r: ReplicationLabResult): void {
     ['refused', a.failed, 'the producer reported an error'],
     ['consumed', a.consumed, `read by an independent consumer (${a.distinctConsumed} different)`],
     ['LOST acknowledged', a.lostAcknowledged, a.lostSample.length ? `e.g. ${a.lostSample.join(', ')}` : ''],
+    ...(a.foundOnReread > 0
+      ? [
+          ['read late', a.foundOnReread, 'not read by the consumer in time, found in the topic by a second read'] as [
+            string,
+            number,
+            string,
+          ],
+        ]
+      : []),
     ['duplicates', a.duplicates, 'read more than once'],
     ['refused yet read', a.deliveredDespiteError, 'written although the producer saw an error'],
     ['sequence gaps', a.gaps, 'runs of numbers never read below the highest one read'],

@@ -12,8 +12,13 @@ export interface ReplicationAccount {
   consumed: number;
   /** Different sequence numbers read. */
   distinctConsumed: number;
-  /** Acknowledged but never read: the number a lab about durability is about. */
+  /**
+   * Acknowledged, never read by the consumer, and not in the topic when it was read again from
+   * the beginning to its end: the number a lab about durability is about.
+   */
   lostAcknowledged: number;
+  /** Acknowledged, not read by the consumer in time, but found in the topic by the second read. */
+  foundOnReread: number;
   /** The first lost sequence numbers (at most 20), to look them up. */
   lostSample: number[];
   /** Extra reads of a sequence number already read. */
@@ -33,6 +38,7 @@ export class SequenceAccount {
   private readonly reads = new Map<number, number>();
   private consumedTotal = 0;
   private highestRead = -1;
+  private readonly reread = new Set<number>();
 
   /** The next `count` sequence numbers, marked sent. */
   take(count: number): number[] {
@@ -58,6 +64,11 @@ export class SequenceAccount {
     if (seq > this.highestRead) this.highestRead = seq;
   }
 
+  /** `seq` is in the topic, as a second read from the beginning found (not a read of the consumer). */
+  foundInTopic(seq: number): void {
+    if (Number.isInteger(seq) && seq >= 0 && seq < this.next) this.reread.add(seq);
+  }
+
   /** True when every acknowledged message has been read at least once. */
   allAcknowledgedRead(): boolean {
     return this.outcome.every((o, s) => o !== 'acked' || this.reads.has(s));
@@ -65,12 +76,16 @@ export class SequenceAccount {
 
   snapshot(): ReplicationAccount {
     const lost: number[] = [];
+    let foundOnReread = 0;
     let acknowledged = 0;
     let failed = 0;
     let deliveredDespiteError = 0;
     this.outcome.forEach((o, s) => {
       if (o === 'acked') acknowledged++;
-      if (o === 'acked' && !this.reads.has(s)) lost.push(s);
+      if (o === 'acked' && !this.reads.has(s)) {
+        if (this.reread.has(s)) foundOnReread++;
+        else lost.push(s);
+      }
       if (o === 'failed') failed++;
       if (o === 'failed' && this.reads.has(s)) deliveredDespiteError++;
     });
@@ -84,6 +99,7 @@ export class SequenceAccount {
       distinctConsumed: this.reads.size,
       lostAcknowledged: lost.length,
       lostSample: lost.slice(0, SAMPLE),
+      foundOnReread,
       duplicates,
       deliveredDespiteError,
       gaps: this.gapCount(),

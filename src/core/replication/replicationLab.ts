@@ -28,6 +28,10 @@ import type { NodeAction, ScriptStep } from './failureScript';
 import { PacedProducer } from './replicationProducer';
 import type { TimelineEvent } from './timeline';
 import { errorKind, UserError } from '../errors';
+import { readTopic } from '../kafka/topicReader';
+
+/** Longest second read of the topic before unread acknowledged messages are called lost. */
+const REREAD_TIMEOUT_MS = 60000;
 
 export type { ClusterNodeControl } from './clusterWatch';
 
@@ -188,6 +192,7 @@ export class ReplicationLab {
     await this.paced?.stop();
     await this.actions;
     await this.drain();
+    if (!this.account.allAcknowledgedRead()) await this.rereadTopic();
     await this.watch?.poll();
     const account = this.account.snapshot();
     this.emitAccount(true);
@@ -311,6 +316,37 @@ export class ReplicationLab {
       if (this.account.allAcknowledgedRead() && Date.now() - quietSince >= 2000) return;
       await sleep(200);
     }
+  }
+
+  /**
+   * Before an unread acknowledged message is called lost, a reader of its own reads the topic
+   * again from the beginning to its end: a consumer still catching up (a group moving to another
+   * coordinator, a loaded machine) must not read as a loss.
+   */
+  private async rereadTopic(): Promise<void> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), REREAD_TIMEOUT_MS);
+    let reachedEnd = false;
+    try {
+      const read = await readTopic({
+        client: this.deps.client,
+        topic: this.options.topic,
+        from: { kind: 'beginning' },
+        untilEnd: true,
+        signal: abort.signal,
+        onMessages: (messages) => {
+          for (const m of messages) this.account.foundInTopic(Number(m.value?.toString()));
+        },
+      });
+      reachedEnd = read.stoppedBy === 'end';
+    } catch (e) {
+      this.record({ kind: 'consumer-error', atMs: this.clock(), error: errorKind(e) });
+      return;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!reachedEnd)
+      this.record({ kind: 'consumer-error', atMs: this.clock(), error: 'the second read did not reach the end' });
   }
 
   private record(event: TimelineEvent): void {

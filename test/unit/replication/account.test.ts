@@ -17,6 +17,7 @@ describe('replication lab account', () => {
       distinctConsumed: 5,
       lostAcknowledged: 0,
       lostSample: [],
+      foundOnReread: 0,
       duplicates: 0,
       deliveredDespiteError: 0,
       gaps: 0,
@@ -50,5 +51,20 @@ describe('replication lab account', () => {
     for (const s of [0, 1, 2, -1, NaN, 0.5]) a.consumed(s);
     const s = a.snapshot();
     assert.deepEqual([s.acknowledged, s.failed, s.consumed, s.lostAcknowledged], [2, 0, 2, 0]);
+  });
+
+  it('calls lost only what a second read does not find in the topic either', () => {
+    const a = new SequenceAccount();
+    a.acknowledged(a.take(6)); // 0-5
+    a.failed(a.take(1)); // 6
+    for (const s of [0, 1, 2]) a.consumed(s);
+    for (const s of [0, 3, 4, 6, 99, -1]) a.foundInTopic(s);
+    const s = a.snapshot();
+    assert.equal(s.lostAcknowledged, 1);
+    assert.deepEqual(s.lostSample, [5]);
+    assert.equal(s.foundOnReread, 2, '3 and 4: acknowledged, unread, in the topic');
+    assert.equal(s.distinctConsumed, 3, 'what the second read found is no read of the consumer');
+    assert.equal(s.deliveredDespiteError, 0);
+    assert.equal(a.allAcknowledgedRead(), false);
   });
 });
