@@ -5,6 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const mocha = ['node_modules/.bin/mocha', '--color', '--reporter', 'spec'];
+/** Today's VS Code (scripts/vscode/codeServer.mjs); a stage without it runs in the oldest supported. */
+const CURRENT = { KLL_VSCODE: 'current' };
 const stages = [
   { name: 'lint', kind: 'check', cmd: ['node_modules/.bin/eslint', '.'] },
   { name: 'format', kind: 'check', cmd: ['npm', 'run', '--silent', 'format:check'] },
@@ -41,7 +43,7 @@ const stages = [
     name: 'extension-current',
     kind: 'counted',
     needsBroker: true,
-    env: { KLL_VSCODE: 'current' },
+    env: CURRENT,
     cmd: ['node', 'scripts/vscode/run-extension-tests.mjs', '--no-build'],
   },
   {
@@ -50,7 +52,7 @@ const stages = [
     env: { KLL_VSCODE: 'current', KLL_WORKSPACE_TRUST: 'restricted', KLL_EXTENSION_TEST_GREP: 'Restricted Mode' },
     cmd: ['node', 'scripts/vscode/run-extension-tests.mjs', '--no-build'],
   },
-  { name: 'ui', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/ui-check.mjs'] },
+  { name: 'ui', kind: 'counted', needsBroker: true, env: CURRENT, cmd: ['node', 'scripts/vscode/ui-check.mjs'] },
   // A smoke run (view, produce, dashboard) in the oldest VS Code; in today's, the same at an
   // editor width of 700 px (its chat side panel open), where nothing may be clipped.
   {
@@ -64,28 +66,52 @@ const stages = [
     name: 'ui-narrow',
     kind: 'counted',
     needsBroker: true,
-    env: { KLL_VSCODE: 'current' },
+    env: CURRENT,
     cmd: ['node', 'scripts/vscode/ui-smoke.mjs', '--no-build', '--narrow'],
   },
   // Its own broker, stopped and killed under an open dashboard.
-  { name: 'ui-outage', kind: 'counted', cmd: ['node', 'scripts/vscode/screenshots-outage.mjs', '--no-build'] },
+  {
+    name: 'ui-outage',
+    kind: 'counted',
+    env: CURRENT,
+    cmd: ['node', 'scripts/vscode/screenshots-outage.mjs', '--no-build'],
+  },
   // Its own broker: the message list's per-field columns, at full and at 700 px width.
-  { name: 'ui-fields', kind: 'counted', cmd: ['node', 'scripts/vscode/screenshots-fields.mjs', '--no-build'] },
+  {
+    name: 'ui-fields',
+    kind: 'counted',
+    env: CURRENT,
+    cmd: ['node', 'scripts/vscode/screenshots-fields.mjs', '--no-build'],
+  },
   {
     name: 'ui-live',
     kind: 'counted',
     needsBroker: true,
+    env: CURRENT,
     cmd: ['node', 'scripts/vscode/screenshots-live.mjs', '--no-build'],
   },
-  { name: 'ui-report', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/screenshots-report.mjs'] },
+  {
+    name: 'ui-report',
+    kind: 'counted',
+    needsBroker: true,
+    env: CURRENT,
+    cmd: ['node', 'scripts/vscode/screenshots-report.mjs'],
+  },
   // VS Code started in French, with a broker of its own.
   { name: 'ui-french', kind: 'counted', cmd: ['node', 'scripts/vscode/screenshots-french.mjs'] },
   // Playwright drives the real VS Code like a person and saves the README's screenshots.
-  { name: 'ui-explorer', kind: 'counted', needsBroker: true, cmd: ['node', 'scripts/vscode/screenshots-explorer.mjs'] },
+  {
+    name: 'ui-explorer',
+    kind: 'counted',
+    needsBroker: true,
+    env: CURRENT,
+    cmd: ['node', 'scripts/vscode/screenshots-explorer.mjs'],
+  },
   {
     name: 'ui-dashboard',
     kind: 'counted',
     needsBroker: true,
+    env: CURRENT,
     cmd: ['node', 'scripts/vscode/screenshots-dashboard.mjs'],
   },
   {

@@ -24,7 +24,7 @@ import {
   runChecks,
 } from './codeServer.mjs';
 import { seedCluster } from './screenshots-support.mjs';
-import { appears } from './workbench.mjs';
+import { appears, runCommand } from './workbench.mjs';
 
 const log = logger('screenshots');
 const shots = path.join(repoRoot, 'test-results/screenshots');
@@ -249,8 +249,12 @@ async function main() {
     await page.goto(workbenchUrl(server.host, sandbox.workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     await openWalkthrough(page);
-    await page.locator('.tabs-container .tab', { hasText: 'Walkthrough' }).first().waitFor({ timeout: 15000 });
-    await page.locator('.tabs-container .tab', { hasText: 'Walkthrough' }).locator('.codicon-close').first().click();
+    // VS Code 1.100 names the walkthrough's tab "Walkthrough: …", today's "Welcome".
+    await page
+      .locator('.tabs-container .tab', { hasText: /Walkthrough|Welcome/ })
+      .first()
+      .waitFor({ timeout: 15000 });
+    await runCommand(page, 'View: Close All Editors');
     await explorerWithTopicsAndGroups(page);
     await produceFromContextMenu(page);
     await walkthroughAfterProduce(page);
