@@ -98,7 +98,7 @@ const stages = [
     cmd: ['node', 'scripts/vscode/screenshots-report.mjs'],
   },
   // VS Code started in French, with a broker of its own.
-  { name: 'ui-french', kind: 'counted', cmd: ['node', 'scripts/vscode/screenshots-french.mjs'] },
+  { name: 'ui-french', kind: 'counted', env: CURRENT, cmd: ['node', 'scripts/vscode/screenshots-french.mjs'] },
   // Playwright drives the real VS Code like a person and saves the README's screenshots.
   {
     name: 'ui-explorer',
@@ -118,6 +118,7 @@ const stages = [
     name: 'ui-group-lab',
     kind: 'counted',
     needsBroker: true,
+    env: CURRENT,
     cmd: ['node', 'scripts/vscode/screenshots-group-lab.mjs'],
   },
 ];

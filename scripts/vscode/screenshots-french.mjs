@@ -1,8 +1,8 @@
 // UI check in French: a real VS Code (code-server + Chromium) started with the locale `fr`, our
 // extension built from this tree into the profile, and a JVM broker of its own. Checks that the
-// Kafka view, the produce questions, the summary notification and the dashboard (its tab and the
-// webview's own text, also at a 700 px editor width) speak French (l10n/bundle.l10n.fr.json,
-// package.nls.fr.json), and takes a screenshot of each.
+// Kafka view, the produce questions, the summary notification, the dashboard (its tab and the
+// webview's own text, also at a 700 px editor width) and the Consumer Group Lab speak French
+// (l10n/bundle.l10n.fr.json, package.nls.fr.json), and takes a screenshot of each.
 // Screenshots go to test-results/screenshots/*-fr.png; prints `N passed, N failed` last.
 //
 //   node scripts/vscode/screenshots-french.mjs [--brokers HOST:PORT]
@@ -26,7 +26,7 @@ import {
   runChecks,
 } from './codeServer.mjs';
 import { checkUnclipped, narrowEditor } from './narrowLayout.mjs';
-import { appears } from './workbench.mjs';
+import { answerQuickPick, appears, runCommand } from './workbench.mjs';
 
 const log = logger('screenshots-fr');
 const shots = path.join(repoRoot, 'test-results/screenshots');
@@ -219,7 +219,7 @@ async function dashboardInFrench(page) {
   check(await appears(open), 'the summary offers "Ouvrir le tableau de bord"');
   await shoot(page, 'produce-summary-fr.png');
   await open.first().click();
-  const tab = page.locator('.tabs-container .tab', { hasText: 'Tableau de bord : log_web' });
+  const tab = page.locator('.tabs-container .tab', { hasText: /Tableau de bord\s:\slog_web/ });
   check(await appears(tab, 60000), 'the dashboard tab is titled "Tableau de bord : log_web"');
   const frame = page.frameLocator('iframe.webview >> visible=true').frameLocator('#active-frame');
   check(await appears(frame.locator('body'), 60000), 'the dashboard webview loads');
@@ -263,6 +263,57 @@ async function dashboardTextsInFrench(frame) {
   check(left.length === 0, `no English text left in the dashboard${left.length ? ` (${left.join(', ')})` : ''}`);
 }
 
+/** The Consumer Group Lab on log_web, 2 groups of 2: its questions and its webview in French. */
+async function groupLabInFrench(page) {
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Kafka Log Lab: Labo des groupes de consommateurs…');
+  const widget = page.locator('.quick-input-widget:visible');
+  check(
+    await appears(widget.locator('.quick-input-title', { hasText: 'Labo des groupes de consommateurs (1/3)' })),
+    'the group lab asks for its topic in French',
+  );
+  await answerQuickPick(page, 'log_web');
+  await answerQuickPick(page); // groups: the default 2
+  await answerQuickPick(page, '2'); // members per group
+  const lab = page.frameLocator('iframe.webview >> visible=true').frameLocator('#active-frame');
+  check(
+    await appears(lab.locator('.lab-header h1', { hasText: /Labo des groupes de consommateurs\s:\slog_web/ }), 60000),
+    'the group lab opens, titled "Labo des groupes de consommateurs : log_web"',
+  );
+  check((await lab.locator('html').getAttribute('lang')) === 'fr', 'the group lab page is marked lang="fr"');
+  check(await appears(lab.locator('.subtitle', { hasText: '· en cours' }), 90000), 'the lab runs ("en cours")');
+  await lab.locator('#produce-count').fill('300');
+  await lab.locator('#produce-count').press('Enter');
+  check(
+    await appears(lab.locator('.status', { hasText: '300 messages produits' }), 60000),
+    'Produce says "300 messages produits"',
+  );
+  const holds = (fact) => lab.locator(`.fact.ok[data-fact="${fact}"] .fact-verdict`, { hasText: '✓ vérifié' });
+  check(
+    (await appears(holds('Load balancing'), 90000)) && (await appears(holds('Fanout'), 90000)),
+    'both facts read "✓ vérifié"',
+  );
+  const french = [
+    ['.fact-name', 'Répartition de charge', 'a fact is named "Répartition de charge"'],
+    ['.lane-check', 'chacun une fois', 'a lane says every message came "chacun une fois"'],
+    ['.lane button', 'Ajouter un membre', 'a lane offers "Ajouter un membre"'],
+    ['.tag', 'démarré ici', 'a member card is tagged "démarré ici"'],
+    ['.produce-hint', 'lignes de sessions web', 'the hint says Produce writes "lignes de sessions web"'],
+    ['#timeline-title', 'Rééquilibrages', 'the timeline is titled "Rééquilibrages"'],
+  ];
+  for (const [selector, text, what] of french)
+    check(await appears(lab.locator(selector, { hasText: text }).first(), 30000), `${what} (group lab webview)`);
+  const body = await lab.locator('body').innerText();
+  const english = ['Load balancing', 'Add member', 'started here', 'each owned once', 'Rebalances', 'messages, each'];
+  const left = english.filter((text) => body.includes(text));
+  check(left.length === 0, `no English text left in the group lab${left.length ? ` (${left.join(', ')})` : ''}`);
+  await page.mouse.move(900, 48);
+  await page.waitForTimeout(1500);
+  await shoot(page, 'group-lab-fr.png');
+  await checkUnclipped(lab, 'the French group lab', check);
+}
+
 async function main() {
   requireTools();
   fs.mkdirSync(shots, { recursive: true });
@@ -299,6 +350,7 @@ async function main() {
     await kafkaViewInFrench(page);
     await produceInFrench(page);
     await dashboardInFrench(page);
+    await groupLabInFrench(page);
   } finally {
     await cleanup();
   }

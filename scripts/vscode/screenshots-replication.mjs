@@ -66,7 +66,7 @@ async function drive(page, lab, pids) {
 
   const leader = await lab.locator('.partition-row').first().locator('.replica[data-kind="leader"]').innerText();
   const node = Number(/node (\d+)/.exec(leader)[1]);
-  const card = lab.locator(`.broker[aria-label="Node ${node}"]`);
+  const card = lab.locator(`.broker[data-node="${node}"]`);
   await card.locator('button', { hasText: 'Kill' }).focus();
   await page.keyboard.press('Enter');
   check(await appears(card.locator('.broker-state', { hasText: '○ down' }), 60000), `Kill: node ${node} is down`);

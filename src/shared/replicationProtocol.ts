@@ -8,9 +8,10 @@ import type { ClusterNodeStatus } from '../core/broker/jvmClusterState';
 import type { PartitionInfo } from '../core/kafka/ports';
 import type { ReplicationAccount } from '../core/replication/account';
 import type { LabPhase } from '../core/replication/replicationLab';
+import type { TimelineEvent } from '../core/replication/timeline';
 import type { ReadyMessage, RenderedResponse, ReportRenderedRequest, RequestFailedResponse } from './webviewRpc';
 
-export type { ClusterNodeStatus, PartitionInfo, ReplicationAccount, LabPhase };
+export type { ClusterNodeStatus, PartitionInfo, ReplicationAccount, LabPhase, TimelineEvent };
 
 export interface ReplicationLabInfo {
   topic: string;
@@ -26,6 +27,8 @@ export interface TimelineLine {
   atMs: number;
   kind: string;
   text: string;
+  /** The event the words describe (the panel words it in the display language). */
+  event?: TimelineEvent;
 }
 
 export interface ReplicationLabState {

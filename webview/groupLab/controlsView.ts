@@ -3,33 +3,57 @@
 import { MAX_PRODUCE_AT_ONCE, type LabSnapshot } from '../../src/shared/groupLabProtocol';
 import { el, setText } from '../dom';
 import { formatCount } from '../format';
+import { t } from '../l10n';
 
 export interface ControlActions {
   produce(count: number, button: HTMLButtonElement): void;
   addGroup(button: HTMLButtonElement): void;
 }
 
-const FORMAT_NAMES: Record<string, string> = {
-  web: 'web session lines',
-  nginx: 'nginx access-log lines',
-  events: 'product event lines',
+const formatLines = (format: string): string => {
+  switch (format) {
+    case 'web':
+      return t('web session lines');
+    case 'nginx':
+      return t('nginx access-log lines');
+    case 'events':
+      return t('product event lines');
+    default:
+      return t('{0} lines', format);
+  }
 };
 
+/**
+ * The question Produce asks before writing into a topic of another format (the lab's plan
+ * states it in English; this is the same sentence in the display language).
+ */
+export function confirmText(topic: string, plan: NonNullable<LabSnapshot['produceAs']>): string {
+  return plan.topicFormat === 'jsonl'
+    ? t(
+        'The topic "{0}" holds JSON lines messages, not a format the lab can write. Produce would add nginx access-log lines to it.',
+        topic,
+      )
+    : t(
+        'The topic "{0}" holds plain text messages, not a format the lab can write. Produce would add nginx access-log lines to it.',
+        topic,
+      );
+}
+
 /** What Produce will write, stated before anyone presses it. */
-function produceHint(plan: LabSnapshot['produceAs']): string {
+export function produceHint(plan: LabSnapshot['produceAs'], topic: string): string {
   if (!plan) return '';
-  const lines = FORMAT_NAMES[plan.format] ?? `${plan.format} lines`;
-  if (plan.confirm) return `Produce asks first: ${plan.confirm}`;
-  if (plan.topicFormat) return `Produce writes ${lines}, the topic's own format.`;
-  return `Produce writes ${lines} into the lab's topic.`;
+  const lines = formatLines(plan.format);
+  if (plan.confirm) return t('Produce asks first: {0}', confirmText(topic, plan));
+  if (plan.topicFormat) return t("Produce writes {0}, the topic's own format.", lines);
+  return t("Produce writes {0} into the lab's topic.", lines);
 }
 
 export class ControlsView {
   readonly element: HTMLElement;
   private readonly hint = el('p', { class: 'produce-hint muted', 'data-produce-hint': '' });
   readonly status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  readonly produceButton = el('button', { type: 'button', text: 'Produce' });
-  readonly addGroupButton = el('button', { type: 'button', class: 'secondary', text: 'Add group' });
+  readonly produceButton = el('button', { type: 'button', text: t('Produce') });
+  readonly addGroupButton = el('button', { type: 'button', class: 'secondary', text: t('Add group') });
   private readonly countInput = el('input', {
     id: 'produce-count',
     type: 'number',
@@ -44,7 +68,7 @@ export class ControlsView {
     const produce = () => {
       const n = Number(this.countInput.value);
       if (!Number.isInteger(n) || n < 1 || n > MAX_PRODUCE_AT_ONCE) {
-        this.say(`Enter a whole number of messages from 1 to ${formatCount(MAX_PRODUCE_AT_ONCE)}.`, true);
+        this.say(t('Enter a whole number of messages from 1 to {0}.', formatCount(MAX_PRODUCE_AT_ONCE)), true);
         this.countInput.focus();
         return;
       }
@@ -58,7 +82,7 @@ export class ControlsView {
     this.element = el(
       'div',
       { class: 'controls' },
-      el('label', { for: 'produce-count', text: 'Messages to produce' }),
+      el('label', { for: 'produce-count', text: t('Messages to produce') }),
       this.countInput,
       this.produceButton,
       this.addGroupButton,
@@ -73,7 +97,7 @@ export class ControlsView {
   }
 
   /** States what Produce writes into the topic. */
-  setPlan(plan: LabSnapshot['produceAs']): void {
-    setText(this.hint, produceHint(plan));
+  setPlan(plan: LabSnapshot['produceAs'], topic: string): void {
+    setText(this.hint, produceHint(plan, topic));
   }
 }

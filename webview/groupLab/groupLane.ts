@@ -2,7 +2,8 @@
 // owned once), an "Add member" button and a card per member, ours and other processes'.
 import type { LabGroupView, LabPartition } from '../../src/shared/groupLabProtocol';
 import { el, placeChildren, setAttr, setText } from '../dom';
-import { formatCount, plural } from '../format';
+import { formatCount } from '../format';
+import { t } from '../l10n';
 import { MemberCard } from './memberCard';
 
 export interface LaneActions {
@@ -30,16 +31,16 @@ export function groupVerdict(g: LabGroupView, partitions: LabPartition[]): { ok:
   const c = g.check;
   const owned =
     c.disjoint && c.covered
-      ? `partitions ${partitionRanges(partitions.map((p) => p.partition))} each owned once`
+      ? t('partitions {0} each owned once', partitionRanges(partitions.map((p) => p.partition)))
       : [
-          c.shared.length ? `partitions ${c.shared.join(', ')} owned twice` : '',
-          c.unowned.length ? `partitions ${c.unowned.join(', ')} unowned` : '',
+          c.shared.length ? t('partitions {0} owned twice', c.shared.join(', ')) : '',
+          c.unowned.length ? t('partitions {0} unowned', c.unowned.join(', ')) : '',
         ]
           .filter(Boolean)
           .join(', ');
   const messages = c.everyMessageOnce
-    ? `all ${formatCount(c.expected)} messages, each once`
-    : `${formatCount(c.received)} of ${formatCount(c.expected)} messages`;
+    ? t('all {0} messages, each once', formatCount(c.expected))
+    : t('{0} of {1} messages', formatCount(c.received), formatCount(c.expected));
   const ok = c.everyMessageOnce && c.disjoint && c.covered;
   return { ok, text: `${ok ? '✓' : '✗'} ${messages} · ${owned}` };
 }
@@ -60,8 +61,8 @@ export class GroupLane {
     this.addButton = el('button', {
       type: 'button',
       class: 'secondary',
-      'aria-label': `Add a member to ${groupId}`,
-      text: 'Add member',
+      'aria-label': t('Add a member to {0}', groupId),
+      text: t('Add member'),
     });
     this.addButton.addEventListener('click', () => actions.addMember(groupId, this.addButton));
     this.element = el(
@@ -81,7 +82,10 @@ export class GroupLane {
 
   update(g: LabGroupView, partitions: LabPartition[]): void {
     const live = g.members.filter((m) => ['active', 'joining', 'foreign', 'unknown'].includes(m.state)).length;
-    setText(this.meta, `${g.state} · ${plural(live, 'member')} · ${plural(g.rebalances, 'rebalance')}`);
+    const members = live === 1 ? t('{0} member', 1) : t('{0} members', formatCount(live));
+    const rebalances = g.rebalances === 1 ? t('{0} rebalance', 1) : t('{0} rebalances', formatCount(g.rebalances));
+    // The state is the broker's own word (Stable, PreparingRebalance…), as Kafka's tools print it.
+    setText(this.meta, `${g.state} · ${members} · ${rebalances}`);
     const verdict = groupVerdict(g, partitions);
     setText(this.check, verdict.text);
     setAttr(this.check, 'class', `lane-check ${verdict.ok ? 'ok' : 'not-ok'}`);

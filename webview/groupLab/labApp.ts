@@ -9,22 +9,37 @@ import type {
   LabSnapshot,
 } from '../../src/shared/groupLabProtocol';
 import { el, placeChildren, setText } from '../dom';
-import { formatCount, plural } from '../format';
+import { formatCount } from '../format';
 import type { HostClient, NotificationHandlers, WebviewApp } from '../hostClient';
 import { ConnectionBanner } from '../dashboard/connectionBanner';
+import { t } from '../l10n';
 import { ControlsView } from './controlsView';
 import { FactsView } from './factsView';
 import { GroupLane } from './groupLane';
 import { updateChips } from './partitionChips';
 import { TimelineView } from './timelineView';
 
-const PHASE_TEXT: Record<LabSnapshot['phase'], string> = {
-  starting: 'starting the consumers…',
-  running: 'running',
-  stopping: 'stopping…',
-  stopped: 'stopped',
-  error: 'failed',
-};
+type Phase = LabSnapshot['phase'];
+
+const phaseText = (phase: Phase): string =>
+  ({
+    starting: t('starting the consumers…'),
+    running: t('running'),
+    stopping: t('stopping…'),
+    stopped: t('stopped'),
+    error: t('failed'),
+  })[phase];
+
+/** Why an action waits, in a whole sentence per phase (the words around the phase differ by language). */
+const notNowText = (phase: Exclude<Phase, 'running'>): string =>
+  ({
+    starting: t('Not now: the lab is starting the consumers…'),
+    stopping: t('Not now: the lab is stopping…'),
+    stopped: t('Not now: the lab is stopped'),
+    error: t('Not now: the lab is failed'),
+  })[phase];
+
+const messageCount = (n: number): string => (n === 1 ? t('{0} message', 1) : t('{0} messages', formatCount(n)));
 
 /** Producing many messages or a slow rebalance takes a while; the button waits that long at most. */
 const ACTION_TIMEOUT_MS = 300_000;
@@ -35,7 +50,7 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
     snapshot: (m) => this.update(m.snapshot),
   };
   private info: GroupLabInfo | undefined;
-  private readonly title = el('h1', { text: 'Consumer Group Lab' });
+  private readonly title = el('h1', { text: t('Consumer Group Lab') });
   private readonly subtitle = el('p', { class: 'subtitle muted' });
   private readonly problem = el('p', { class: 'problem', role: 'alert' });
   private readonly facts = new FactsView();
@@ -60,15 +75,15 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
         this.run(
           { type: 'produce', count: n },
           button,
-          `Producing ${plural(n, 'message')}…`,
-          `Produced ${plural(n, 'message')}.`,
+          n === 1 ? t('Producing {0} message…', 1) : t('Producing {0} messages…', formatCount(n)),
+          n === 1 ? t('Produced {0} message.', 1) : t('Produced {0} messages.', formatCount(n)),
         ),
       addGroup: (button) =>
         this.run(
           { type: 'addGroup' },
           button,
-          'Starting a new group…',
-          'Added a group: it reads every message from the beginning.',
+          t('Starting a new group…'),
+          t('Added a group: it reads every message from the beginning.'),
         ),
     });
     root.append(
@@ -79,13 +94,13 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
       el(
         'section',
         { class: 'partitions', 'aria-labelledby': 'partitions-title' },
-        el('h2', { id: 'partitions-title', text: 'Partitions' }),
+        el('h2', { id: 'partitions-title', text: t('Partitions') }),
         this.partitions,
       ),
       el(
         'section',
         { class: 'groups', 'aria-labelledby': 'groups-title' },
-        el('h2', { id: 'groups-title', text: 'Groups' }),
+        el('h2', { id: 'groups-title', text: t('Groups') }),
         this.lanes,
       ),
       this.timeline.element,
@@ -100,28 +115,30 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
 
   private update(s: LabSnapshot): void {
     this.last = s;
-    setText(this.title, `Consumer Group Lab: ${s.topic}`);
-    const produced = s.producedByLab ? ` (${formatCount(s.producedByLab)} produced here)` : '';
+    setText(this.title, t('Consumer Group Lab: {0}', s.topic));
+    const produced = s.producedByLab ? ` ${t('({0} produced here)', formatCount(s.producedByLab))}` : '';
     const connection = { ...s.connection, localBroker: this.info?.localBroker ?? false };
     const current = ConnectionBanner.isCurrent(connection) || s.phase === 'stopped' || s.phase === 'error';
     // While the broker cannot be reached the lab is not "running": it waits.
-    const phase = current ? PHASE_TEXT[s.phase] : 'waiting for the broker';
+    const phase = current ? phaseText(s.phase) : t('waiting for the broker');
+    const partitions =
+      s.partitions.length === 1 ? t('{0} partition', 1) : t('{0} partitions', formatCount(s.partitions.length));
     setText(
       this.subtitle,
-      `${this.info?.cluster ?? ''} · ${plural(s.partitions.length, 'partition')} · ${plural(s.messages, 'message')}${produced} · ${phase}`,
+      `${this.info?.cluster ?? ''} · ${partitions} · ${messageCount(s.messages)}${produced} · ${phase}`,
     );
     this.connection.update(connection);
     this.root.classList.toggle('numbers-stale', !current);
-    setText(this.problem, s.problem ? `Problem: ${s.problem}` : '');
+    setText(this.problem, s.problem ? t('Problem: {0}', s.problem) : '');
     this.problem.hidden = !s.problem;
     this.facts.update(s);
-    this.controls.setPlan(s.produceAs);
+    this.controls.setPlan(s.produceAs, s.topic);
     const messagesOf = new Map(s.partitions.map((p) => [p.partition, p.messages]));
     updateChips(
       this.partitions,
       s.partitions.map((p) => p.partition),
       (p) => formatCount(messagesOf.get(p) ?? 0),
-      'none yet',
+      t('none yet'),
     );
     const lanes = s.groups.map((g) => {
       let lane = this.laneViews.get(g.groupId);
@@ -131,15 +148,15 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
             this.run(
               { type: 'addMember', groupId },
               button,
-              `Adding a member to ${groupId}…`,
-              `Added a member to ${groupId}: watch the rebalance.`,
+              t('Adding a member to {0}…', groupId),
+              t('Added a member to {0}: watch the rebalance.', groupId),
             ),
           stopMember: (groupId, member, button) =>
             this.run(
               { type: 'stopMember', groupId, member },
               button,
-              `Stopping ${member}…`,
-              `Stopped ${member}: its partitions moved to the others.`,
+              t('Stopping {0}…', member),
+              t('Stopped {0}: its partitions moved to the others.', member),
             ),
         });
         this.laneViews.set(g.groupId, lane);
@@ -163,11 +180,12 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
   private async run(action: GroupLabAction, button: HTMLButtonElement, pending: string, done: string): Promise<void> {
     if (this.pending.has(button)) return;
     if (this.last && this.last.phase === 'running' && this.last.connection.status !== 'live') {
-      this.controls.say('Not now: the broker cannot be reached', true);
+      this.controls.say(t('Not now: the broker cannot be reached'), true);
       return;
     }
-    if (this.last?.phase !== 'running') {
-      this.controls.say(`Not now: the lab is ${PHASE_TEXT[this.last?.phase ?? 'starting']}`, true);
+    const phase = this.last?.phase ?? 'starting';
+    if (phase !== 'running') {
+      this.controls.say(notNowText(phase), true);
       return;
     }
     this.pending.add(button);
@@ -178,7 +196,7 @@ export class LabApp implements WebviewApp<GroupLabProtocol> {
       (e: Error) => e.message,
     );
     this.pending.delete(button);
-    this.controls.say(error ? `Could not do that: ${error}` : done, Boolean(error));
+    this.controls.say(error ? t('Could not do that: {0}', error) : done, Boolean(error));
     if (this.last) this.update(this.last);
   }
 

@@ -3,16 +3,18 @@
 import type { LabMemberView } from '../../src/shared/groupLabProtocol';
 import { el, setAttr, setText } from '../dom';
 import { formatCount } from '../format';
+import { t } from '../l10n';
 import { partitionLabel, updateChips } from './partitionChips';
 
-const STATE_TEXT: Record<LabMemberView['state'], string> = {
-  joining: 'joining…',
-  active: 'active',
-  stopped: 'stopped',
-  crashed: 'crashed',
-  unknown: 'unknown: the broker cannot be reached',
-  foreign: 'active',
-};
+const stateText = (state: LabMemberView['state']): string =>
+  ({
+    joining: t('joining…'),
+    active: t('active'),
+    stopped: t('stopped'),
+    crashed: t('crashed'),
+    unknown: t('unknown: the broker cannot be reached'),
+    foreign: t('active'),
+  })[state];
 
 export class MemberCard {
   readonly element: HTMLLIElement;
@@ -33,14 +35,14 @@ export class MemberCard {
     private readonly focusInstead: () => void,
   ) {
     const tag = member.ours
-      ? el('span', { class: 'tag', text: 'started here' })
-      : el('span', { class: 'tag tag-foreign', text: 'other process' });
+      ? el('span', { class: 'tag', text: t('started here') })
+      : el('span', { class: 'tag tag-foreign', text: t('other process') });
     this.element = el(
       'li',
       { class: `member ${member.ours ? 'ours' : 'foreign'}` },
       el('div', { class: 'member-head' }, el('span', { class: 'member-name', text: member.name }), tag, this.state),
       el('div', { class: 'member-total' }, this.messages, this.unit),
-      el('div', { class: 'member-owns' }, el('span', { class: 'muted', text: 'owns ' }), this.chips),
+      el('div', { class: 'member-owns' }, el('span', { class: 'muted', text: `${t('owns')} ` }), this.chips),
       this.perPartition,
       this.ids,
       this.error,
@@ -49,8 +51,8 @@ export class MemberCard {
       this.stopButton = el('button', {
         type: 'button',
         class: 'secondary',
-        'aria-label': `Stop member ${member.name} of ${groupId}`,
-        text: 'Stop',
+        'aria-label': t('Stop member {0} of {1}', member.name, groupId),
+        text: t('Stop'),
       });
       this.stopButton.addEventListener('click', () => onStop(this.stopButton!));
       this.element.querySelector('.member-head')!.append(this.stopButton);
@@ -60,24 +62,33 @@ export class MemberCard {
 
   update(m: LabMemberView): void {
     setAttr(this.element, 'class', `member ${m.ours ? 'ours' : 'foreign'} state-${m.state}`);
-    setText(this.state, STATE_TEXT[m.state]);
+    setText(this.state, stateText(m.state));
     setText(this.messages, formatCount(m.messages));
-    setText(this.unit, m.ours ? (m.messages === 1 ? ' message' : ' messages') : ' messages (from committed offsets)');
+    const unit = m.ours ? (m.messages === 1 ? t('message') : t('messages')) : t('messages (from committed offsets)');
+    setText(this.unit, ` ${unit}`);
     updateChips(
       this.chips,
       m.partitions,
       undefined,
-      m.state === 'stopped' || m.state === 'crashed' ? 'nothing (left the group)' : 'nothing yet',
+      m.state === 'stopped' || m.state === 'crashed' ? t('nothing (left the group)') : t('nothing yet'),
     );
     setText(
       this.perPartition,
       m.perPartition.length
-        ? `read ${m.perPartition.map((r) => `${partitionLabel(r.partition)} ${formatCount(r.messages)}`).join(' · ')}`
+        ? t(
+            'read {0}',
+            m.perPartition.map((r) => `${partitionLabel(r.partition)} ${formatCount(r.messages)}`).join(' · '),
+          )
         : '',
     );
-    const memberId = m.memberId ?? 'not joined yet';
-    setText(this.ids, `client ${m.clientId}${m.host ? ` on ${m.host}` : ''} · member ${memberId}`);
-    setAttr(this.ids, 'title', `client id: ${m.clientId}\nmember id: ${memberId}`);
+    const memberId = m.memberId ?? t('not joined yet');
+    setText(
+      this.ids,
+      m.host
+        ? t('client {0} on {1} · member {2}', m.clientId, m.host, memberId)
+        : t('client {0} · member {1}', m.clientId, memberId),
+    );
+    setAttr(this.ids, 'title', `${t('client id: {0}', m.clientId)}\n${t('member id: {0}', memberId)}`);
     setText(this.error, m.error ?? '');
     if (this.stopButton) {
       const gone = !(m.state === 'active' || m.state === 'joining');

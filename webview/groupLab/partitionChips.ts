@@ -1,6 +1,7 @@
 // Partition chips: the number as text plus a colour per partition from the theme's chart
 // colours (8 classes, repeating), so "who owns what" reads at a glance and without colour.
 import { el, placeChildren, setText } from '../dom';
+import { t } from '../l10n';
 
 const COLOURS = 8;
 
@@ -19,7 +20,7 @@ export function updateChips(
   list: HTMLElement,
   partitions: number[],
   detail?: (p: number) => string,
-  empty = 'none',
+  empty = t('none'),
 ): void {
   const existing = new Map(
     Array.from(list.querySelectorAll<HTMLElement>('.chip, .chip-none')).map((c) => [Number(c.dataset.partition), c]),

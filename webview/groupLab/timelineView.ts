@@ -3,17 +3,18 @@
 import type { RebalanceEvent } from '../../src/shared/groupLabProtocol';
 import { el, placeChildren } from '../dom';
 import { formatClockTime } from '../format';
+import { t } from '../l10n';
 import { partitionChip } from './partitionChips';
 
 function eventItem(e: RebalanceEvent): HTMLLIElement {
   const change =
-    [e.joined.length ? `${e.joined.join(', ')} joined` : '', e.left.length ? `${e.left.join(', ')} left` : '']
+    [e.joined.length ? t('{0} joined', e.joined.join(', ')) : '', e.left.length ? t('{0} left', e.left.join(', ')) : '']
       .filter(Boolean)
-      .join('; ') || 'assignment changed';
+      .join('; ') || t('assignment changed');
   const owners = el('div', { class: 'event-owners' });
   for (const a of e.assignment) {
     const chips = el('span', { class: 'chips' });
-    if (a.partitions.length === 0) chips.append(el('span', { class: 'chip-none muted', text: 'none' }));
+    if (a.partitions.length === 0) chips.append(el('span', { class: 'chip-none muted', text: t('none') }));
     for (const p of a.partitions) chips.append(partitionChip(p));
     owners.append(
       el(
@@ -41,14 +42,14 @@ function eventItem(e: RebalanceEvent): HTMLLIElement {
 export class TimelineView {
   readonly element: HTMLElement;
   private readonly list = el('ol', { class: 'timeline', reversed: true });
-  private readonly empty = el('p', { class: 'muted', text: 'No rebalance yet: the groups are forming.' });
+  private readonly empty = el('p', { class: 'muted', text: t('No rebalance yet: the groups are forming.') });
   private readonly items = new Map<number, HTMLLIElement>();
 
   constructor() {
     this.element = el(
       'section',
       { class: 'timeline-section', 'aria-labelledby': 'timeline-title' },
-      el('h2', { id: 'timeline-title', text: 'Rebalances' }),
+      el('h2', { id: 'timeline-title', text: t('Rebalances') }),
       this.empty,
       this.list,
     );

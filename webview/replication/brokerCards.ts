@@ -3,13 +3,14 @@
 // focused button keeps focus across updates.
 import type { ClusterNodeStatus, NodeActionName } from '../../src/shared/replicationProtocol';
 import { el, placeChildren, setAttr, setText } from '../dom';
+import { t } from '../l10n';
 
 export type NodeActionHandler = (action: NodeActionName, nodeId: number, button: HTMLButtonElement) => void;
 
-const BUTTONS: Array<{ action: NodeActionName; label: string; hint: string }> = [
-  { action: 'stop', label: 'Stop', hint: 'clean shutdown (SIGTERM)' },
-  { action: 'kill', label: 'Kill', hint: 'crash (SIGKILL)' },
-  { action: 'start', label: 'Start', hint: 'start the node again' },
+const buttons = (): Array<{ action: NodeActionName; label: string; hint: string }> => [
+  { action: 'stop', label: t('Stop'), hint: t('clean shutdown (SIGTERM)') },
+  { action: 'kill', label: t('Kill'), hint: t('crash (SIGKILL)') },
+  { action: 'start', label: t('Start'), hint: t('start the node again') },
 ];
 
 class BrokerCard {
@@ -23,11 +24,11 @@ class BrokerCard {
     onAction: NodeActionHandler,
   ) {
     const actions = el('div', { class: 'broker-actions' });
-    for (const b of BUTTONS) {
+    for (const b of buttons()) {
       const button = el('button', {
         type: 'button',
         class: b.action === 'start' ? '' : 'secondary',
-        'aria-label': `${b.label} node ${nodeId}: ${b.hint}`,
+        'aria-label': t('{0} node {1}: {2}', b.label, nodeId, b.hint),
         title: b.hint,
         text: b.label,
       });
@@ -37,8 +38,8 @@ class BrokerCard {
     }
     this.element = el(
       'article',
-      { class: 'broker', 'aria-label': `Node ${nodeId}` },
-      el('h3', { class: 'broker-name', text: `Node ${nodeId}` }),
+      { class: 'broker', 'aria-label': t('Node {0}', nodeId), 'data-node': nodeId },
+      el('h3', { class: 'broker-name', text: t('Node {0}', nodeId) }),
       this.state,
       this.detail,
       actions,
@@ -47,7 +48,7 @@ class BrokerCard {
 
   update(b: ClusterNodeStatus): void {
     const up = b.state === 'up';
-    setText(this.state, up ? (b.controller ? '★ up · controller' : '● up') : '○ down');
+    setText(this.state, up ? (b.controller ? t('★ up · controller') : t('● up')) : t('○ down'));
     setText(this.detail, `port ${b.port}${b.pid ? ` · pid ${b.pid}` : ''}`);
     setAttr(this.element, 'data-state', up ? (b.controller ? 'controller' : 'up') : 'down');
     // A stopped node cannot be stopped again, a running one not started: said, not hidden.

@@ -2,11 +2,14 @@
 // the word), in sync (✓) or out of sync (✗), so shape and text carry what colour only repeats.
 import type { PartitionInfo } from '../../src/shared/replicationProtocol';
 import { el, placeChildren, setAttr, setText } from '../dom';
+import { t } from '../l10n';
 
 function replicaText(p: PartitionInfo, id: number): { text: string; kind: string } {
   const inSync = p.isr.includes(id);
-  if (p.leader === id) return { text: `★ node ${id} leader`, kind: 'leader' };
-  return inSync ? { text: `✓ node ${id} in sync`, kind: 'in-sync' } : { text: `✗ node ${id} out of sync`, kind: 'out' };
+  if (p.leader === id) return { text: t('★ node {0} leader', id), kind: 'leader' };
+  return inSync
+    ? { text: t('✓ node {0} in sync', id), kind: 'in-sync' }
+    : { text: t('✗ node {0} out of sync', id), kind: 'out' };
 }
 
 class PartitionRow {
@@ -17,7 +20,7 @@ class PartitionRow {
   constructor(readonly partition: number) {
     this.element = el(
       'div',
-      { class: 'partition-row', role: 'group', 'aria-label': `Partition ${partition}` },
+      { class: 'partition-row', role: 'group', 'aria-label': t('Partition {0}', partition) },
       el('span', { class: 'partition-name', text: `P${partition}` }),
       this.replicas,
       this.summary,
@@ -34,7 +37,7 @@ class PartitionRow {
     });
     placeChildren(this.replicas, items);
     const leader =
-      p.leader < 0 ? 'no leader: the partition cannot be written' : `ISR ${p.isr.length}/${p.replicas.length}`;
+      p.leader < 0 ? t('no leader: the partition cannot be written') : `ISR ${p.isr.length}/${p.replicas.length}`;
     setText(this.summary, leader);
     setAttr(this.element, 'data-leaderless', String(p.leader < 0));
   }
@@ -57,7 +60,7 @@ export class PartitionRows {
         return row.element;
       });
     if (rows.length === 0)
-      rows.push(el('p', { class: 'muted', text: 'No partitions yet: the topic is being created.' }));
+      rows.push(el('p', { class: 'muted', text: t('No partitions yet: the topic is being created.') }));
     placeChildren(this.element, rows);
   }
 }

@@ -1,6 +1,7 @@
 // The produce-rate control: a number field and a Set button (Enter in the field sets it too).
 import { MAX_RATE } from '../../src/shared/replicationProtocol';
 import { el } from '../dom';
+import { t } from '../l10n';
 
 export class RateControl {
   readonly element: HTMLElement;
@@ -12,14 +13,14 @@ export class RateControl {
     step: 1,
     class: 'rate-input',
   });
-  readonly button = el('button', { type: 'button', text: 'Set rate' });
+  readonly button = el('button', { type: 'button', text: t('Set rate') });
   private edited = false;
 
   constructor(onSet: (rate: number, button: HTMLButtonElement) => void, say: (text: string) => void) {
     const submit = () => {
       const rate = Number(this.input.value);
       if (!Number.isInteger(rate) || rate < 1 || rate > MAX_RATE) {
-        say(`The rate is a whole number of messages per second, 1 to ${MAX_RATE}.`);
+        say(t('The rate is a whole number of messages per second, 1 to {0}.', MAX_RATE));
         return;
       }
       this.edited = false;
@@ -33,7 +34,7 @@ export class RateControl {
     this.element = el(
       'div',
       { class: 'rate' },
-      el('label', { for: 'rate-input', text: 'Messages per second' }),
+      el('label', { for: 'rate-input', text: t('Messages per second') }),
       this.input,
       this.button,
     );

@@ -11,22 +11,39 @@ import type {
 } from '../../src/shared/replicationProtocol';
 import { el, liveRegion, placeChildren, setText } from '../dom';
 import type { HostClient, NotificationHandlers, WebviewApp } from '../hostClient';
+import { t } from '../l10n';
 import { AccountView } from './accountView';
 import { BrokerCards } from './brokerCards';
 import { PartitionRows } from './partitionRows';
 import { RateControl } from './rateControl';
+import { timelineText } from './timelineText';
 
 /** Starting a node waits for it to be ready: up to a few minutes on a small machine. */
 const ACTION_TIMEOUT_MS = 300_000;
 const SHOWN_TIMELINE = 60;
 
-const PHASE_TEXT: Record<ReplicationLabState['phase'], string> = {
-  preparing: 'creating the topic and connecting…',
-  running: 'producing and consuming',
-  draining: 'reading what is left…',
-  done: 'finished',
-  closed: 'stopped',
-};
+const phaseText = (phase: ReplicationLabState['phase']): string =>
+  ({
+    preparing: t('creating the topic and connecting…'),
+    running: t('producing and consuming'),
+    draining: t('reading what is left…'),
+    done: t('finished'),
+    closed: t('stopped'),
+  })[phase];
+
+/** What the status line says while a node action runs, and once it is done. */
+const nodePending = (action: NodeActionName, nodeId: number): string =>
+  ({
+    stop: () => t('stop node {0}…', nodeId),
+    kill: () => t('kill node {0}…', nodeId),
+    start: () => t('start node {0}…', nodeId),
+  })[action]();
+const nodeDone = (action: NodeActionName, nodeId: number): string =>
+  ({
+    stop: () => t('Stopped node {0}: watch the partitions.', nodeId),
+    kill: () => t('Killed node {0}: watch the partitions.', nodeId),
+    start: () => t('Started node {0}: watch the partitions.', nodeId),
+  })[action]();
 
 const section = (id: string, title: string, ...children: Array<Node | string>) =>
   el(
@@ -41,7 +58,7 @@ export class ReplicationApp implements WebviewApp<ReplicationLabProtocol> {
     init: (m) => this.init(m.info, m.state),
     state: (m) => this.update(m.state),
   };
-  private readonly title = el('h1', { text: 'Replication Lab' });
+  private readonly title = el('h1', { text: t('Replication Lab') });
   private readonly subtitle = el('p', { class: 'subtitle muted' });
   private readonly notice = el('p', { class: 'notice' });
   private readonly problem = el('p', { class: 'problem', role: 'alert', hidden: true });
@@ -55,8 +72,8 @@ export class ReplicationApp implements WebviewApp<ReplicationLabProtocol> {
   private readonly finish = el('button', {
     type: 'button',
     class: 'secondary',
-    text: 'Finish and account',
-    title: 'stop producing, let the consumer read everything, then count what was lost',
+    text: t('Finish and account'),
+    title: t('stop producing, let the consumer read everything, then count what was lost'),
   });
   private readonly pending = new Set<HTMLButtonElement>();
   private info: ReplicationLabInfo | undefined;
@@ -67,24 +84,24 @@ export class ReplicationApp implements WebviewApp<ReplicationLabProtocol> {
     private readonly host: HostClient<ReplicationLabProtocol>,
   ) {
     this.rate = new RateControl(
-      (rate, button) => void this.run({ type: 'setRate', rate }, button, `Rate set to ${rate}/s.`),
+      (rate, button) => void this.run({ type: 'setRate', rate }, button, t('Rate set to {0}/s.', rate)),
       (text) => this.say(text, true),
     );
     root.append(
       el('header', { class: 'lab-header' }, this.title, this.subtitle, this.notice, this.problem),
       this.statusLine,
       this.status,
-      section('brokers-section', 'Brokers', this.brokers.element),
+      section('brokers-section', t('Brokers'), this.brokers.element),
       section(
         'partitions-section',
-        'Partitions (replicas: ★ leader, ✓ in sync, ✗ out of sync)',
+        t('Partitions (replicas: ★ leader, ✓ in sync, ✗ out of sync)'),
         this.partitions.element,
       ),
       el(
         'div',
         { class: 'columns' },
-        section('producer-section', 'Producer', this.rate.element, this.account.element, this.finishRow()),
-        section('timeline-section', 'Timeline (latest first)', this.timeline),
+        section('producer-section', t('Producer'), this.rate.element, this.account.element, this.finishRow()),
+        section('timeline-section', t('Timeline (latest first)'), this.timeline),
       ),
     );
   }
@@ -92,7 +109,7 @@ export class ReplicationApp implements WebviewApp<ReplicationLabProtocol> {
   private finishRow(): HTMLElement {
     this.finish.addEventListener(
       'click',
-      () => void this.run({ type: 'finish' }, this.finish, 'Finished: the account above is final.'),
+      () => void this.run({ type: 'finish' }, this.finish, t('Finished: the account above is final.')),
     );
     return el('p', { class: 'finish-row' }, this.finish);
   }
@@ -100,20 +117,23 @@ export class ReplicationApp implements WebviewApp<ReplicationLabProtocol> {
   private init(info: ReplicationLabInfo, state: ReplicationLabState): void {
     this.info = info;
     this.root.setAttribute('aria-busy', 'false');
-    setText(this.title, `Replication Lab: acks=${info.acks}, min.insync.replicas=${info.minInsyncReplicas}`);
+    setText(
+      this.title,
+      t('Replication Lab: acks={0}, min.insync.replicas={1}', String(info.acks), info.minInsyncReplicas),
+    );
     setText(
       this.notice,
       info.clusterStartedHere
-        ? 'Closing this panel stops the lab and the 3-node cluster it started.'
-        : 'Closing this panel stops the lab; the running cluster it uses keeps running.',
+        ? t('Closing this panel stops the lab and the 3-node cluster it started.')
+        : t('Closing this panel stops the lab; the running cluster it uses keeps running.'),
     );
     this.update(state);
   }
 
   private update(s: ReplicationLabState): void {
     this.last = s;
-    setText(this.subtitle, `${this.info?.topic ?? ''} · ${this.info?.bootstrap ?? ''} · ${PHASE_TEXT[s.phase]}`);
-    setText(this.problem, s.problem ? `Problem: ${s.problem}` : '');
+    setText(this.subtitle, `${this.info?.topic ?? ''} · ${this.info?.bootstrap ?? ''} · ${phaseText(s.phase)}`);
+    setText(this.problem, s.problem ? t('Problem: {0}', s.problem) : '');
     this.problem.hidden = !s.problem;
     this.brokers.update(s.brokers);
     this.partitions.update(s.partitions);
@@ -121,15 +141,15 @@ export class ReplicationApp implements WebviewApp<ReplicationLabProtocol> {
     this.rate.update(s.rate);
     const lines = s.timeline
       .slice(0, SHOWN_TIMELINE)
-      .map((t) =>
+      .map((line) =>
         el(
           'li',
-          { class: 'event', 'data-kind': t.kind },
-          el('span', { class: 'event-time muted', text: `${(t.atMs / 1000).toFixed(1)} s` }),
-          el('span', { class: 'event-text', text: t.text }),
+          { class: 'event', 'data-kind': line.kind },
+          el('span', { class: 'event-time muted', text: `${(line.atMs / 1000).toFixed(1)} s` }),
+          el('span', { class: 'event-text', text: timelineText(line) }),
         ),
       );
-    if (lines.length === 0) lines.push(el('li', { class: 'muted', text: 'Nothing has happened yet.' }));
+    if (lines.length === 0) lines.push(el('li', { class: 'muted', text: t('Nothing has happened yet.') }));
     placeChildren(this.timeline, lines);
     const usable = s.phase === 'running';
     for (const button of Array.from(this.root.querySelectorAll('button'))) {
@@ -139,8 +159,7 @@ export class ReplicationApp implements WebviewApp<ReplicationLabProtocol> {
   }
 
   private node(action: NodeActionName, nodeId: number, button: HTMLButtonElement): void {
-    const words = { stop: 'Stopped', kill: 'Killed', start: 'Started' }[action];
-    void this.run({ type: 'node', action, nodeId }, button, `${words} node ${nodeId}: watch the partitions.`);
+    void this.run({ type: 'node', action, nodeId }, button, nodeDone(action, nodeId));
   }
 
   private say(text: string, problem = false): void {
@@ -153,20 +172,28 @@ export class ReplicationApp implements WebviewApp<ReplicationLabProtocol> {
   private async run(action: ReplicationLabAction, button: HTMLButtonElement, done: string): Promise<void> {
     if (this.pending.has(button) || button.getAttribute('aria-disabled') === 'true') {
       this.say(
-        `Not now: ${this.last?.phase === 'running' ? 'that does not fit the node now' : 'the lab is not running'}`,
+        this.last?.phase === 'running'
+          ? t('Not now: that does not fit the node now')
+          : t('Not now: the lab is not running'),
         true,
       );
       return;
     }
     this.pending.add(button);
     button.setAttribute('aria-disabled', 'true');
-    this.say(action.type === 'node' ? `${action.action} node ${action.nodeId}…` : 'Setting the rate…');
+    this.say(
+      action.type === 'node'
+        ? nodePending(action.action, action.nodeId)
+        : action.type === 'finish'
+          ? t('Finishing: reading what is left…')
+          : t('Setting the rate…'),
+    );
     const error = await this.host.request(action, ACTION_TIMEOUT_MS).then(
       (answer) => answer.error,
       (e: Error) => e.message,
     );
     this.pending.delete(button);
-    this.say(error ? `Could not do that: ${error}` : done, Boolean(error));
+    this.say(error ? t('Could not do that: {0}', error) : done, Boolean(error));
     if (this.last) this.update(this.last);
   }
 

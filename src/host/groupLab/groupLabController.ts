@@ -1,8 +1,10 @@
 // The host's side of one Consumer Group Lab conversation: everything in `init` when the webview
 // is ready, a snapshot at most every POST_EVERY_MS while the lab changes, and each action of
 // the webview run against the lab, answered by `done` (with the reason when it failed).
+import * as vscode from 'vscode';
 import { describeError } from '../../core/errors';
 import type { GroupLab } from '../../core/lab/groupLab';
+import type { LabProducePlan } from '../../core/lab/labProducePlan';
 import type { ActionDone, GroupLabAction, GroupLabInfo, GroupLabProtocol } from '../../shared/groupLabProtocol';
 import type { AppMessage } from '../../shared/webviewRpc';
 import type { HostLog } from '../log';
@@ -20,6 +22,22 @@ export interface LabPorts {
 
 /** Actions after which the cluster holds other groups, members or messages than before. */
 const CHANGES_CLUSTER = new Set<GroupLabAction['type']>(['addMember', 'stopMember', 'addGroup', 'produce']);
+
+/**
+ * The plan's question before Produce writes into a topic of another format, in the display
+ * language (the lab states it in English; the panel's hint says the same).
+ */
+function produceQuestion(topic: string, plan: LabProducePlan): string {
+  return plan.topicFormat === 'jsonl'
+    ? vscode.l10n.t(
+        'The topic "{0}" holds JSON lines messages, not a format the lab can write. Produce would add nginx access-log lines to it.',
+        topic,
+      )
+    : vscode.l10n.t(
+        'The topic "{0}" holds plain text messages, not a format the lab can write. Produce would add nginx access-log lines to it.',
+        topic,
+      );
+}
 
 /** At most this many snapshots per second reach the webview. */
 const POST_EVERY_MS = 250;
@@ -66,7 +84,8 @@ export class GroupLabController implements ChannelApp<GroupLabProtocol> {
           const live = snapshot.groups
             .find((g) => g.groupId === action.groupId)
             ?.members.filter((m) => m.ours && (m.state === 'active' || m.state === 'joining'));
-          if (live && live.length >= MAX_MEMBERS) return `A group runs at most ${MAX_MEMBERS} members here`;
+          if (live && live.length >= MAX_MEMBERS)
+            return vscode.l10n.t('A group runs at most {0} members here', MAX_MEMBERS);
           await this.lab.addMember(action.groupId);
           return undefined;
         }
@@ -74,13 +93,15 @@ export class GroupLabController implements ChannelApp<GroupLabProtocol> {
           await this.lab.stopMember(action.groupId, action.member);
           return undefined;
         case 'addGroup':
-          if (snapshot.groups.length >= MAX_GROUPS) return `The lab runs at most ${MAX_GROUPS} groups`;
+          if (snapshot.groups.length >= MAX_GROUPS) return vscode.l10n.t('The lab runs at most {0} groups', MAX_GROUPS);
           await this.lab.addGroup(this.info.membersPerGroup);
           return undefined;
         case 'produce': {
-          const ask = this.lab.producePlan()?.confirm;
-          if (ask && !(await this.ports.confirm(ask))) return 'Not produced: the topic keeps only its own messages';
-          await this.lab.produce(action.count, ask !== undefined);
+          const plan = this.lab.producePlan();
+          const ask = plan?.confirm !== undefined;
+          if (plan && ask && !(await this.ports.confirm(produceQuestion(this.info.topic, plan))))
+            return vscode.l10n.t('Not produced: the topic keeps only its own messages');
+          await this.lab.produce(action.count, ask);
           return undefined;
         }
         case 'retry':

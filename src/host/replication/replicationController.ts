@@ -101,7 +101,7 @@ export class ReplicationController implements ChannelApp<ReplicationLabProtocol>
         break;
       case 'timeline':
         this.state.timeline = [
-          { atMs: e.event.atMs, kind: e.event.kind, text: describeEvent(e.event) },
+          { atMs: e.event.atMs, kind: e.event.kind, text: describeEvent(e.event), event: e.event },
           ...this.state.timeline,
         ].slice(0, MAX_TIMELINE_LINES);
         break;
