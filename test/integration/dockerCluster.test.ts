@@ -1,7 +1,8 @@
 // The 3-broker local cluster against a real Docker daemon and the locally built image:
 // replication over the internal listener, clients on 127.0.0.1, the replication lab killing a
 // leader's container under load (nothing acknowledged lost, kcat agrees), the node shown down
-// and started again, and a reset that leaves nothing behind.
+// and started again, two nodes stopped (refused until one returns, nothing lost), and a reset
+// that leaves nothing behind.
 import assert from 'node:assert/strict';
 import { createKafkaClient, withAdmin } from '../../src/core/kafka/client';
 import type { TopicInfo } from '../../src/core/kafka/ports';
@@ -15,7 +16,7 @@ import { announceSkip, prepareDocker, releaseDocker, type DockerTestSetup } from
 import { retryUntilPasses } from '../support/polling';
 import { brokerStates, localDockerClusterNodes } from '../../src/core/broker/brokerStates';
 import { DockerClusterControl } from '../../src/core/broker/dockerClusterControl';
-import { killLeaderUnderLoad } from './support/replicationRun';
+import { killLeaderUnderLoad, twoDownUnderLoad } from './support/replicationRun';
 
 describe('Docker engine: 3-broker cluster (real Docker daemon)', function () {
   this.timeout(420000);
@@ -36,7 +37,7 @@ describe('Docker engine: 3-broker cluster (real Docker daemon)', function () {
     await releaseDocker(setup);
   });
 
-  it('replicates over 3 brokers, keeps every acknowledged message through a killed leader, and resets', async () => {
+  it('replicates over 3 brokers, keeps every acknowledged message through a killed leader and two stopped nodes, and resets', async () => {
     const ports: number[] = [];
     while (ports.length < 3) {
       const port = await freePort();
@@ -90,6 +91,25 @@ describe('Docker engine: 3-broker cluster (real Docker daemon)', function () {
       (await control.status()).map((n) => n.state),
       ['up', 'up', 'up'],
     );
+
+    // Two nodes down: refused until one returns. What the Kafka view shows meanwhile.
+    const node3 = createKafkaClient({ brokers: [started.brokers[2].bootstrap] });
+    const viewStates = async () =>
+      brokerStates(
+        await withAdmin(node3, (admin) => admin.describeCluster()),
+        await localDockerClusterNodes([started.brokers[2].bootstrap], { records, cluster }),
+      );
+    const twoDown = await twoDownUnderLoad(started.bootstrap, control, viewStates);
+    assert.deepEqual(
+      twoDown.map((b) => [b.nodeId, b.state]),
+      [
+        [1, 'down'],
+        [2, 'down'],
+        [3, 'up'],
+      ],
+      'the view shows the two stopped nodes down',
+    );
+    assert.equal(await control.startNode(1, 180000), true);
     const controllers = async () => (await control.status()).filter((n) => n.controller).map((n) => n.nodeId);
     const [controller] = await retryUntilPasses(async () => {
       const ids = await controllers();

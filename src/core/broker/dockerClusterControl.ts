@@ -12,6 +12,23 @@ import { waitForContainer } from './dockerReadiness';
 import { parseQuorumState, type ClusterNodeStatus, type QuorumState } from './jvmClusterState';
 
 const QUORUM_STATE_FILE = `${IMAGE_DATA_DIR}/__cluster_metadata-0/quorum-state`;
+/**
+ * How long the nodes' quorum state is reused while the same nodes run: reading it is one
+ * `docker exec` per node, too costly for the lab's twice-a-second poll on a small machine.
+ */
+export const QUORUM_REUSE_MS = 2000;
+
+/** The quorum states read at `atMs` from the nodes running then (`running`, their names joined). */
+export interface QuorumReading {
+  running: string;
+  atMs: number;
+  states: Array<QuorumState | undefined>;
+}
+
+/** Whether `last` still stands for the nodes running now: same nodes, recent enough. Pure. */
+export function quorumReadingFresh(last: QuorumReading | undefined, running: string, nowMs: number): boolean {
+  return last !== undefined && last.running === running && nowMs - last.atMs < QUORUM_REUSE_MS;
+}
 
 /** The node id in a cluster container's name (`<cluster>-<id>`), or NaN. */
 export function dockerNodeId(cluster: string, container: ManagedContainer): number {
@@ -53,6 +70,8 @@ async function quorumStateIn(container: string): Promise<QuorumState | undefined
 }
 
 export class DockerClusterControl implements ClusterNodeControl {
+  private quorum: QuorumReading | undefined;
+
   constructor(readonly cluster = DEFAULT_CLUSTER_NAME) {}
 
   /** The cluster's containers by node id (empty when there is no such cluster). */
@@ -62,8 +81,18 @@ export class DockerClusterControl implements ClusterNodeControl {
 
   async status(): Promise<ClusterNodeStatus[]> {
     const nodes = await this.nodes();
-    const running = [...nodes.values()].filter((c) => c.running);
-    return dockerNodeStatus(nodes, await Promise.all(running.map((c) => quorumStateIn(c.name))));
+    const running = [...nodes.values()].filter((c) => c.running).map((c) => c.name);
+    return dockerNodeStatus(nodes, await this.quorumStates(running));
+  }
+
+  /** The running nodes' quorum states, read again when the nodes change or the last reading ages. */
+  private async quorumStates(running: string[]): Promise<Array<QuorumState | undefined>> {
+    const key = running.join(',');
+    if (quorumReadingFresh(this.quorum, key, Date.now())) return this.quorum!.states;
+    const atMs = Date.now();
+    const states = await Promise.all(running.map(quorumStateIn));
+    this.quorum = { running: key, atMs, states };
+    return states;
   }
 
   /** `docker stop`: SIGTERM, so Kafka moves its leaderships away and shuts down cleanly. */

@@ -1,6 +1,12 @@
 // The lab's producer: sequence-numbered messages at a chosen rate, one paced loop per partition
 // (one send in flight per partition, so a partition without a leader blocks only itself), and
 // the producer's own words when the cluster refuses.
+//
+// A refused send is sent again, the same messages, before any new one: a refusal does not say
+// the messages were not written (an earlier attempt may have been, e.g. before a timeout), and
+// the idempotent producer gives the next send the refused one's sequence numbers. New messages
+// under those numbers would be taken by the broker for a duplicate of what it already holds and
+// acknowledged without being written. The Java producer retries the same batch for that reason.
 import { errorKind } from '../errors';
 import type { PartitionedMessage } from '../kafka/lineMessages';
 import type { ProducerPort } from '../kafka/ports';
@@ -52,17 +58,21 @@ export class PacedProducer {
   private async loop(partition: number): Promise<void> {
     let credit = 0;
     let last = Date.now();
+    /** The messages of a refused send, sent again until acknowledged (see the top). */
+    let refused: number[] | undefined;
     while (this.running) {
       const now = Date.now();
       credit = Math.min(credit + ((now - last) * this.rate) / this.o.partitions / 1000, Math.max(1, this.rate));
       last = now;
       const count = Math.floor(credit);
-      if (count === 0) {
+      if (!refused && count === 0) {
         await sleep(TICK_MS);
         continue;
       }
-      credit -= count;
-      const ok = await this.send(partition, this.o.account.take(count));
+      if (!refused) credit -= count;
+      const seqs = refused ?? this.o.account.take(count);
+      const ok = await this.send(partition, seqs);
+      refused = ok ? undefined : seqs;
       await sleep(ok ? TICK_MS : AFTER_ERROR_MS);
     }
   }

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { localDockerClusterNodes } from '../../../src/core/broker/brokerStates';
 import type { BrokerRecord } from '../../../src/core/broker/brokerState';
 import { parseManagedContainers } from '../../../src/core/broker/dockerBrokerArgs';
-import { dockerClusterNodes, dockerNodeStatus } from '../../../src/core/broker/dockerClusterControl';
+import {
+  dockerClusterNodes,
+  dockerNodeStatus,
+  QUORUM_REUSE_MS,
+  quorumReadingFresh,
+} from '../../../src/core/broker/dockerClusterControl';
 import { parseQuorumState } from '../../../src/core/broker/jvmClusterState';
 
 // `docker ps` lines as LIST_MANAGED_ARGS prints them: name, image, state, port, volume, cluster.
@@ -82,5 +87,13 @@ describe('Docker cluster node control (pure part)', () => {
       await localDockerClusterNodes(['localhost:19501'], { records, cluster: 'lab', status: failing }),
       undefined,
     );
+  });
+
+  it('reads the quorum state again when the running nodes change or the reading ages', () => {
+    const last = { running: 'c-1,c-2,c-3', atMs: 1000, states: [] };
+    assert.equal(quorumReadingFresh(undefined, 'c-1,c-2,c-3', 1000), false, 'nothing read yet');
+    assert.equal(quorumReadingFresh(last, 'c-1,c-2,c-3', 1000 + QUORUM_REUSE_MS - 1), true);
+    assert.equal(quorumReadingFresh(last, 'c-1,c-2,c-3', 1000 + QUORUM_REUSE_MS), false, 'too old');
+    assert.equal(quorumReadingFresh(last, 'c-1,c-3', 1001), false, 'a node stopped');
   });
 });
