@@ -1,7 +1,9 @@
 // Builds l10n/bundle.l10n.json (English, key = value) from every `l10n.t('…')` literal under
-// src/host, the way VS Code looks runtime strings up, and every `t('…')` literal of the files
-// under webview/ that import `t` from webview/l10n.ts (the webviews' lookup of the same table),
-// and checks the translations against it: every key of the bundle in each
+// src/host, the way VS Code looks runtime strings up, every `t('…')` literal of the files under
+// webview/ that import `t` from webview/l10n.ts (the webviews' lookup of the same table), of the
+// files under src/cli that import `t` from src/cli/l10n.ts (the CLI's), and of the files under
+// src/ that import src/core/l10n/translate.ts (pure code that takes the lookup as a parameter
+// named `t`, such as the replication timeline's describeEvent), and checks the translations against it: every key of the bundle in each
 // l10n/bundle.l10n.<locale>.json, every key of package.nls.json in each
 // package.nls.<locale>.json, with the same {0} placeholders. A call whose message is not a plain
 // string literal (a template literal, a variable) cannot be looked up and is an error.
@@ -18,6 +20,12 @@ const SOURCE_DIR = path.join(root, 'src', 'host');
 const WEBVIEW_DIR = path.join(root, 'webview');
 /** The webviews' lookup module (without .ts), as the imports name it. */
 const WEBVIEW_L10N = path.join(WEBVIEW_DIR, 'l10n');
+const CLI_DIR = path.join(root, 'src', 'cli');
+/** The CLI's lookup module (without .ts). */
+const CLI_L10N = path.join(CLI_DIR, 'l10n');
+const CORE_DIR = path.join(root, 'src', 'core');
+/** The shared translator (without .ts): a file importing it names its lookup parameter `t`. */
+const CORE_L10N = path.join(CORE_DIR, 'l10n', 'translate');
 const BUNDLE = path.join(root, 'l10n', 'bundle.l10n.json');
 
 function tsFiles(dir) {
@@ -79,12 +87,14 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * alias in `import { t as tr } from '../l10n'`. None when the file does not import it, so an
  * unrelated function named t is never read as a lookup.
  */
-export function webviewLookupNames(text, file, l10nModule = WEBVIEW_L10N) {
+export function webviewLookupNames(text, file, l10nModule = WEBVIEW_L10N, translatorModule = undefined) {
   const names = [];
   const imports = /\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\s*(['"])([^'"]+)\2/g;
   for (let m = imports.exec(text); m; m = imports.exec(text)) {
     const target = path.resolve(path.dirname(file), m[3]).replace(/\.(ts|js)$/, '');
-    if (!m[3].startsWith('.') || target !== l10nModule) continue;
+    if (!m[3].startsWith('.')) continue;
+    if (target === translatorModule && !names.includes('t')) names.push('t');
+    if (target !== l10nModule) continue;
     for (const spec of m[1].split(',')) {
       const parts = spec.trim().split(/\s+as\s+/);
       if (parts[0] === 't') names.push((parts[1] ?? 't').trim());
@@ -94,20 +104,27 @@ export function webviewLookupNames(text, file, l10nModule = WEBVIEW_L10N) {
 }
 
 /** Every `t(` message of one webview source file that imports the webview lookup. */
-export function extractWebviewMessages(text, file, l10nModule = WEBVIEW_L10N) {
-  const names = webviewLookupNames(text, file, l10nModule);
+export function extractWebviewMessages(text, file, l10nModule = WEBVIEW_L10N, translatorModule = CORE_L10N) {
+  const names = webviewLookupNames(text, file, l10nModule, translatorModule);
   if (names.length === 0) return { messages: [], problems: [] };
   // A call of the imported name: not a property (`x.t(`), not a longer name, not a declaration.
   const call = new RegExp(`(?<![\\w$.]|function\\s)(?:${names.map(escapeRegExp).join('|')})\\(\\s*`, 'g');
   return extractCalls(text, path.relative(root, file), call, 't');
 }
 
-export function buildBundle(files = tsFiles(SOURCE_DIR), webviewFiles = tsFiles(WEBVIEW_DIR)) {
+export function buildBundle(
+  files = tsFiles(SOURCE_DIR),
+  webviewFiles = tsFiles(WEBVIEW_DIR),
+  cliFiles = tsFiles(CLI_DIR),
+  coreFiles = tsFiles(CORE_DIR),
+) {
   const bundle = {};
   const problems = [];
   const found = [
     ...files.sort().map((file) => extractMessages(fs.readFileSync(file, 'utf8'), path.relative(root, file))),
     ...webviewFiles.sort().map((file) => extractWebviewMessages(fs.readFileSync(file, 'utf8'), file)),
+    ...cliFiles.sort().map((file) => extractWebviewMessages(fs.readFileSync(file, 'utf8'), file, CLI_L10N)),
+    ...coreFiles.sort().map((file) => extractWebviewMessages(fs.readFileSync(file, 'utf8'), file, undefined)),
   ];
   for (const { messages, problems: bad } of found) {
     for (const message of messages) bundle[message] = message;

@@ -243,6 +243,18 @@ async function dashboardInFrench(page) {
   await shoot(page, 'narrow-dashboard-fr.png');
 }
 
+/**
+ * The webview `frame` (the `where` panel) shows each French `[selector, text, what]` within
+ * `timeoutMs`, and none of the `english` texts is left in its body.
+ */
+async function frenchTextsOnly(frame, where, { french, english, timeoutMs }) {
+  for (const [selector, text, what] of french)
+    check(await appears(frame.locator(selector, { hasText: text }).first(), timeoutMs), `${what} (${where} webview)`);
+  const body = await frame.locator('body').innerText();
+  const left = english.filter((text) => body.includes(text));
+  check(left.length === 0, `no English text left in the ${where}${left.length ? ` (${left.join(', ')})` : ''}`);
+}
+
 /** The webview's own text: the French table the host writes into the page (webview/l10n.ts). */
 async function dashboardTextsInFrench(frame) {
   check((await frame.locator('html').getAttribute('lang')) === 'fr', 'the dashboard page is marked lang="fr"');
@@ -255,12 +267,8 @@ async function dashboardTextsInFrench(frame) {
     ['.stat-table th', 'Visiteurs uniques', 'the web statistics count "Visiteurs uniques"'],
     ['.list-summary', 'messages en mémoire tampon', 'the list says how many "messages en mémoire tampon"'],
   ];
-  for (const [selector, text, what] of french)
-    check(await appears(frame.locator(selector, { hasText: text }).first(), 60000), `${what} (dashboard webview)`);
-  const body = await frame.locator('body').innerText();
   const english = ['Restart', 'Follow newest', 'messages read', 'Unique visitors', 'buffered messages'];
-  const left = english.filter((text) => body.includes(text));
-  check(left.length === 0, `no English text left in the dashboard${left.length ? ` (${left.join(', ')})` : ''}`);
+  await frenchTextsOnly(frame, 'dashboard', { french, english, timeoutMs: 60000 });
 }
 
 /** The Consumer Group Lab on log_web, 2 groups of 2: its questions and its webview in French. */
@@ -302,12 +310,8 @@ async function groupLabInFrench(page) {
     ['.produce-hint', 'lignes de sessions web', 'the hint says Produce writes "lignes de sessions web"'],
     ['#timeline-title', 'Rééquilibrages', 'the timeline is titled "Rééquilibrages"'],
   ];
-  for (const [selector, text, what] of french)
-    check(await appears(lab.locator(selector, { hasText: text }).first(), 30000), `${what} (group lab webview)`);
-  const body = await lab.locator('body').innerText();
   const english = ['Load balancing', 'Add member', 'started here', 'each owned once', 'Rebalances', 'messages, each'];
-  const left = english.filter((text) => body.includes(text));
-  check(left.length === 0, `no English text left in the group lab${left.length ? ` (${left.join(', ')})` : ''}`);
+  await frenchTextsOnly(lab, 'group lab', { french, english, timeoutMs: 30000 });
   await page.mouse.move(900, 48);
   await page.waitForTimeout(1500);
   await shoot(page, 'group-lab-fr.png');

@@ -1,6 +1,7 @@
 // The contract every CLI subcommand implements, plus the shared output helpers.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatCount } from '../core/format/count';
+import { t } from './l10n';
 
 export interface CliIO {
   out(line: string): void;
@@ -74,7 +75,7 @@ function checkedArgs(argv: string[], options: Options): string[] {
     const option = Object.hasOwn(options, name) ? options[name] : undefined;
     if (!option) throw new UsageError(unknownOptionText(`--${name}`, options));
     if (option.type === 'boolean') {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value, got ${quote(word.slice(eq + 1))}`);
+      if (eq >= 0) throw new UsageError(t('--{0} takes no value, got {1}', name, quote(word.slice(eq + 1))));
       args.push(word);
       continue;
     }
@@ -84,7 +85,7 @@ function checkedArgs(argv: string[], options: Options): string[] {
     }
     const next = argv[i + 1];
     if (next === undefined || next.startsWith('--') || shortFlags.has(next))
-      throw new UsageError(`--${name} needs a value`);
+      throw new UsageError(t('--{0} needs a value', name));
     args.push(`--${name}=${next}`);
     i++;
   }
@@ -94,7 +95,8 @@ function checkedArgs(argv: string[], options: Options): string[] {
 function unknownOptionText(flag: string, options: Options): string {
   // Two typos in a long name, one in a short one: `--as` is no suggestion for `--x`.
   const near = Object.keys(options).find((known) => editDistance(flag.slice(2), known) <= (known.length > 4 ? 2 : 1));
-  return `unknown option ${quote(flag).slice(1, -1)}${near ? ` (did you mean --${near}?)` : ''}`;
+  const shown = quote(flag).slice(1, -1);
+  return near ? t('unknown option {0} (did you mean --{1}?)', shown, near) : t('unknown option {0}', shown);
 }
 
 /** Levenshtein distance, for "did you mean" on a mistyped flag. */
@@ -113,18 +115,18 @@ function editDistance(a: string, b: string): number {
 function parseErrorText(e: Error & { code?: string }): string {
   const named = /'([^']*)'/.exec(e.message)?.[1];
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && named !== undefined)
-    return `unknown option ${quote(named).slice(1, -1)}`;
+    return t('unknown option {0}', quote(named).slice(1, -1));
   if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && named !== undefined)
-    return `unexpected argument ${quote(named)}`;
+    return t('unexpected argument {0}', quote(named));
   return e.message.split('\n')[0];
 }
 
 function rejectEmptyValues(values: Record<string, unknown>, positionals: string[], positionalName: string): void {
   for (const [name, value] of Object.entries(values)) {
     if (value === '' || (Array.isArray(value) && value.includes('')))
-      throw new UsageError(`--${name} must not be empty`);
+      throw new UsageError(t('--{0} must not be empty', name));
   }
-  if (positionals.includes('')) throw new UsageError(`${positionalName} must not be empty`);
+  if (positionals.includes('')) throw new UsageError(t('{0} must not be empty', positionalName));
 }
 
 export function wantsHelp(argv: string[]): boolean {
@@ -166,19 +168,23 @@ export function numberOption(
   const max = rule.max ?? Number.MAX_SAFE_INTEGER;
   if (kindOk && n >= min && !(rule.positive && n <= 0) && n <= max) return n === 0 ? 0 : n; // no -0
   if (kindOk && n > max && rule.max === undefined)
-    throw new UsageError(`--${name} must be at most ${formatCount(max)}, got ${quote(value)}`);
-  throw new UsageError(`--${name} must be ${expectation(rule, kindOk)}, got ${quote(value)}`);
+    throw new UsageError(t('--{0} must be at most {1}, got {2}', name, formatCount(max), quote(value)));
+  throw new UsageError(t('--{0} must be {1}, got {2}', name, expectation(rule, kindOk), quote(value)));
 }
 
 function expectation(rule: NumberRule, kindOk: boolean): string {
-  const noun = rule.integer ? 'integer' : rule.unit ? `number of ${rule.unit}` : 'number';
-  const article = noun === 'integer' ? 'an' : 'a';
+  const noun = rule.integer ? t('integer') : rule.unit ? t('number of {0}', rule.unit) : t('number');
   const show = (n: number) => (rule.identifier ? String(n) : formatCount(n));
   const min = rule.min ?? 0;
-  if (rule.max !== undefined) return `${kindOk ? '' : `${article} ${noun} `}between ${show(min)} and ${show(rule.max)}`;
-  if (rule.positive || (rule.integer && min === 1)) return `a positive ${noun}`;
-  if (min === 0) return `a non-negative ${noun}`;
-  return `${article} ${noun} >= ${show(min)}`;
+  if (rule.max !== undefined)
+    return kindOk
+      ? t('between {0} and {1}', show(min), show(rule.max))
+      : rule.integer
+        ? t('an integer between {0} and {1}', show(min), show(rule.max))
+        : t('a {0} between {1} and {2}', noun, show(min), show(rule.max));
+  if (rule.positive || (rule.integer && min === 1)) return t('a positive {0}', noun);
+  if (min === 0) return t('a non-negative {0}', noun);
+  return rule.integer ? t('an integer >= {0}', show(min)) : t('a {0} >= {1}', noun, show(min));
 }
 
 /** A non-negative integer option (counts, offsets, milliseconds); see `numberOption`. */
@@ -188,13 +194,15 @@ export function intOption(value: string | undefined, name: string, fallback?: nu
 
 /** `a, b or c`: the values an option accepts, in messages. */
 function choicesText(choices: readonly string[]): string {
-  return choices.length < 2 ? choices.join('') : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+  return choices.length < 2
+    ? choices.join('')
+    : t('{0} or {1}', choices.slice(0, -1).join(', '), choices[choices.length - 1]);
 }
 
 /** An option that takes one of a few words; anything else is refused with the list. */
 export function choiceOption<T extends string>(value: string, name: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${name} must be ${choicesText(choices)}, got ${quote(value)}`);
+  throw new UsageError(t('--{0} must be {1}, got {2}', name, choicesText(choices), quote(value)));
 }
 
 /** A TCP port, 1 to 65535. */
@@ -226,8 +234,13 @@ export function runAction(
     return Promise.resolve(0);
   }
   const names = choicesText(Object.keys(actions));
-  if (action === undefined) throw new UsageError(`an action is required: ${names}`);
+  if (action === undefined) throw new UsageError(t('an action is required: {0}', names));
   const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
-  if (!handler) throw new UsageError(`unknown action ${quote(action)} (${names})`);
+  if (!handler) throw new UsageError(t('unknown action {0} ({1})', quote(action), names));
   return handler(rest, io);
+}
+
+/** The usage error for options that exclude each other: `--a and --b cannot be combined`. */
+export function cannotCombine(...flags: string[]): UsageError {
+  return new UsageError(t('{0} cannot be combined', flags.join(t(' and '))));
 }

@@ -16,6 +16,7 @@ import { parseTimestamp } from '../core/kafka/startPosition';
 import { topicNameProblem } from '../core/kafka/topicName';
 import { UserError } from '../core/errors';
 import { UsageError, quote, type CliIO } from './command';
+import { t } from './l10n';
 
 /** The options of every command that connects to Kafka; spread into the command's own options. */
 export const KAFKA_OPTIONS = {
@@ -78,7 +79,7 @@ export interface KafkaSettings {
  */
 export function kafkaSettings(flags: KafkaFlags, env = process.env): KafkaSettings {
   if (flags.config !== undefined && flags['command-config'] !== undefined) {
-    throw new UsageError('give the client properties file once: --config or --command-config');
+    throw new UsageError(t('give the client properties file once: --config or --command-config'));
   }
   const configFile = flags.config ?? flags['command-config'] ?? (env.KAFKA_LOG_LAB_CONFIG || undefined);
   const plaintext: ConnectionSpec = { securityProtocol: 'PLAINTEXT' };
@@ -130,7 +131,7 @@ export function timeOption(text: string, name: string): number {
     throw new UsageError(`--${name}: ${(e as Error).message}`);
   }
   if (!(Math.abs(ms) <= MAX_TIME_MS))
-    throw new UsageError(`--${name}: ${quote(text)} is beyond the last date there is (year 275760)`);
+    throw new UsageError(t('--{0}: {1} is beyond the last date there is (year 275760)', name, quote(text)));
   return ms;
 }
 

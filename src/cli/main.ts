@@ -5,6 +5,7 @@ import { UsageError, type CliIO } from './command';
 import { describeError } from '../core/errors';
 import { fileProblem } from '../core/fileErrors';
 import { version } from '../../package.json';
+import { t, useLanguage } from './l10n';
 
 /**
  * An error message as one terminal line: control characters from arguments or file names
@@ -50,14 +51,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(oneLine(`kafka-log-lab: unknown command ${JSON.stringify(name)} (try --help)`));
+    io.err(oneLine(t('kafka-log-lab: unknown command {0} (try --help)', JSON.stringify(name))));
     return 2;
   }
   try {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(oneLine(`kafka-log-lab ${name}: ${e.message} (try kafka-log-lab ${name} --help)`));
+      io.err(oneLine(t('kafka-log-lab {0}: {1} (try kafka-log-lab {0} --help)', name, e.message)));
       return 2;
     }
     io.err(oneLine(`kafka-log-lab ${name}: ${runtimeErrorText(e)}`));
@@ -78,6 +79,7 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
+  useLanguage(process.env);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const io: CliIO = {

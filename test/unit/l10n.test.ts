@@ -128,4 +128,33 @@ describe('localization (l10n bundles)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("l10n-bundle.mjs reads the CLI's t() calls and those of pure code given a translator", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-l10n-'));
+    const write = (file: string, lines: string[]) => {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), lines.join('\n'));
+    };
+    try {
+      fs.mkdirSync(path.join(dir, 'scripts'));
+      fs.mkdirSync(path.join(dir, 'l10n'));
+      fs.copyFileSync(script, path.join(dir, 'scripts/l10n-bundle.mjs'));
+      write('src/cli/commands/topics.ts', ["import { t } from '../l10n';", "io.out(t('Deleted topic {0}', topic));"]);
+      write('src/cli/other.ts', ["import { t } from './elsewhere';", "t('Not the lookup');"]);
+      write('src/core/replication/timeline.ts', [
+        "import { english, type Translate } from '../l10n/translate';",
+        'export function describe(n: number, t: Translate = english) {',
+        "  return t('node {0} is down', n);",
+        '}',
+      ]);
+      write('src/core/other.ts', ['const t = (s: string) => s;', "t('No translator here');"]);
+      assert.equal(runIn(dir).status, 0);
+      assert.deepEqual(Object.keys(readJson(path.join(dir, 'l10n/bundle.l10n.json'))), [
+        'Deleted topic {0}',
+        'node {0} is down',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

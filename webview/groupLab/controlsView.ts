@@ -1,5 +1,6 @@
 // The lab's actions that are not about one group: produce N more messages, add a group. The
 // status line (a polite live region) says what happened, or why it did not.
+import { produceQuestion } from '../../src/core/lab/produceQuestion';
 import { MAX_PRODUCE_AT_ONCE, type LabSnapshot } from '../../src/shared/groupLabProtocol';
 import { el, setText } from '../dom';
 import { formatCount } from '../format';
@@ -23,27 +24,11 @@ const formatLines = (format: string): string => {
   }
 };
 
-/**
- * The question Produce asks before writing into a topic of another format (the lab's plan
- * states it in English; this is the same sentence in the display language).
- */
-export function confirmText(topic: string, plan: NonNullable<LabSnapshot['produceAs']>): string {
-  return plan.topicFormat === 'jsonl'
-    ? t(
-        'The topic "{0}" holds JSON lines messages, not a format the lab can write. Produce would add nginx access-log lines to it.',
-        topic,
-      )
-    : t(
-        'The topic "{0}" holds plain text messages, not a format the lab can write. Produce would add nginx access-log lines to it.',
-        topic,
-      );
-}
-
 /** What Produce will write, stated before anyone presses it. */
 export function produceHint(plan: LabSnapshot['produceAs'], topic: string): string {
   if (!plan) return '';
   const lines = formatLines(plan.format);
-  if (plan.confirm) return t('Produce asks first: {0}', confirmText(topic, plan));
+  if (plan.confirm) return t('Produce asks first: {0}', produceQuestion(topic, plan.topicFormat, t));
   if (plan.topicFormat) return t("Produce writes {0}, the topic's own format.", lines);
   return t("Produce writes {0} into the lab's topic.", lines);
 }

@@ -45,6 +45,7 @@ import {
   startCluster,
   stopJvmClusterCli,
 } from './brokerCluster';
+import { t } from '../l10n';
 
 const help = `Usage: kafka-log-lab broker <start|status|stop|kill|restart|reset|logs|fetch> [options]
 
@@ -128,7 +129,7 @@ function startOptions(argv: string[]) {
   });
   const engine = values.engine as EngineChoice;
   if (!['auto', 'docker', 'jvm'].includes(engine))
-    throw new UsageError(`--engine must be auto, docker or jvm, got "${values.engine}"`);
+    throw new UsageError(t('--engine must be auto, docker or jvm, got "{0}"', values.engine));
   const nodes = intOption(values.nodes, 'nodes', 1)!;
   // A cluster takes longer to agree on its controller than one broker to start.
   const timeoutS = intOption(values.timeout, 'timeout', nodes > 1 ? 180 : 120)!;
@@ -164,10 +165,10 @@ function printStarted(io: CliIO, broker: LocalBroker, record: BrokerRecord, json
   }
   const where =
     broker.engine === 'docker'
-      ? `docker container ${broker.containerName}, image ${broker.image}`
+      ? t('docker container {0}, image {1}', broker.containerName ?? '', broker.image ?? '')
       : `pid ${broker.pid}`;
-  const how = broker.alreadyRunning ? 'already running' : `started in ${(broker.startMs / 1000).toFixed(1)} s`;
-  io.out(`Kafka ${broker.kafkaVersion} ready at ${broker.bootstrap} (${where}, ${how})`);
+  const how = broker.alreadyRunning ? t('already running') : t('started in {0} s', (broker.startMs / 1000).toFixed(1));
+  io.out(t('Kafka {0} ready at {1} ({2}, {3})', broker.kafkaVersion, broker.bootstrap, where, how));
 }
 
 async function start(argv: string[], io: CliIO): Promise<number> {
@@ -224,7 +225,7 @@ async function status(argv: string[], io: CliIO): Promise<number> {
   const jvmCluster = jvmClusterStatus();
   if (values.json) io.out(JSON.stringify({ brokers: rows, dockerProblem, jvmCluster }));
   else if (rows.length === 0 && !jvmCluster)
-    io.out('No broker started by kafka-log-lab is running. Start one: kafka-log-lab broker start');
+    io.out(t('No broker started by kafka-log-lab is running. Start one: kafka-log-lab broker start'));
   else {
     for (const r of rows) {
       const who = r.engine === 'docker' ? `container ${r.containerName}` : `pid ${r.pid ?? '-'}`;
@@ -233,7 +234,7 @@ async function status(argv: string[], io: CliIO): Promise<number> {
     }
     for (const n of jvmCluster?.nodes ?? []) io.out(clusterStatusLine(n));
   }
-  if (dockerProblem && !values.json) io.err(`Docker brokers could not be checked: ${dockerProblem}`);
+  if (dockerProblem && !values.json) io.err(t('Docker brokers could not be checked: {0}', dockerProblem));
   return 0;
 }
 
@@ -259,8 +260,8 @@ async function stop(argv: string[], io: CliIO): Promise<number> {
     if (clusterStopped) return 0;
     io.out(
       port === undefined
-        ? 'No broker started by kafka-log-lab is running.'
-        : `No broker started by kafka-log-lab runs on port ${port}.`,
+        ? t('No broker started by kafka-log-lab is running.')
+        : t('No broker started by kafka-log-lab runs on port {0}.', port),
     );
     return 0;
   }
@@ -273,7 +274,7 @@ async function stop(argv: string[], io: CliIO): Promise<number> {
       await stopDockerBroker({ name: b.containerName });
     }
     if (b.record) removeBrokerRecord(b.record);
-    io.out(`Stopped the ${b.engine} broker on ${b.bootstrap}`);
+    io.out(t('Stopped the {0} broker on {1}', b.engine, b.bootstrap));
   }
   return 0;
 }
@@ -313,7 +314,13 @@ async function restart(argv: string[], io: CliIO): Promise<number> {
     });
   else
     io.out(
-      `Kafka ${broker.kafkaVersion} ready again at ${broker.bootstrap} (docker container ${broker.containerName}, ${(broker.startMs / 1000).toFixed(1)} s)`,
+      t(
+        'Kafka {0} ready again at {1} (docker container {2}, {3} s)',
+        broker.kafkaVersion,
+        broker.bootstrap,
+        broker.containerName,
+        (broker.startMs / 1000).toFixed(1),
+      ),
     );
   return 0;
 }
@@ -334,10 +341,16 @@ async function reset(argv: string[], io: CliIO): Promise<number> {
   for (const b of docker) if (b.record && removed.containers.includes(b.containerName!)) removeBrokerRecord(b.record);
   if (values.json) printJson(io, removed);
   else if (removed.containers.length + removed.volumes.length === 0)
-    io.out('Nothing to reset: no Docker broker or volume from kafka-log-lab was found.');
+    io.out(t('Nothing to reset: no Docker broker or volume from kafka-log-lab was found.'));
   else
     io.out(
-      `Removed ${[...removed.containers.map((c) => `container ${c}`), ...removed.volumes.map((v) => `volume ${v}`)].join(', ')}`,
+      t(
+        'Removed {0}',
+        [
+          ...removed.containers.map((c) => t('container {0}', c)),
+          ...removed.volumes.map((v) => t('volume {0}', v)),
+        ].join(', '),
+      ),
     );
   return 0;
 }
@@ -387,7 +400,7 @@ async function fetchJars(argv: string[], io: CliIO): Promise<number> {
           ? `downloaded ${megabytes(jars.download.bytes)}`
           : 'cached, verified';
     if (values.json) io.out(JSON.stringify(jars));
-    else io.out(`Kafka ${jars.version} jars in ${jars.libsDir} (${how})`);
+    else io.out(t('Kafka {0} jars in {1} ({2})', jars.version, jars.libsDir, how));
   }
   return 0;
 }
@@ -397,13 +410,13 @@ function nodeTarget(values: { node?: string; engine?: string }): { nodeId: numbe
   const nodeId = numberOption(values.node, 'node', { integer: true, min: 1, max: 99, identifier: true })!;
   if (values.engine === undefined || values.engine === 'auto') return { nodeId };
   if (values.engine !== 'docker' && values.engine !== 'jvm')
-    throw new UsageError(`--engine must be docker or jvm with --node, got "${values.engine}"`);
+    throw new UsageError(t('--engine must be docker or jvm with --node, got "{0}"', values.engine));
   return { nodeId, engine: values.engine };
 }
 
 async function kill(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, { node: { type: 'string' }, engine: { type: 'string' } });
-  if (values.node === undefined) throw new UsageError('kill needs --node K (a node of the local cluster)');
+  if (values.node === undefined) throw new UsageError(t('kill needs --node K (a node of the local cluster)'));
   return clusterNodeCommand('kill', nodeTarget(values), 0, io);
 }
 

@@ -17,6 +17,7 @@ import {
   saveClusterRecord,
   type ClusterNodeStatus,
 } from '../../core/broker/jvmClusterState';
+import { t } from '../l10n';
 
 export interface ClusterStartOptions {
   engine: string;
@@ -66,7 +67,14 @@ export async function startCluster(options: ClusterStartOptions, io: CliIO): Pro
     });
   } else {
     io.out(
-      `Kafka ${cluster.kafkaVersion} cluster of ${cluster.brokers.length} brokers ready at ${cluster.bootstrap} (image ${cluster.image}, started in ${(cluster.startMs / 1000).toFixed(1)} s)`,
+      t(
+        'Kafka {0} cluster of {1} brokers ready at {2} (image {3}, started in {4} s)',
+        cluster.kafkaVersion,
+        cluster.brokers.length,
+        cluster.bootstrap,
+        cluster.image,
+        (cluster.startMs / 1000).toFixed(1),
+      ),
     );
   }
   return 0;
@@ -78,10 +86,16 @@ export async function resetCluster(json: boolean, io: CliIO): Promise<number> {
     if (r.engine === 'docker' && removed.containers.includes(r.containerName ?? '')) removeBrokerRecord(r);
   if (json) printJson(io, removed);
   else if (removed.containers.length + removed.volumes.length === 0)
-    io.out('Nothing to reset: no local cluster from kafka-log-lab was found.');
+    io.out(t('Nothing to reset: no local cluster from kafka-log-lab was found.'));
   else
     io.out(
-      `Removed ${[...removed.containers.map((c) => `container ${c}`), ...removed.volumes.map((v) => `volume ${v}`)].join(', ')}`,
+      t(
+        'Removed {0}',
+        [
+          ...removed.containers.map((c) => t('container {0}', c)),
+          ...removed.volumes.map((v) => t('volume {0}', v)),
+        ].join(', '),
+      ),
     );
   return 0;
 }
@@ -90,9 +104,9 @@ async function startJvmClusterCli(options: ClusterStartOptions, io: CliIO): Prom
   const running = loadClusterRecord();
   if (running && clusterNodeStatus(running).some((n) => n.state === 'up'))
     throw new UserError(
-      `a JVM cluster from kafka-log-lab already runs on ${running.bootstrap} (stop it: kafka-log-lab broker stop)`,
+      t('a JVM cluster from kafka-log-lab already runs on {0} (stop it: kafka-log-lab broker stop)', running.bootstrap),
     );
-  if (options.port !== undefined) throw new UserError('a JVM cluster chooses free ports itself; leave out --port');
+  if (options.port !== undefined) throw new UserError(t('a JVM cluster chooses free ports itself; leave out --port'));
   const cluster = await startJvmCluster({
     size: options.nodes,
     kafkaVersion: options.kafkaVersion,
@@ -107,7 +121,13 @@ async function startJvmClusterCli(options: ClusterStartOptions, io: CliIO): Prom
     printJson(io, { ...record, startMs: cluster.startMs, status: cluster.control.status() });
   } else {
     io.out(
-      `Kafka ${record.kafkaVersion} cluster of ${record.nodes.length} JVM nodes ready at ${record.bootstrap} (started in ${(cluster.startMs / 1000).toFixed(1)} s)`,
+      t(
+        'Kafka {0} cluster of {1} JVM nodes ready at {2} (started in {3} s)',
+        record.kafkaVersion,
+        record.nodes.length,
+        record.bootstrap,
+        (cluster.startMs / 1000).toFixed(1),
+      ),
     );
   }
   return 0;
@@ -152,10 +172,18 @@ export async function clusterNodeCommand(
       : action === 'stop'
         ? await control.stopNode(nodeId)
         : await control.killNode(nodeId);
-  const verb = { start: 'started', stop: 'stopped', kill: 'killed (SIGKILL)' }[action];
-  const already = action === 'start' ? 'already up' : 'already down';
+  const took = ((Date.now() - t0) / 1000).toFixed(1);
+  const doneText = {
+    start: () => t('Node {0} started in {1} s', nodeId, took),
+    stop: () => t('Node {0} stopped in {1} s', nodeId, took),
+    kill: () => t('Node {0} killed (SIGKILL) in {1} s', nodeId, took),
+  }[action];
   io.out(
-    done ? `Node ${nodeId} ${verb} in ${((Date.now() - t0) / 1000).toFixed(1)} s` : `Node ${nodeId} was ${already}`,
+    done
+      ? doneText()
+      : action === 'start'
+        ? t('Node {0} was already up', nodeId)
+        : t('Node {0} was already down', nodeId),
   );
   return 0;
 }
@@ -177,6 +205,6 @@ export async function stopJvmClusterCli(io: CliIO): Promise<boolean> {
   const control = recordedCluster();
   await control.stopAll();
   removeClusterRecord();
-  io.out(`Stopped the JVM cluster on ${control.record.bootstrap}`);
+  io.out(t('Stopped the JVM cluster on {0}', control.record.bootstrap));
   return true;
 }

@@ -3,6 +3,7 @@ import {
   type CliCommand,
   type CliIO,
   UsageError,
+  cannotCombine,
   choiceOption,
   intOption,
   numberOption,
@@ -25,6 +26,7 @@ import { formatCount } from '../../core/format/count';
 import { consumeTopic, type ConsumeResult, type ConsumedLines } from '../../core/kafka/consumeTopic';
 import { describeStart, type StartPosition } from '../../core/kafka/startPosition';
 import { LOG_FORMATS } from '../../core/logFormat';
+import { t } from '../l10n';
 
 export const DEFAULT_IDLE_MS = 5000;
 /** Node's timers hold at most this many milliseconds (about 24.8 days); longer ones fire at once. */
@@ -78,8 +80,8 @@ function startPosition(values: {
     values['from-beginning'] && '--from-beginning',
     values['from-offset'] !== undefined && '--from-offset',
     values['from-time'] !== undefined && '--from-time',
-  ].filter(Boolean);
-  if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} cannot be combined`);
+  ].filter((flag): flag is string => typeof flag === 'string');
+  if (chosen.length > 1) throw cannotCombine(...chosen);
   if (values['from-beginning']) return { kind: 'beginning' };
   if (values['from-offset'] !== undefined)
     return { kind: 'offset', offset: intOption(values['from-offset'], 'from-offset')! };
@@ -121,7 +123,7 @@ export function printConsumeSummary(io: CliIO, result: ConsumeResult, withStats:
   for (const row of partitions) say(row);
   if (withStats && result.stats !== undefined) {
     io.out('');
-    for (const row of statsReport(result.stats, `topic ${result.topic}`)) io.out(row);
+    for (const row of statsReport(result.stats, t('topic {0}', result.topic))) io.out(row);
   }
 }
 
@@ -145,7 +147,7 @@ export const consumeCommand: CliCommand = {
       stats: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     });
-    if (values.topic === undefined) throw new UsageError('--topic is required');
+    if (values.topic === undefined) throw new UsageError(t('--topic is required'));
     const topic = topicOption(values.topic);
     const format = choiceOption(values.format ?? 'auto', 'format', ['auto', ...LOG_FORMATS] as const);
     const from = startPosition(values);
@@ -153,7 +155,7 @@ export const consumeCommand: CliCommand = {
     const idleMs = numberOption(values['idle-ms'], 'idle-ms', { integer: true, max: MAX_TIMER_MS }, DEFAULT_IDLE_MS)!;
     const settings = kafkaSettings(values);
     const showProgress = !values.json && values.stats && process.stderr.isTTY === true;
-    if (showProgress) io.err(`reading ${topic} from ${describeStart(from)}…`);
+    if (showProgress) io.err(t('reading {0} from {1}…', topic, describeStart(from)));
     const { client } = await cliKafka(settings, io);
     const result = await consumeTopic({
       client,
@@ -168,7 +170,7 @@ export const consumeCommand: CliCommand = {
       stats: values.stats,
       onMessages: values.stats ? undefined : messagePrinter(io, values.json),
       onProgress: showProgress
-        ? (p) => io.err(`  ${formatCount(p.messages)} messages (${formatCount(p.perSecond)}/s)`)
+        ? (p) => io.err(`  ${t('{0} messages ({1}/s)', formatCount(p.messages), formatCount(p.perSecond))}`)
         : undefined,
     });
     if (values.json) printJson(io, result);

@@ -15,6 +15,7 @@ import { renderLabTable, type LabResult } from './demoReport';
 import { KAFKA_OPTIONS, cliKafka, kafkaSettings, topicOption, type KafkaSettings } from '../kafkaOptions';
 import { requireWritableFile } from '../../core/fileErrors';
 import { formatCount } from '../../core/format/count';
+import { t } from '../l10n';
 
 const help = `Usage: kafka-log-lab demo [options]
 
@@ -43,11 +44,13 @@ Options:
 type Say = (line: string) => void;
 
 async function startDemoBroker(engine: EngineChoice, say: Say, signal: AbortSignal | undefined): Promise<LocalBroker> {
-  say('[1/4] starting a local Kafka broker…');
+  say(`[1/4] ${t('starting a local Kafka broker…')}`);
   const broker = await startLocalBroker({ engine, onProgress: (m) => say(`      ${m}`), signal });
   const runtime = broker.image ? `${broker.engine}, ${broker.image}` : broker.engine;
   const seconds = (broker.startMs / 1000).toFixed(1);
-  say(`      Apache Kafka ${broker.kafkaVersion} (${runtime}) ready at ${broker.bootstrap} in ${seconds} s`);
+  say(
+    `      ${t('Apache Kafka {0} ({1}) ready at {2} in {3} s', broker.kafkaVersion, runtime, broker.bootstrap, seconds)}`,
+  );
   return broker;
 }
 
@@ -60,15 +63,17 @@ async function freshTopic(client: KafkaClient, topic: string, say: Say): Promise
   );
   if (!holdsMessages) return topic;
   const fresh = `${topic}-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
-  say(`      ${topic} already holds messages; this run uses ${fresh}`);
+  say(`      ${t('{0} already holds messages; this run uses {1}', topic, fresh)}`);
   return fresh;
 }
 
 async function generateLog(file: string, users: number, seed: string, say: Say, signal: AbortSignal | undefined) {
-  say(`[2/4] generating web-session logs for ${formatCount(users)} visitors…`);
+  say(`[2/4] ${t('generating web-session logs for {0} visitors…', formatCount(users))}`);
   const startMs = Date.now() - 6 * 3600_000;
   const generated = await generateRecordedFile(file, { format: 'web', users, seed, startMs }, signal);
-  say(`      ${formatCount(generated.lines)} lines, ${formatCount(generated.visitors)} visitors → ${file}`);
+  say(
+    `      ${t('{0} lines, {1} visitors → {2}', formatCount(generated.lines), formatCount(generated.visitors), file)}`,
+  );
   return generated;
 }
 
@@ -76,18 +81,18 @@ type ProduceTarget = Pick<ProduceFileOptions, 'client' | 'brokers' | 'file' | 't
 
 /** As in the lab: each line parsed and sent as a JSON record, keyed by visitor. */
 async function produceLog(target: ProduceTarget, say: Say) {
-  say(`[3/4] producing ${path.basename(target.file)} to ${target.topic}…`);
+  say(`[3/4] ${t('producing {0} to {1}…', path.basename(target.file), target.topic)}`);
   const produced = await produceFile({ ...target, format: 'web', as: 'json' });
   const expected = formatCount(produced.lines - produced.skipped);
   const seconds = (produced.durationMs / 1000).toFixed(2);
-  say(`      ${formatCount(produced.acked)} of ${expected} lines delivered in ${seconds} s`);
+  say(`      ${t('{0} of {1} lines delivered in {2} s', formatCount(produced.acked), expected, seconds)}`);
   return produced;
 }
 
 /** Reads the whole topic back in a new consumer group, with the web-session statistics. */
 function consumeBack(client: KafkaClient, topic: string, say: Say, signal: AbortSignal | undefined) {
   const groupId = `log-web-lab-${Date.now().toString(36)}`;
-  say(`[4/4] consuming ${topic} back in consumer group ${groupId}…`);
+  say(`[4/4] ${t('consuming {0} back in consumer group {1}…', topic, groupId)}`);
   const from = { kind: 'beginning' as const };
   return consumeTopic({ client, topic, from, groupId, untilEnd: true, idleMs: 1000, format: 'web', signal });
 }
@@ -108,7 +113,7 @@ export const demoCommand: CliCommand = {
       json: { type: 'boolean', default: false },
     });
     if (!['auto', 'docker', 'jvm'].includes(values.engine))
-      throw new UsageError('--engine must be auto, docker or jvm');
+      throw new UsageError(t('--engine must be auto, docker or jvm'));
     const say = values.json ? () => undefined : (m: string) => io.err(m);
     const users = intOption(values.users, 'users', 200)!;
     // Every argument is checked before a broker is started or contacted.
@@ -139,7 +144,7 @@ export const demoCommand: CliCommand = {
       // A broker that was already running before the demo stays up.
       if (broker && !broker.alreadyRunning) {
         await broker.stop();
-        say('      broker stopped');
+        say(`      ${t('broker stopped')}`);
       }
       fs.rmSync(scratch, { recursive: true, force: true });
     }

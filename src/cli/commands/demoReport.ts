@@ -3,6 +3,7 @@ import type { ConsumeResult } from '../../core/kafka/consumeTopic';
 import type { ProduceSummary } from '../../core/kafka/produceFile';
 import type { GenerateSummary } from '../../core/generate';
 import { formatCount } from '../../core/format/count';
+import { t } from '../l10n';
 
 const countOrDash = (n: number | undefined) => (n === undefined ? '-' : formatCount(n));
 
@@ -20,27 +21,29 @@ export function renderLabTable(r: LabResult): string[] {
     | undefined;
   const sessions = stats?.sessions ?? {};
   const rows: Array<[string, string]> = [
-    ['Lines generated', formatCount(r.generated.lines)],
-    ['Messages sent to Kafka', formatCount(r.produced.acked)],
-    ['Messages read from Kafka', formatCount(r.consumed.messages)],
+    [t('Lines generated'), formatCount(r.generated.lines)],
+    [t('Messages sent to Kafka'), formatCount(r.produced.acked)],
+    [t('Messages read from Kafka'), formatCount(r.consumed.messages)],
     [
-      'Sent = read',
-      r.produced.acked === r.consumed.messages ? 'yes' : `NO (${r.consumed.messages - r.produced.acked})`,
+      t('Sent = read'),
+      r.produced.acked === r.consumed.messages ? t('yes') : t('NO ({0})', r.consumed.messages - r.produced.acked),
     ],
-    ['Unique visitors', countOrDash(stats?.uniqueVisitors)],
-    ['Visits closed / vanished', `${countOrDash(sessions.closed)} / ${countOrDash(sessions.vanished)}`],
+    [t('Unique visitors'), countOrDash(stats?.uniqueVisitors)],
+    [t('Visits closed / vanished'), `${countOrDash(sessions.closed)} / ${countOrDash(sessions.vanished)}`],
     [
-      'Average visit duration',
-      sessions.averageDurationSeconds === undefined ? '-' : `${sessions.averageDurationSeconds.toFixed(2)} seconds`,
+      t('Average visit duration'),
+      sessions.averageDurationSeconds === undefined
+        ? '-'
+        : t('{0} seconds', sessions.averageDurationSeconds.toFixed(2)),
     ],
-    ['Produce time', `${(r.produced.durationMs / 1000).toFixed(2)} s`],
+    [t('Produce time'), `${(r.produced.durationMs / 1000).toFixed(2)} s`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const valueWidth = Math.max(...rows.map(([, v]) => v.length));
   const rule = `+-${'-'.repeat(width)}-+-${'-'.repeat(valueWidth)}-+`;
   return [
     '',
-    `Kafka web-logs lab: results for topic ${r.topic}`,
+    t('Kafka web-logs lab: results for topic {0}', r.topic),
     rule,
     ...rows.map(([k, v]) => `| ${k.padEnd(width)} | ${v.padStart(valueWidth)} |`),
     rule,

@@ -18,6 +18,7 @@ import { generateRecordedFile } from '../../core/generate/generationRecord';
 import { GENERATED_FORMATS } from '../../core/logFormat';
 import { runLiveGenerator } from './generateLive';
 import { DEFAULT_LIVE_RATE, LIVE_RATE_LIMITS } from '../../core/generate/liveTraffic';
+import { t } from '../l10n';
 
 const help = `Usage: kafka-log-lab generate --format web|nginx|events --out FILE [options]
 
@@ -53,15 +54,23 @@ export function parseStartTime(text: string): number {
   const hasZone = /(?:Z|[+-]\d\d:?\d\d)$/i.test(text);
   const ms = Date.parse(/T|\s\d/.test(text) && !hasZone ? `${text.replace(' ', 'T')}Z` : text);
   if (Number.isNaN(ms))
-    throw new UsageError(`--start must be an ISO 8601 time such as 2025-10-16T21:16:47Z, got ${quote(text)}`);
+    throw new UsageError(t('--start must be an ISO 8601 time such as 2025-10-16T21:16:47Z, got {0}', quote(text)));
   return ms;
 }
 
 function describe(file: string, s: GenerateSummary): string {
   const mb = (s.bytes / 1e6).toFixed(1);
-  return (
-    `Wrote ${formatCount(s.lines)} ${s.format} lines (${formatCount(s.visitors)} visitors, ${mb} MB) ` +
-    `to ${file} in ${(s.elapsedMs / 1000).toFixed(2)} s; seed "${s.seed}", ${s.start} to ${s.end}`
+  return t(
+    'Wrote {0} {1} lines ({2} visitors, {3} MB) to {4} in {5} s; seed "{6}", {7} to {8}',
+    formatCount(s.lines),
+    s.format,
+    formatCount(s.visitors),
+    mb,
+    file,
+    (s.elapsedMs / 1000).toFixed(2),
+    s.seed,
+    s.start,
+    s.end,
   );
 }
 
@@ -87,14 +96,15 @@ export const generateCommand: CliCommand = {
       rate: { type: 'string' },
       'rotate-bytes': { type: 'string' },
     });
-    if (values.format === undefined) throw new UsageError(`--format is required (${GENERATED_FORMATS.join(', ')})`);
+    if (values.format === undefined)
+      throw new UsageError(t('--format is required ({0})', GENERATED_FORMATS.join(', ')));
     const format = choiceOption(values.format, 'format', GENERATED_FORMATS);
     const out = values.out;
-    if (out === undefined) throw new UsageError('--out FILE is required');
+    if (out === undefined) throw new UsageError(t('--out FILE is required'));
     const seed = values.seed ?? String(randomInt(2 ** 31));
     if (values.live) return runLiveGenerator({ ...values, format, out, seed }, io);
     for (const flag of ['rate', 'rotate-bytes'] as const)
-      if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --live`);
+      if (values[flag] !== undefined) throw new UsageError(t('--{0} needs --live', flag));
     const think = numberOption(values['think-time'], 'think-time', { min: 1, unit: 'seconds' }, DEFAULT_THINK_SECONDS)!;
     const startMs = values.start === undefined ? Date.now() : parseStartTime(values.start);
     const users = intOption(values.users, 'users');

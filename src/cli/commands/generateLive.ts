@@ -10,6 +10,7 @@ import {
   LiveTraffic,
   type LiveTrafficStatus,
 } from '../../core/generate/liveTraffic';
+import { t } from '../l10n';
 
 export interface LiveGeneratorFlags {
   format: GeneratedFormat;
@@ -31,7 +32,8 @@ export function liveRateOption(value: string | undefined): number {
 
 export function liveTrafficOptions(flags: LiveGeneratorFlags) {
   for (const flag of ['lines', 'users', 'start'] as const)
-    if (flags[flag] !== undefined) throw new UsageError(`--${flag} does not apply to --live (it runs until Ctrl-C)`);
+    if (flags[flag] !== undefined)
+      throw new UsageError(t('--{0} does not apply to --live (it runs until Ctrl-C)', flag));
   return {
     format: flags.format,
     file: flags.out,
@@ -43,8 +45,15 @@ export function liveTrafficOptions(flags: LiveGeneratorFlags) {
 }
 
 export function describeLive(s: LiveTrafficStatus): string {
-  const rotated = s.rotations ? `, rotated ${formatCount(s.rotations)} time${s.rotations === 1 ? '' : 's'}` : '';
-  return `Appended ${formatCount(s.lines)} ${s.format} lines (${formatCount(s.bytes)} bytes) to ${s.file}${rotated}`;
+  const rotated = !s.rotations
+    ? ''
+    : s.rotations === 1
+      ? t(', rotated 1 time')
+      : t(', rotated {0} times', formatCount(s.rotations));
+  return (
+    t('Appended {0} {1} lines ({2} bytes) to {3}', formatCount(s.lines), s.format, formatCount(s.bytes), s.file) +
+    rotated
+  );
 }
 
 export async function runLiveGenerator(flags: LiveGeneratorFlags, io: CliIO): Promise<number> {
@@ -52,13 +61,13 @@ export async function runLiveGenerator(flags: LiveGeneratorFlags, io: CliIO): Pr
   requireWritableFile(options.file);
   const live = await LiveTraffic.start(options);
   if (!flags.json)
-    io.err(`Writing ${options.linesPerSecond} ${options.format} lines/s to ${options.file}; Ctrl-C stops`);
+    io.err(t('Writing {0} {1} lines/s to {2}; Ctrl-C stops', options.linesPerSecond, options.format, options.file));
   await Promise.race([
     live.ended,
     new Promise((resolve) => io.signal.addEventListener('abort', resolve, { once: true })),
   ]);
   const status = await live.stop();
   if (flags.json) printJson(io, { ...status, seed: flags.seed });
-  else io.out(`${describeLive(status)}; seed "${flags.seed}"`);
+  else io.out(t('{0}; seed "{1}"', describeLive(status), flags.seed));
   return 0;
 }

@@ -20,6 +20,7 @@ import {
   type GroupDetail,
   type ResetTarget,
 } from '../../core/kafka/groupsAdmin';
+import { t } from '../l10n';
 
 const help = `Usage: kafka-log-lab groups <list|describe|reset-offsets|delete> [GROUP] [options]
 
@@ -44,8 +45,8 @@ const common = {
 } as const;
 
 function groupArg(positionals: string[]): string {
-  if (positionals.length === 0) throw new UsageError('GROUP is required');
-  if (positionals.length > 1) throw new UsageError(`one GROUP at a time, got ${positionals.length}`);
+  if (positionals.length === 0) throw new UsageError(t('GROUP is required'));
+  if (positionals.length > 1) throw new UsageError(t('one GROUP at a time, got {0}', positionals.length));
   return positionals[0];
 }
 
@@ -53,7 +54,7 @@ async function list(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, common);
   const groups = await withAdmin((await cliKafka(values, io)).client, listGroupSummaries);
   if (values.json) printJson(io, { groups });
-  else if (groups.length === 0) io.out('No consumer groups.');
+  else if (groups.length === 0) io.out(t('No consumer groups.'));
   else
     for (const row of formatTable(
       ['group', 'state', 'members'],
@@ -64,8 +65,11 @@ async function list(argv: string[], io: CliIO): Promise<number> {
 }
 
 function printGroup(io: CliIO, g: GroupDetail): void {
+  const lag = formatCount(g.totalLag);
   io.out(
-    `${g.groupId}: ${g.state}, ${formatCount(g.members.length)} member${g.members.length === 1 ? '' : 's'}, total lag ${formatCount(g.totalLag)}`,
+    g.members.length === 1
+      ? t('{0}: {1}, 1 member, total lag {2}', g.groupId, g.state, lag)
+      : t('{0}: {1}, {2} members, total lag {3}', g.groupId, g.state, formatCount(g.members.length), lag),
   );
   if (g.members.length) {
     io.out('');
@@ -109,16 +113,16 @@ async function resetOffsets(argv: string[], io: CliIO): Promise<number> {
     'GROUP',
   );
   const groupId = groupArg(positionals);
-  if (values.topic === undefined) throw new UsageError('--topic is required');
+  if (values.topic === undefined) throw new UsageError(t('--topic is required'));
   const topic = topicOption(values.topic);
-  if (values.to === undefined) throw new UsageError('--to earliest|latest|ISO is required');
+  if (values.to === undefined) throw new UsageError(t('--to earliest|latest|ISO is required'));
   const target = resetTarget(values.to);
   const offsets = await withAdmin((await cliKafka(kafkaSettings(values), io)).client, (admin) =>
     resetGroupOffsets(admin, groupId, topic, target),
   );
   if (values.json) printJson(io, { groupId, topic, offsets });
   else {
-    io.out(`Reset ${groupId} on ${topic} to ${values.to}:`);
+    io.out(t('Reset {0} on {1} to {2}:', groupId, topic, values.to));
     for (const row of formatTable(
       ['partition', 'offset'],
       offsets.map((o) => [o.partition, o.offset]),
@@ -134,7 +138,7 @@ async function remove(argv: string[], io: CliIO): Promise<number> {
   const groupId = groupArg(positionals);
   await withAdmin((await cliKafka(kafkaSettings(values), io)).client, (admin) => deleteGroup(admin, groupId));
   if (values.json) printJson(io, { groupId, deleted: true });
-  else io.out(`Deleted consumer group ${groupId}`);
+  else io.out(t('Deleted consumer group {0}', groupId));
   return 0;
 }
 

@@ -17,6 +17,7 @@ import { formatCount } from '../../core/format/count';
 import { DEFAULT_LAB_PARTITIONS, GroupLab } from '../../core/lab/groupLab';
 import type { LabSnapshot } from '../../core/lab/labTypes';
 import { replication, replicationHelp } from './labReplication';
+import { t } from '../l10n';
 
 const help = `Usage: kafka-log-lab lab groups --topic T [--groups G] [--members M] [options]
 
@@ -79,18 +80,27 @@ export function labJson(s: LabSnapshot) {
 
 function printText(io: CliIO, s: LabSnapshot, settled: boolean): void {
   io.out(
-    `Topic ${s.topic}: ${s.partitions.length} partitions, ${formatCount(s.messages)} messages${s.producedByLab ? ` (${formatCount(s.producedByLab)} produced now)` : ''}`,
+    t('Topic {0}: {1} partitions, {2} messages', s.topic, s.partitions.length, formatCount(s.messages)) +
+      (s.producedByLab ? t(' ({0} produced now)', formatCount(s.producedByLab)) : ''),
   );
   for (const g of s.groups) {
     const c = g.check;
-    const verdict = c.everyMessageOnce && c.disjoint && c.covered ? 'OK' : 'NOT OK';
+    const verdict = c.everyMessageOnce && c.disjoint && c.covered ? t('OK') : t('NOT OK');
     io.out('');
     io.out(
-      `${g.groupId}: ${g.state}, received ${formatCount(c.received)} of ${formatCount(c.expected)}, ${verdict}` +
-        `${c.shared.length ? `, shared partitions ${c.shared.join(',')}` : ''}${c.unowned.length ? `, unowned partitions ${c.unowned.join(',')}` : ''}`,
+      t(
+        '{0}: {1}, received {2} of {3}, {4}',
+        g.groupId,
+        g.state,
+        formatCount(c.received),
+        formatCount(c.expected),
+        verdict,
+      ) +
+        (c.shared.length ? t(', shared partitions {0}', c.shared.join(',')) : '') +
+        (c.unowned.length ? t(', unowned partitions {0}', c.unowned.join(',')) : ''),
     );
     const rows = g.members.map((m) => [
-      m.name + (m.ours ? '' : ' (not ours)'),
+      m.name + (m.ours ? '' : t(' (not ours)')),
       m.clientId,
       m.partitions.join(',') || '-',
       m.messages,
@@ -100,17 +110,27 @@ function printText(io: CliIO, s: LabSnapshot, settled: boolean): void {
   }
   io.out('');
   io.out(
-    `Load balancing: ${s.balanceOk ? 'OK' : 'NOT OK'} (in each group: disjoint partitions covering all ${s.partitions.length}, counts adding up to ${formatCount(s.messages)})`,
+    t(
+      'Load balancing: {0} (in each group: disjoint partitions covering all {1}, counts adding up to {2})',
+      s.balanceOk ? t('OK') : t('NOT OK'),
+      s.partitions.length,
+      formatCount(s.messages),
+    ),
   );
   io.out(
-    `Fanout: ${s.fanoutOk ? 'OK' : 'NOT OK'} (each of the ${s.groups.length} groups received all ${formatCount(s.messages)} messages)`,
+    t(
+      'Fanout: {0} (each of the {1} groups received all {2} messages)',
+      s.fanoutOk ? t('OK') : t('NOT OK'),
+      s.groups.length,
+      formatCount(s.messages),
+    ),
   );
-  if (!settled) io.out('The groups did not settle in time: the counts above are where they stood.');
+  if (!settled) io.out(t('The groups did not settle in time: the counts above are where they stood.'));
 }
 
 async function groups(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, options);
-  if (values.topic === undefined) throw new UsageError('--topic is required');
+  if (values.topic === undefined) throw new UsageError(t('--topic is required'));
   const topic = topicOption(values.topic);
   const groupCount = positive(values.groups, 'groups', 2, 50);
   const members = positive(values.members, 'members', 3, 50);

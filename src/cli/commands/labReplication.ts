@@ -8,6 +8,7 @@ import { parseFailureScript } from '../../core/replication/failureScript';
 import { openLabCluster } from '../../core/replication/labCluster';
 import { ReplicationLab, type ReplicationLabResult } from '../../core/replication/replicationLab';
 import { describeEvent } from '../../core/replication/timeline';
+import { t } from '../l10n';
 
 export const replicationHelp = `Usage: kafka-log-lab lab replication [--brokers 3] [--rate N] [--acks all|1] [--min-isr 2]
                                     [--duration S] [--script "kill 2@10s, start 2@25s"] [--json]
@@ -76,25 +77,25 @@ function stamp(atMs: number): string {
 export function printAccount(io: CliIO, r: ReplicationLabResult): void {
   const a = r.account;
   io.out('');
-  io.out(`Account (topic ${r.topic}, acks=${r.acks}, min.insync.replicas=${r.minInsyncReplicas}):`);
+  io.out(t('Account (topic {0}, acks={1}, min.insync.replicas={2}):', r.topic, r.acks, r.minInsyncReplicas));
   const rows: Array<[string, number, string]> = [
-    ['sent', a.sent, 'handed to the producer'],
-    ['acknowledged', a.acknowledged, `confirmed by the cluster (acks=${r.acks})`],
-    ['refused', a.failed, 'the producer reported an error'],
-    ['consumed', a.consumed, `read by an independent consumer (${a.distinctConsumed} different)`],
-    ['LOST acknowledged', a.lostAcknowledged, a.lostSample.length ? `e.g. ${a.lostSample.join(', ')}` : ''],
+    ['sent', a.sent, t('handed to the producer')],
+    ['acknowledged', a.acknowledged, t('confirmed by the cluster (acks={0})', r.acks)],
+    ['refused', a.failed, t('the producer reported an error')],
+    ['consumed', a.consumed, t('read by an independent consumer ({0} different)', a.distinctConsumed)],
+    ['LOST acknowledged', a.lostAcknowledged, a.lostSample.length ? t('e.g. {0}', a.lostSample.join(', ')) : ''],
     ...(a.foundOnReread > 0
       ? [
-          ['read late', a.foundOnReread, 'not read by the consumer in time, found in the topic by a second read'] as [
-            string,
-            number,
-            string,
-          ],
+          [
+            'read late',
+            a.foundOnReread,
+            t('not read by the consumer in time, found in the topic by a second read'),
+          ] as [string, number, string],
         ]
       : []),
-    ['duplicates', a.duplicates, 'read more than once'],
-    ['refused yet read', a.deliveredDespiteError, 'written although the producer saw an error'],
-    ['sequence gaps', a.gaps, 'runs of numbers never read below the highest one read'],
+    ['duplicates', a.duplicates, t('read more than once')],
+    ['refused yet read', a.deliveredDespiteError, t('written although the producer saw an error')],
+    ['sequence gaps', a.gaps, t('runs of numbers never read below the highest one read')],
   ];
   for (const line of formatTable(['', 'messages', ''], rows)) io.out(`  ${line}`);
 }
@@ -120,7 +121,7 @@ export async function replication(argv: string[], io: CliIO): Promise<number> {
     { client, cluster: cluster.control },
   );
   lab.onEvent((e) => {
-    if (e.type === 'timeline' && !s.json) io.out(`${stamp(e.event.atMs)} ${describeEvent(e.event)}`);
+    if (e.type === 'timeline' && !s.json) io.out(`${stamp(e.event.atMs)} ${describeEvent(e.event, t)}`);
   });
   try {
     await lab.start();
@@ -131,7 +132,7 @@ export async function replication(argv: string[], io: CliIO): Promise<number> {
     if (s.json) printJson(io, result);
     else printAccount(io, result);
     for (const b of result.brokers.filter((n) => n.state === 'down' && !cluster.temporary))
-      io.err(`node ${b.nodeId} is still down; start it again with: kafka-log-lab broker start --node ${b.nodeId}`);
+      io.err(t('node {0} is still down; start it again with: kafka-log-lab broker start --node {0}', b.nodeId));
     return 0;
   } finally {
     await lab.dispose();

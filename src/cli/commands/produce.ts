@@ -2,6 +2,7 @@
 import {
   type CliCommand,
   UsageError,
+  cannotCombine,
   choiceOption,
   numberOption,
   parseOptions,
@@ -21,6 +22,7 @@ import { formatCount } from '../../core/format/count';
 import { produceFile, type ProduceProgress, type ProduceSummary } from '../../core/kafka/produceFile';
 import type { KeyMode } from '../../core/kafka/lineMessages';
 import { LOG_FORMATS } from '../../core/logFormat';
+import { t } from '../l10n';
 
 /** The slowest --rate: one line per 100 s (slower rates would overflow node's timers). */
 const MIN_RATE = 0.01;
@@ -62,7 +64,7 @@ Examples (secured cluster):
 ${kafkaOptionsExample('produce access.log --topic log_web')}`;
 
 function keyMode(values: { key?: string; 'no-key'?: boolean }): KeyMode {
-  if (values['no-key'] && values.key) throw new UsageError('--key and --no-key cannot be combined');
+  if (values['no-key'] && values.key) throw cannotCombine('--key', '--no-key');
   if (values['no-key']) return { kind: 'none' };
   if (values.key) return { kind: 'field', field: values.key };
   return { kind: 'visitor' };
@@ -72,23 +74,32 @@ function keyMode(values: { key?: string; 'no-key'?: boolean }): KeyMode {
 export function printProduceSummary(out: (s: string) => void, s: ProduceSummary): void {
   const seconds = (s.durationMs / 1000).toFixed(1);
   out(
-    `${formatCount(s.acked)} of ${formatCount(s.lines - s.skipped)} lines delivered to ${s.topic} in ${seconds} s ` +
-      `(${formatCount(s.messagesPerSecond)} msg/s, format ${s.format}, as ${s.as})`,
+    t(
+      '{0} of {1} lines delivered to {2} in {3} s ({4} msg/s, format {5}, as {6})',
+      formatCount(s.acked),
+      formatCount(s.lines - s.skipped),
+      s.topic,
+      seconds,
+      formatCount(s.messagesPerSecond),
+      s.format,
+      s.as,
+    ),
   );
   if (s.skipped) {
     out(
-      `skipped: ${formatCount(s.empty)} empty, ${formatCount(s.unparsed)} unparsed` +
-        `${s.alreadyDelivered ? `, ${formatCount(s.alreadyDelivered)} already delivered` : ''}`,
+      t('skipped: {0} empty, {1} unparsed', formatCount(s.empty), formatCount(s.unparsed)) +
+        (s.alreadyDelivered ? t(', {0} already delivered', formatCount(s.alreadyDelivered)) : ''),
     );
   }
   if (s.unparsedLines.length)
     out(
-      `unparsed lines: ${s.unparsedLines.slice(0, 20).map(formatCount).join(', ')}${s.unparsedLines.length > 20 ? ', …' : ''}`,
+      t('unparsed lines: {0}', s.unparsedLines.slice(0, 20).map(formatCount).join(', ')) +
+        (s.unparsedLines.length > 20 ? ', …' : ''),
     );
-  for (const f of s.failures.slice(0, 20)) out(`line ${formatCount(f.line)}: ${f.reason}`);
-  if (s.failures.length > 20) out(`… and ${formatCount(s.failed - 20)} more failed lines`);
-  if (s.stoppedReason) out(`stopped: ${s.stoppedReason}. Run again with --resume to deliver the rest.`);
-  else if (s.cancelled) out('cancelled. Run again with --resume to deliver the rest.');
+  for (const f of s.failures.slice(0, 20)) out(t('line {0}: {1}', formatCount(f.line), f.reason));
+  if (s.failures.length > 20) out(t('… and {0} more failed lines', formatCount(s.failed - 20)));
+  if (s.stoppedReason) out(t('stopped: {0}. Run again with --resume to deliver the rest.', s.stoppedReason));
+  else if (s.cancelled) out(t('cancelled. Run again with --resume to deliver the rest.'));
 }
 
 const PRODUCE_OPTIONS = {
@@ -112,7 +123,9 @@ const PRODUCE_OPTIONS = {
 
 /** The progress line on a terminal, refreshed in place. */
 function showProgress(p: ProduceProgress): void {
-  process.stderr.write(`\r${p.linesRead} read, ${p.acked} acked, ${Math.round(p.messagesPerSecond)} msg/s   `);
+  process.stderr.write(
+    `\r${t('{0} read, {1} acked, {2} msg/s', p.linesRead, p.acked, Math.round(p.messagesPerSecond))}   `,
+  );
 }
 
 export const produceCommand: CliCommand = {
@@ -123,9 +136,9 @@ export const produceCommand: CliCommand = {
     if (wantsHelp(argv)) return (io.out(help), 0);
     const { values, positionals } = parseOptions(argv, PRODUCE_OPTIONS, 'FILE');
     const file = positionals[0];
-    if (file === undefined) throw new UsageError('FILE is required');
-    if (positionals.length > 1) throw new UsageError(`one FILE at a time, got ${positionals.length}`);
-    if (values.topic === undefined) throw new UsageError('--topic is required');
+    if (file === undefined) throw new UsageError(t('FILE is required'));
+    if (positionals.length > 1) throw new UsageError(t('one FILE at a time, got {0}', positionals.length));
+    if (values.topic === undefined) throw new UsageError(t('--topic is required'));
     const topic = topicOption(values.topic);
     const format = choiceOption(values.format ?? 'auto', 'format', ['auto', ...LOG_FORMATS] as const);
     const as = choiceOption(values.as ?? 'raw', 'as', ['raw', 'json'] as const);
@@ -133,8 +146,7 @@ export const produceCommand: CliCommand = {
       values.compression === undefined
         ? undefined
         : choiceOption(values.compression, 'compression', ['gzip', 'none'] as const);
-    if (values.resume && values['from-line'] !== undefined)
-      throw new UsageError('--resume and --from-line cannot be combined');
+    if (values.resume && values['from-line'] !== undefined) throw cannotCombine('--resume', '--from-line');
     const replay = numberOption(values.replay, 'replay', { positive: true });
     const rate = numberOption(values.rate, 'rate', { min: MIN_RATE });
     const partitions = numberOption(values.partitions, 'partitions', { integer: true, min: 1 }, 3);

@@ -17,6 +17,7 @@ import { formatCount } from '../../core/format/count';
 import { describeSecurity } from '../../core/kafka/connection/connectionSpec';
 import { LOG_FORMATS } from '../../core/logFormat';
 import { collectReport, writeReport } from '../../core/report';
+import { t } from '../l10n';
 
 const help = `Usage: kafka-log-lab report --topic T --out FILE.md [--file F] [--format F] [options]
 
@@ -58,8 +59,8 @@ export const reportCommand: CliCommand = {
   async run(argv, io) {
     if (wantsHelp(argv)) return (io.out(help), 0);
     const { values } = parseOptions(argv, OPTIONS);
-    if (values.topic === undefined) throw new UsageError('--topic is required');
-    if (values.out === undefined) throw new UsageError('--out is required');
+    if (values.topic === undefined) throw new UsageError(t('--topic is required'));
+    if (values.out === undefined) throw new UsageError(t('--out is required'));
     const topic = topicOption(values.topic);
     const format = choiceOption(values.format ?? 'auto', 'format', ['auto', ...LOG_FORMATS] as const);
     const settings = kafkaSettings(values);
@@ -93,9 +94,11 @@ export const reportCommand: CliCommand = {
       });
       return 0;
     }
-    io.out(`Wrote ${written.markdownFile} (${formatCount(report.read.messages)} messages, ${report.read.format})`);
-    for (const chart of written.chartFiles) io.out(`  chart ${chart}`);
-    for (const c of written.chartsWithoutData) io.out(`  no chart "${c.title}": ${c.reason}`);
+    io.out(
+      t('Wrote {0} ({1} messages, {2})', written.markdownFile, formatCount(report.read.messages), report.read.format),
+    );
+    for (const chart of written.chartFiles) io.out(`  ${t('chart {0}', chart)}`);
+    for (const c of written.chartsWithoutData) io.out(`  ${t('no chart "{0}": {1}', c.title, c.reason)}`);
     return 0;
   },
 };

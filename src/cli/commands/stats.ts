@@ -4,6 +4,7 @@ import { statsReport } from '../statsReport';
 import { requireReadableFile } from '../../core/fileErrors';
 import { LOG_FORMATS } from '../../core/logFormat';
 import { statsOfFile } from '../../core/stats';
+import { t } from '../l10n';
 
 const help = `Usage: kafka-log-lab stats FILE [--format auto|${LOG_FORMATS.join('|')}] [--json]
 
@@ -41,7 +42,7 @@ export const statsCommand: CliCommand = {
     );
     if (positionals.length !== 1)
       throw new UsageError(
-        positionals.length === 0 ? 'FILE is required' : `expected one FILE, got ${positionals.length}`,
+        positionals.length === 0 ? t('FILE is required') : t('expected one FILE, got {0}', positionals.length),
       );
     const [file] = positionals;
     const format = choiceOption(values.format ?? 'auto', 'format', ['auto', ...LOG_FORMATS] as const);

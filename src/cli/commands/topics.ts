@@ -21,6 +21,7 @@ import { formatTable } from '../textTable';
 import { formatCount } from '../../core/format/count';
 import { withAdmin } from '../../core/kafka/client';
 import { createTopic, deleteTopic, describeTopicDetail, listTopicSummaries } from '../../core/kafka/topicsAdmin';
+import { t } from '../l10n';
 
 const help = `Usage: kafka-log-lab topics <list|describe|create|delete> [TOPIC] [options]
 
@@ -58,19 +59,20 @@ const createCommon = {
 
 function topicArg(positionals: string[], flag: string | undefined): string {
   const topic = flag ?? positionals[0];
-  if (topic === undefined) throw new UsageError('TOPIC is required');
-  if (flag !== undefined && positionals.length > 0) throw new UsageError('give TOPIC once (as an argument or --topic)');
-  if (positionals.length > 1) throw new UsageError(`one TOPIC at a time, got ${positionals.length}`);
+  if (topic === undefined) throw new UsageError(t('TOPIC is required'));
+  if (flag !== undefined && positionals.length > 0)
+    throw new UsageError(t('give TOPIC once (as an argument or --topic)'));
+  if (positionals.length > 1) throw new UsageError(t('one TOPIC at a time, got {0}', positionals.length));
   return topicOption(topic, flag === undefined ? 'TOPIC' : '--topic');
 }
 
 async function list(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOptions(argv, { ...common, all: { type: 'boolean', default: false } });
-  if (values.topic !== undefined) throw new UsageError('list takes no --topic (it lists them all)');
+  if (values.topic !== undefined) throw new UsageError(t('list takes no --topic (it lists them all)'));
   const topics = await withAdmin((await cliKafka(values, io)).client, listTopicSummaries);
   const shown = values.all ? topics : topics.filter((t) => !t.internal);
   if (values.json) printJson(io, { topics: shown });
-  else if (shown.length === 0) io.out('No topics yet. Create one: kafka-log-lab topics create TOPIC');
+  else if (shown.length === 0) io.out(t('No topics yet. Create one: kafka-log-lab topics create TOPIC'));
   else
     for (const row of formatTable(
       ['topic', 'partitions', 'messages'],
@@ -87,7 +89,12 @@ async function describe(argv: string[], io: CliIO): Promise<number> {
   const detail = await withAdmin(client, (admin) => describeTopicDetail(admin, topic));
   if (values.json) return (printJson(io, detail), 0);
   io.out(
-    `${detail.name}: ${formatCount(detail.partitions.length)} partitions, ${formatCount(detail.messages)} messages`,
+    t(
+      '{0}: {1} partitions, {2} messages',
+      detail.name,
+      formatCount(detail.partitions.length),
+      formatCount(detail.messages),
+    ),
   );
   const rows = detail.partitions.map((p) => [
     p.partition,
@@ -107,7 +114,7 @@ function parseConfigs(entries: string[] | undefined): Record<string, string> {
   const configs: Record<string, string> = {};
   for (const entry of entries ?? []) {
     const eq = entry.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--config must be KEY=VALUE, got ${quote(entry)}`);
+    if (eq <= 0) throw new UsageError(t('--config must be KEY=VALUE, got {0}', quote(entry)));
     configs[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
   return configs;
@@ -138,7 +145,12 @@ async function create(argv: string[], io: CliIO): Promise<number> {
     createTopic(admin, { topic, partitions, replicationFactor, configs }),
   );
   if (values.json) printJson(io, { topic, created: true, partitions, replicationFactor });
-  else io.out(`Created topic ${topic} with ${formatCount(partitions)} partition${partitions === 1 ? '' : 's'}`);
+  else
+    io.out(
+      partitions === 1
+        ? t('Created topic {0} with 1 partition', topic)
+        : t('Created topic {0} with {1} partitions', topic, formatCount(partitions)),
+    );
   return 0;
 }
 
@@ -147,7 +159,7 @@ async function remove(argv: string[], io: CliIO): Promise<number> {
   const topic = topicArg(positionals, values.topic);
   await withAdmin((await cliKafka(kafkaSettings(values), io)).client, (admin) => deleteTopic(admin, topic));
   if (values.json) printJson(io, { topic, deleted: true });
-  else io.out(`Deleted topic ${topic}`);
+  else io.out(t('Deleted topic {0}', topic));
   return 0;
 }
 

@@ -13,6 +13,7 @@ import { requireReadableFile } from '../../core/fileErrors';
 import { formatCount } from '../../core/format/count';
 import { verifyFileAgainstTopic } from '../../core/kafka/verifyTopic';
 import { LOG_FORMATS } from '../../core/logFormat';
+import { t } from '../l10n';
 
 const help = `Usage: kafka-log-lab verify FILE --topic T [--brokers HOST:PORT] [--as raw|json] [--json]
 
@@ -62,9 +63,9 @@ export const verifyCommand: CliCommand = {
       'FILE',
     );
     const file = positionals[0];
-    if (file === undefined) throw new UsageError('FILE is required');
-    if (positionals.length > 1) throw new UsageError(`one FILE at a time, got ${positionals.length}`);
-    if (values.topic === undefined) throw new UsageError('--topic is required');
+    if (file === undefined) throw new UsageError(t('FILE is required'));
+    if (positionals.length > 1) throw new UsageError(t('one FILE at a time, got {0}', positionals.length));
+    if (values.topic === undefined) throw new UsageError(t('--topic is required'));
     const topic = topicOption(values.topic);
     const as = choiceOption(values.as ?? 'auto', 'as', ['auto', 'raw', 'json'] as const);
     const format = choiceOption(values.format ?? 'auto', 'format', ['auto', ...LOG_FORMATS] as const);
@@ -82,15 +83,22 @@ export const verifyCommand: CliCommand = {
       );
       for (const row of rows) io.out(row);
       io.out(
-        `matched by ${report.mode}${report.as === 'json' ? ' (lines as JSON)' : ''}${report.emptyLines ? `; ${formatCount(report.emptyLines)} empty lines not expected` : ''}`,
+        t('matched by {0}', report.mode) +
+          (report.as === 'json' ? t(' (lines as JSON)') : '') +
+          (report.emptyLines ? t('; {0} empty lines not expected', formatCount(report.emptyLines)) : ''),
       );
-      if (report.firstMissing.length) io.out(`first missing lines: ${report.firstMissing.map(formatCount).join(', ')}`);
+      if (report.firstMissing.length)
+        io.out(t('first missing lines: {0}', report.firstMissing.map(formatCount).join(', ')));
       if (report.firstDuplicated.length) {
-        io.out(`first duplicated lines: ${report.firstDuplicated.map(formatCount).join(', ')}`);
+        io.out(t('first duplicated lines: {0}', report.firstDuplicated.map(formatCount).join(', ')));
       }
       if (!report.reachedEnd)
-        io.out('warning: the topic went quiet before its end offsets were reached; the check may be incomplete');
-      io.out(ok ? `OK: every line of ${file} is in ${topic} exactly once` : `MISMATCH between ${file} and ${topic}`);
+        io.out(t('warning: the topic went quiet before its end offsets were reached; the check may be incomplete'));
+      io.out(
+        ok
+          ? t('OK: every line of {0} is in {1} exactly once', file, topic)
+          : t('MISMATCH between {0} and {1}', file, topic),
+      );
     }
     return ok ? 0 : 1;
   },

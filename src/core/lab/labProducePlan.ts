@@ -6,6 +6,7 @@ import { consumeTopic } from '../kafka/consumeTopic';
 import type { KafkaClient } from '../kafka/ports';
 import { isGeneratedFormat, type GeneratedFormat, type LogFormat } from '../logFormat';
 import { detectFormat } from '../parse/detectFormat';
+import { produceQuestion } from './produceQuestion';
 
 export interface LabProducePlan {
   /** The format of the lines Produce writes. */
@@ -28,9 +29,7 @@ export function producePlan(topic: string, sample: string[], createdByLab: boole
   return {
     format: LAB_FORMAT,
     topicFormat,
-    confirm:
-      `The topic "${topic}" holds ${topicFormat === 'jsonl' ? 'JSON lines' : 'plain text'} messages, ` +
-      `not a format the lab can write. Produce would add nginx access-log lines to it.`,
+    confirm: produceQuestion(topic, topicFormat),
   };
 }
 

@@ -1,6 +1,7 @@
 // What the replication lab saw happen, as plain events, and how they are derived from two
 // successive metadata snapshots of the lab's topic (pure, so it is tested without a cluster).
 import type { PartitionInfo } from '../kafka/ports';
+import { english, type Translate } from '../l10n/translate';
 
 export type TimelineEvent =
   | { kind: 'action'; atMs: number; action: 'stop' | 'kill' | 'start'; nodeId: number; text: string }
@@ -14,8 +15,6 @@ export type TimelineEvent =
   | { kind: 'producer-error'; atMs: number; partition: number; error: string; messages: number; waitedMs: number }
   | { kind: 'producer-recovered'; atMs: number; partition: number; blockedMs: number; failedSends: number }
   | { kind: 'consumer-error'; atMs: number; error: string };
-
-const ACTION_WORDS = { stop: 'stopping (SIGTERM)', kill: 'killing (SIGKILL)', start: 'starting' } as const;
 
 /** Kafka reports "no leader" as -1. */
 export const NO_LEADER = -1;
@@ -38,38 +37,58 @@ export function partitionChanges(before: PartitionInfo[], after: PartitionInfo[]
   return events;
 }
 
-/** One line of plain words per event, for the CLI and the panel alike. */
-export function describeEvent(e: TimelineEvent): string {
+/** One line of plain words per event, for the CLI, the host and the panel alike, in `t`'s language. */
+export function describeEvent(e: TimelineEvent, t: Translate = english): string {
+  const node = (id: number): string => (id === NO_LEADER ? t('none') : t('node {0}', id));
   switch (e.kind) {
     case 'action':
-      return `${ACTION_WORDS[e.action]} node ${e.nodeId} (${e.text})`;
+      return describeAction(e, t);
     case 'action-failed':
-      return `script step "${e.text}" failed: ${e.error}`;
+      return t('script step "{0}" failed: {1}', e.text, e.error);
     case 'broker-down':
-      return `node ${e.nodeId} is down`;
+      return t('node {0} is down', e.nodeId);
     case 'broker-up':
-      return `node ${e.nodeId} is up`;
+      return t('node {0} is up', e.nodeId);
     case 'controller':
-      return `active controller ${nodeName(e.from)} -> ${nodeName(e.to)}`;
+      return t('active controller {0} -> {1}', node(e.from), node(e.to));
     case 'leader':
-      return `partition ${e.partition}: leader ${nodeName(e.from)} -> ${nodeName(e.to)} (election)`;
+      return t('partition {0}: leader {1} -> {2} (election)', e.partition, node(e.from), node(e.to));
     case 'isr-shrink':
-      return `partition ${e.partition}: ISR shrank to [${e.isr.join(',')}] (left: ${e.removed.join(',')})`;
+      return t('partition {0}: ISR shrank to [{1}] (left: {2})', e.partition, e.isr.join(','), e.removed.join(','));
     case 'isr-expand':
-      return `partition ${e.partition}: ISR grew to [${e.isr.join(',')}] (caught up: ${e.added.join(',')})`;
+      return t('partition {0}: ISR grew to [{1}] (caught up: {2})', e.partition, e.isr.join(','), e.added.join(','));
     case 'producer-error':
-      return `partition ${e.partition}: producer refused, ${e.error}, ${e.messages} messages not acknowledged after waiting ${seconds(e.waitedMs)}`;
+      return t(
+        'partition {0}: producer refused, {1}, {2} messages not acknowledged after waiting {3}',
+        e.partition,
+        e.error,
+        e.messages,
+        seconds(e.waitedMs),
+      );
     case 'producer-recovered':
-      return `partition ${e.partition}: producer acknowledged again after ${seconds(e.blockedMs)} (${e.failedSends} failed sends)`;
+      return t(
+        'partition {0}: producer acknowledged again after {1} ({2} failed sends)',
+        e.partition,
+        seconds(e.blockedMs),
+        e.failedSends,
+      );
     case 'consumer-error':
-      return `consumer error: ${e.error}`;
+      return t('consumer error: {0}', e.error);
   }
 }
 
-function nodeName(id: number): string {
-  return id === NO_LEADER ? 'none' : `node ${id}`;
+function describeAction(e: Extract<TimelineEvent, { kind: 'action' }>, t: Translate): string {
+  switch (e.action) {
+    case 'stop':
+      return t('stopping (SIGTERM) node {0} ({1})', e.nodeId, e.text);
+    case 'kill':
+      return t('killing (SIGKILL) node {0} ({1})', e.nodeId, e.text);
+    case 'start':
+      return t('starting node {0} ({1})', e.nodeId, e.text);
+  }
 }
 
+/** Seconds with one decimal and en-US digits, as the CLI prints them in every language. */
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../core/errors';
 import type { GroupLab } from '../../core/lab/groupLab';
-import type { LabProducePlan } from '../../core/lab/labProducePlan';
+import { produceQuestion } from '../../core/lab/produceQuestion';
 import type { ActionDone, GroupLabAction, GroupLabInfo, GroupLabProtocol } from '../../shared/groupLabProtocol';
 import type { AppMessage } from '../../shared/webviewRpc';
 import type { HostLog } from '../log';
@@ -22,22 +22,6 @@ export interface LabPorts {
 
 /** Actions after which the cluster holds other groups, members or messages than before. */
 const CHANGES_CLUSTER = new Set<GroupLabAction['type']>(['addMember', 'stopMember', 'addGroup', 'produce']);
-
-/**
- * The plan's question before Produce writes into a topic of another format, in the display
- * language (the lab states it in English; the panel's hint says the same).
- */
-function produceQuestion(topic: string, plan: LabProducePlan): string {
-  return plan.topicFormat === 'jsonl'
-    ? vscode.l10n.t(
-        'The topic "{0}" holds JSON lines messages, not a format the lab can write. Produce would add nginx access-log lines to it.',
-        topic,
-      )
-    : vscode.l10n.t(
-        'The topic "{0}" holds plain text messages, not a format the lab can write. Produce would add nginx access-log lines to it.',
-        topic,
-      );
-}
 
 /** At most this many snapshots per second reach the webview. */
 const POST_EVERY_MS = 250;
@@ -99,7 +83,11 @@ export class GroupLabController implements ChannelApp<GroupLabProtocol> {
         case 'produce': {
           const plan = this.lab.producePlan();
           const ask = plan?.confirm !== undefined;
-          if (plan && ask && !(await this.ports.confirm(produceQuestion(this.info.topic, plan))))
+          if (
+            plan &&
+            ask &&
+            !(await this.ports.confirm(produceQuestion(this.info.topic, plan.topicFormat, vscode.l10n.t)))
+          )
             return vscode.l10n.t('Not produced: the topic keeps only its own messages');
           await this.lab.produce(action.count, ask);
           return undefined;

@@ -1,5 +1,6 @@
 // Puts the shipped CLI on the integrated terminal's PATH as `kafka-log-lab`, pointed at the
-// active cluster through KAFKA_BROKERS, so the README's commands work in a new terminal as typed.
+// active cluster through KAFKA_BROKERS and speaking the editor's language (KAFKA_LOG_LAB_LANG),
+// so the README's commands work in a new terminal as typed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -34,6 +35,8 @@ export function registerTerminalCli(deps: KafkaDeps): vscode.Disposable[] {
   writeWrapper(deps.context).then(
     (binDir) => {
       env.prepend('PATH', `${binDir}${path.delimiter}`);
+      // The terminal's CLI speaks the editor's display language (its messages use the same bundles).
+      env.replace('KAFKA_LOG_LAB_LANG', vscode.env.language);
       pointAtActiveCluster();
       deps.log.info(`[terminal] kafka-log-lab on the terminal's PATH (${binDir})`);
     },

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { DASHBOARD_PAGE } from '../../../src/host/dashboard/dashboardPage';
 import { GROUP_LAB_PAGE } from '../../../src/host/groupLab/groupLabPage';
 import { webviewHtml, type DocumentParts } from '../../../src/host/webview/webviewDocument';
-import { fillPlaceholders, parseTranslations, setTranslations, t } from '../../../webview/l10n';
+import { fillPlaceholders, parseTranslations } from '../../../src/core/l10n/translate';
+import { setTranslations, t } from '../../../webview/l10n';
 
 const parts: DocumentParts = {
   cspSource: 'https://w',
