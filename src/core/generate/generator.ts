@@ -1,6 +1,7 @@
 // The shape every log generator shares: a synchronous producer of text chunks (so the
 // simulation loop never awaits per line) plus a summary of what it actually wrote.
 import type { GeneratedFormat } from '../logFormat';
+import { writeHexWord } from './ids';
 
 export interface GeneratorOptions {
   /** Any text; the same seed (with the same other options) gives the same file. */
@@ -45,8 +46,11 @@ export interface NginxSessionCounts {
 
 export interface LogGenerator {
   readonly format: GeneratedFormat;
-  /** The next whole lines as UTF-8, about `targetBytes` long; undefined once finished. */
-  nextChunk(targetBytes: number): Buffer | undefined;
+  /**
+   * The next whole lines as UTF-8, about `targetBytes` long; undefined once finished. With `into`
+   * (a buffer the caller no longer needs), the lines are written there when it is large enough.
+   */
+  nextChunk(targetBytes: number, into?: Buffer): Buffer | undefined;
   counts(): GeneratedCounts;
   /** The lines of the events due at or before `ms` (epoch ms), at most `maxLines`, as UTF-8; empty when none is due. */
   linesUntil(ms: number, maxLines?: number): Buffer;
@@ -64,6 +68,8 @@ export const DEFAULT_USERS = 1000;
 /** Up to this length a copy loop beats `TypedArray.set` (a native call); above it, set wins. */
 const SHORT_COPY = 24;
 export const DEFAULT_THINK_SECONDS = 30;
+/** Room past a chunk's target for the line that crosses it. */
+export const CHUNK_SLACK = 16 * 1024;
 
 /**
  * Rejects counts that would make a generator run forever or do nonsense (a NaN line cap
@@ -117,7 +123,7 @@ export abstract class ChunkedGenerator implements LogGenerator {
   abstract readonly format: GeneratedFormat;
   protected linesWritten = 0;
   protected readonly lineCap: number;
-  private chunk = Buffer.alloc(0);
+  private chunk: Buffer = Buffer.alloc(0);
   private used = 0;
   private finished = false;
 
@@ -126,9 +132,10 @@ export abstract class ChunkedGenerator implements LogGenerator {
     this.lineCap = options.lines ?? Number.POSITIVE_INFINITY;
   }
 
-  nextChunk(targetBytes: number): Buffer | undefined {
+  nextChunk(targetBytes: number, into?: Buffer): Buffer | undefined {
     // Slack for the line that crosses the target; a longer line grows the buffer in reserve().
-    this.chunk = Buffer.allocUnsafe(targetBytes + 16 * 1024);
+    const size = targetBytes + CHUNK_SLACK;
+    this.chunk = into !== undefined && into.length >= size ? into : Buffer.allocUnsafe(size);
     this.used = 0;
     while (!this.finished && this.used < targetBytes) {
       if (this.linesWritten >= this.lineCap || !this.emitNext()) this.finished = true;
@@ -223,6 +230,12 @@ export abstract class ChunkedGenerator implements LogGenerator {
   protected writeFormatted(maxBytes: number, writer: ByteWriter, value: number): void {
     this.reserve(maxBytes);
     this.used = writer.write(this.chunk, this.used, value);
+  }
+
+  /** Appends `hex8(word)`, the eight lowercase hex digits of a 32-bit word. */
+  protected writeHex8(word: number): void {
+    this.reserve(8);
+    this.used = writeHexWord(this.chunk, this.used, word, 8);
   }
 
   /** Ends the line being written with a newline. */

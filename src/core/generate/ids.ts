@@ -2,7 +2,8 @@
 import type { SeededRandom } from './random';
 
 const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const HEX_DIGITS = Buffer.from('0123456789abcdef');
+/** The two hex digits of every byte value, side by side: a byte costs one lookup, not two. */
+const HEX_PAIRS = Buffer.from(HEX2.join(''), 'latin1');
 
 /** Eight lowercase hex characters for a 32-bit word, e.g. `a0aa0dd0`. */
 export function hex8(word: number): string {
@@ -29,8 +30,12 @@ export function writeUuid4(target: Uint8Array, offset: number, random: SeededRan
   return writeHexWord(target, offset, random.uint32(), 8);
 }
 
-/** The low `digits` hex digits of `word`, most significant first. */
-function writeHexWord(target: Uint8Array, offset: number, word: number, digits: number): number {
-  for (let shift = (digits - 1) * 4; shift >= 0; shift -= 4) target[offset++] = HEX_DIGITS[(word >>> shift) & 15];
+/** The low `digits` (4 or 8) hex digits of `word`, most significant first. */
+export function writeHexWord(target: Uint8Array, offset: number, word: number, digits: number): number {
+  for (let shift = (digits - 2) * 4; shift >= 0; shift -= 8) {
+    const pair = ((word >>> shift) & 255) * 2;
+    target[offset++] = HEX_PAIRS[pair];
+    target[offset++] = HEX_PAIRS[pair + 1];
+  }
   return offset;
 }

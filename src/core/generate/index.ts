@@ -65,13 +65,17 @@ export async function generateToFile(
   // A few chunks may wait to be written while the next one is generated; only the oldest
   // write is waited for ('drain' would wait until all of them are written, idling the loop).
   const writes: Promise<void>[] = [];
+  // Written chunks are filled again: fresh buffers cost page faults and garbage collection.
+  const spare: Buffer[] = [];
   let bytes = 0;
   try {
-    for (let chunk = generator.nextChunk(CHUNK_BYTES); chunk !== undefined; chunk = generator.nextChunk(CHUNK_BYTES)) {
+    for (;;) {
+      const chunk = generator.nextChunk(CHUNK_BYTES, spare.pop());
+      if (chunk === undefined) break;
       if (failure) throw failure;
       if (signal?.aborted) throw new Error('generation interrupted');
       bytes += chunk.length;
-      writes.push(new Promise<void>((resolve) => stream.write(chunk, () => resolve())));
+      writes.push(new Promise<void>((resolve) => stream.write(chunk, () => resolve(void spare.push(whole(chunk))))));
       if (writes.length >= WRITES_AHEAD) await writes.shift();
     }
     stream.end();
@@ -81,6 +85,11 @@ export async function generateToFile(
     throw e;
   }
   return summarize(request, generator, bytes, performance.now() - began);
+}
+
+/** The whole buffer `chunk` is the start of (a chunk is a view of the start of its own allocation). */
+function whole(chunk: Buffer): Buffer {
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.buffer.byteLength - chunk.byteOffset);
 }
 
 /** The whole log as one string: for tests and small previews only. */

@@ -8,6 +8,7 @@
 // same visitor are more than 30 minutes apart, so the 30-minute session rule of the
 // statistics finds exactly the sessions generated here. Time runs in whole seconds.
 import { ClientAddresses } from './clientAddresses';
+import { EncodedTexts, textBytes } from './encodedText';
 import { EventQueue, type Scheduled } from './eventQueue';
 import {
   ChunkedGenerator,
@@ -49,20 +50,24 @@ interface NginxVisitor extends Scheduled {
   cartItems: number;
   loggedIn: boolean;
   lastWasProduct: boolean;
+  /** `$remote_addr - `, encoded once per visitor. */
+  head: Uint8Array;
+  /** ` $protocol` and `" "$http_user_agent"`, encoded once per distinct text. */
+  protocolBytes: Uint8Array;
+  agentTail: Uint8Array;
 }
 
 const MEAN_ARRIVAL_SECONDS = 2;
 const MAX_THINK_SECONDS = 600;
 const MIN_SESSION_GAP_SECONDS = 31 * 60;
 const ascii = (text: string) => Buffer.from(text, 'latin1');
-const SPACE = ascii(' ');
-const QUOTE = ascii('"');
-const DASH_SPACE = ascii(' - ');
+const NO_USER = ascii('- [');
 const SPACE_BRACKET = ascii(' [');
 const BRACKET_QUOTE = ascii('] "');
 const QUOTE_SPACE = ascii('" ');
 const SPACE_QUOTE = ascii(' "');
-const QUOTE_SPACE_QUOTE = ascii('" "');
+const NO_AGENT_TAIL = ascii('" "-"');
+const EMPTY = new Uint8Array(0);
 
 export class NginxAccessGenerator extends ChunkedGenerator {
   readonly format = 'nginx' as const;
@@ -81,7 +86,12 @@ export class NginxAccessGenerator extends ChunkedGenerator {
   private sessionSeconds = 0;
   private lastTime: number;
   private meanArrivalSeconds = MEAN_ARRIVAL_SECONDS;
-  private readonly agentBytes = new Map<string, Uint8Array>();
+  // Few distinct texts, each encoded once with what surrounds it.
+  private readonly agentTails = new EncodedTexts('" "', '"');
+  private readonly protocols = new EncodedTexts(' ');
+  private readonly methods = new EncodedTexts('', ' ');
+  /** `$status ` per status code, encoded once. */
+  private readonly statusBytes: Uint8Array[] = [];
 
   constructor(options: GeneratorOptions) {
     super(options);
@@ -98,9 +108,8 @@ export class NginxAccessGenerator extends ChunkedGenerator {
   }
 
   protected emitNext(): boolean {
-    const next = this.queue.peek();
     const arrivalTime = Math.floor(this.arrivalClock);
-    if (this.visitors < this.maxVisitors && (next === undefined || arrivalTime <= next.time)) {
+    if (this.visitors < this.maxVisitors && arrivalTime <= this.queue.peekTime()) {
       const visitor = this.arrive(arrivalTime);
       this.arrivalClock += this.random.exponential(this.meanArrivalSeconds);
       this.request(visitor);
@@ -139,7 +148,7 @@ export class NginxAccessGenerator extends ChunkedGenerator {
     const roll = random.next();
     const kind: VisitorKind = roll < 0.84 ? 'human' : roll < 0.96 ? 'bot' : 'scanner';
     const ipv6Share = kind === 'human' ? 0.15 : kind === 'bot' ? 0.1 : 0.05;
-    return {
+    const visitor: NginxVisitor = {
       time,
       order: 0,
       kind,
@@ -155,7 +164,14 @@ export class NginxAccessGenerator extends ChunkedGenerator {
       cartItems: 0,
       loggedIn: false,
       lastWasProduct: false,
+      head: EMPTY,
+      protocolBytes: EMPTY,
+      agentTail: EMPTY,
     };
+    visitor.head = textBytes(visitor.address + ' - ');
+    visitor.protocolBytes = this.protocols.get(visitor.protocol);
+    visitor.agentTail = this.agentTails.get(visitor.agent);
+    return visitor;
   }
 
   /** Writes the visitor's next request (with what follows it at once) and schedules the one after. */
@@ -264,15 +280,15 @@ export class NginxAccessGenerator extends ChunkedGenerator {
       const junk = random.pick(JUNK_REQUESTS);
       this.beginLine(visitor, '-');
       this.writeText(junk);
-      this.endLineWith(400, junk === '-' ? 0 : ERROR_PAGE_BYTES[400], '-', '-');
+      this.endLineWith(400, junk === '-' ? 0 : ERROR_PAGE_BYTES[400], '-', NO_AGENT_TAIL);
       return;
     }
     const probe = random.pick(SCANNER_PROBES);
     const user = probe.status === 401 && random.chance(0.5) ? 'admin' : '-';
     const bytes = probe.status === 200 ? random.between(35000, 60000) : (ERROR_PAGE_BYTES[probe.status] ?? 0);
     this.beginLine(visitor, user);
-    this.writeRequestLine(probe.method, probe.path, visitor.protocol);
-    this.endLineWith(probe.status, bytes, '-', visitor.agent);
+    this.writeRequestLine(probe.method, probe.path, visitor.protocolBytes);
+    this.endLineWith(probe.status, bytes, '-', visitor.agentTail);
   }
 
   /** Status of a dynamic page: mostly 200, rare 500s, bursts of 5xx during an incident. */
@@ -300,8 +316,8 @@ export class NginxAccessGenerator extends ChunkedGenerator {
     referrer: string,
   ): void {
     this.beginLine(visitor, '-');
-    this.writeRequestLine(method, url, visitor.protocol);
-    this.endLineWith(status, bytes, referrer, visitor.agent);
+    this.writeRequestLine(method, url, visitor.protocolBytes);
+    this.endLineWith(status, bytes, referrer, visitor.agentTail);
   }
 
   /** Writes `$remote_addr - $remote_user [$time_local] "` and counts the line into its session. */
@@ -315,42 +331,36 @@ export class NginxAccessGenerator extends ChunkedGenerator {
     }
     visitor.lastLineTime = time;
     this.lastTime = time;
-    this.writeText(visitor.address);
-    this.writeEncoded(DASH_SPACE);
-    this.writeText(user);
-    this.writeEncoded(SPACE_BRACKET);
+    this.writeEncoded(visitor.head);
+    if (user === '-') {
+      this.writeEncoded(NO_USER);
+    } else {
+      this.writeText(user);
+      this.writeEncoded(SPACE_BRACKET);
+    }
     this.writeFormatted(26, this.formatter, time);
     this.writeEncoded(BRACKET_QUOTE);
   }
 
   /** `METHOD URL PROTOCOL`, the request inside the quotes. */
-  private writeRequestLine(method: string, url: string, protocol: string): void {
-    this.writeText(method);
-    this.writeEncoded(SPACE);
+  private writeRequestLine(method: string, url: string, protocol: Uint8Array): void {
+    this.writeEncoded(this.methods.get(method));
     this.writeText(url);
-    this.writeEncoded(SPACE);
-    this.writeText(protocol);
+    this.writeEncoded(protocol);
   }
 
-  /** Writes `" $status $body_bytes_sent "$http_referer" "$http_user_agent"` and the newline. */
-  private endLineWith(status: number, bytes: number, referrer: string, agent: string): void {
+  /**
+   * Writes `" $status $body_bytes_sent "$http_referer` then `agentTail` (`" "$http_user_agent"`)
+   * and the newline.
+   */
+  private endLineWith(status: number, bytes: number, referrer: string, agentTail: Uint8Array): void {
     this.writeEncoded(QUOTE_SPACE);
-    this.writeInt(status);
-    this.writeEncoded(SPACE);
+    this.writeEncoded((this.statusBytes[status] ??= ascii(`${status} `)));
     this.writeInt(bytes);
     this.writeEncoded(SPACE_QUOTE);
     this.writeText(referrer);
-    this.writeEncoded(QUOTE_SPACE_QUOTE);
-    this.writeEncoded(this.encodedAgent(agent));
-    this.writeEncoded(QUOTE);
+    this.writeEncoded(agentTail);
     this.endLine();
-  }
-
-  /** User agents are long and few: each is encoded once. */
-  private encodedAgent(agent: string): Uint8Array {
-    let bytes = this.agentBytes.get(agent);
-    if (bytes === undefined) this.agentBytes.set(agent, (bytes = Buffer.from(agent)));
-    return bytes;
   }
 
   counts(): GeneratedCounts {

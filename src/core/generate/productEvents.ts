@@ -14,15 +14,18 @@ import {
   type GeneratedCounts,
   type GeneratorOptions,
 } from './generator';
-import { hex8, writeUuid4 } from './ids';
+import { hex8, writeHexWord, writeUuid4 } from './ids';
 import { CATALOG, SEARCH_QUERIES, type Product } from './productCatalog';
 import { SeededRandom, permute32 } from './random';
 import { IsoTimestampFormatter } from './timeText';
 
 type Step = 'view' | 'search' | 'add_to_cart' | 'remove_from_cart' | 'begin_checkout' | 'purchase' | 'end';
+/** The steps that write a line. */
+type EventType = Exclude<Step, 'end'>;
 
 interface Shopper extends Scheduled {
-  id: string;
+  /** `","user_id":"<id>","session_id":"<id>-`, encoded once per shopper. */
+  idBytes: Uint8Array;
   sessionsLeft: number;
   session: number;
   last: Step;
@@ -38,13 +41,17 @@ const MAX_EVENTS_PER_SESSION = 60;
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 const EVENT_ID = ascii('{"event_id":"');
 const TIMESTAMP = ascii('","timestamp":"');
-const USER_ID = ascii('","user_id":"');
-const SESSION_ID = ascii('","session_id":"');
-const DASH = ascii('-');
-const EVENT_TYPE = ascii('","event_type":"');
-const QUERY = ascii('","query":"');
 const QUOTE_BRACE = ascii('"}');
-const QUOTE_COMMA = ascii('",');
+const ITEMS = ascii(',"items":');
+/** What follows the session id up to the event's own fields, per event type (encoded once). */
+const TYPE_HEADS: Record<EventType, Buffer> = {
+  view: ascii('","event_type":"view",'),
+  search: ascii('","event_type":"search","query":"'),
+  add_to_cart: ascii('","event_type":"add_to_cart",'),
+  remove_from_cart: ascii('","event_type":"remove_from_cart",'),
+  begin_checkout: ascii('","event_type":"begin_checkout","cart_value":'),
+  purchase: ascii('","event_type":"purchase",'),
+};
 const BRACE = ascii('}');
 const QUANTITY_BRACE = ascii(',"quantity":1}');
 const ORDER_ID = ascii(',"order_id":"ORD-');
@@ -76,9 +83,8 @@ export class ProductEventGenerator extends ChunkedGenerator {
   }
 
   protected emitNext(): boolean {
-    const next = this.queue.peek();
     const arrival = Math.floor(this.arrivalClock);
-    if (this.visitors < this.maxVisitors && (next === undefined || arrival <= next.time)) {
+    if (this.visitors < this.maxVisitors && arrival <= this.queue.peekTime()) {
       const shopper = this.arrive(arrival);
       this.arrivalClock += this.random.exponential(this.meanArrivalMs);
       this.act(shopper);
@@ -113,7 +119,7 @@ export class ProductEventGenerator extends ChunkedGenerator {
     return {
       time,
       order: 0,
-      id: hex8(permute32((index ^ this.idSalt) >>> 0)),
+      idBytes: idBytesOf(permute32((index ^ this.idSalt) >>> 0)),
       sessionsLeft: this.random.chance(0.3) ? this.random.between(2, 3) : 1,
       session: 0,
       last: 'end',
@@ -147,7 +153,7 @@ export class ProductEventGenerator extends ChunkedGenerator {
     this.queue.push(shopper);
   }
 
-  private nextStep(shopper: Shopper): Step {
+  private nextStep(shopper: Shopper): EventType {
     const x = this.random.next();
     switch (shopper.last) {
       case 'end':
@@ -170,7 +176,7 @@ export class ProductEventGenerator extends ChunkedGenerator {
     }
   }
 
-  private write(shopper: Shopper, step: Step): void {
+  private write(shopper: Shopper, step: EventType): void {
     this.lastMs = shopper.time;
     if (step === 'purchase') {
       this.writePurchase(shopper);
@@ -180,7 +186,6 @@ export class ProductEventGenerator extends ChunkedGenerator {
     this.writeHead(shopper, step);
     switch (step) {
       case 'search':
-        this.writeEncoded(QUERY);
         this.writeText(random.pick(SEARCH_QUERIES));
         this.writeEncoded(QUOTE_BRACE);
         break;
@@ -199,7 +204,8 @@ export class ProductEventGenerator extends ChunkedGenerator {
         break;
       case 'begin_checkout': {
         const cents = shopper.cart.reduce((sum, p) => sum + p.priceCents, 0);
-        this.writeText('","cart_value":' + cents / 100 + ',"items":');
+        this.writeText(String(cents / 100));
+        this.writeEncoded(ITEMS);
         this.writeInt(shopper.cart.length);
         this.writeEncoded(BRACE);
         break;
@@ -216,7 +222,6 @@ export class ProductEventGenerator extends ChunkedGenerator {
       this.purchases++;
       this.revenueCents += product.priceCents;
       this.writeHead(shopper, 'purchase');
-      this.writeEncoded(QUOTE_COMMA);
       this.writeEncoded(product.jsonBytes);
       this.writeEncoded(ORDER_ID);
       this.writeText(orderId);
@@ -226,30 +231,24 @@ export class ProductEventGenerator extends ChunkedGenerator {
     shopper.cart = [];
   }
 
-  /** `","view",<product>` and the line's end `tail`. */
+  /** `<product>` and the line's end `tail`. */
   private writeProduct(product: Product, tail: Uint8Array): void {
-    this.writeEncoded(QUOTE_COMMA);
     this.writeEncoded(product.jsonBytes);
     this.writeEncoded(tail);
   }
 
   /**
    * Every line up to its event type: `{"event_id":"<uuid>","timestamp":"…","user_id":"…",
-   * "session_id":"…","event_type":"<step>` (what follows the type differs per type).
+   * "session_id":"…","event_type":"<step>"` and what opens the type's own fields.
    */
-  private writeHead(shopper: Shopper, step: Step): void {
+  private writeHead(shopper: Shopper, step: EventType): void {
     this.writeEncoded(EVENT_ID);
     this.writeBytes(36, this.writeUuid);
     this.writeEncoded(TIMESTAMP);
     this.writeFormatted(24, this.formatter, shopper.time);
-    this.writeEncoded(USER_ID);
-    this.writeText(shopper.id);
-    this.writeEncoded(SESSION_ID);
-    this.writeText(shopper.id);
-    this.writeEncoded(DASH);
+    this.writeEncoded(shopper.idBytes);
     this.writeInt(shopper.session);
-    this.writeEncoded(EVENT_TYPE);
-    this.writeText(step);
+    this.writeEncoded(TYPE_HEADS[step]);
   }
 
   private readonly writeUuid = (target: Buffer, offset: number) => writeUuid4(target, offset, this.random);
@@ -262,6 +261,22 @@ export class ProductEventGenerator extends ChunkedGenerator {
       purchases: { count: this.purchases, revenue: this.revenueCents / 100 },
     };
   }
+}
+
+const USER_ID = '","user_id":"';
+const SESSION_ID = '","session_id":"';
+const ID_TEMPLATE = ascii(`${USER_ID}00000000${SESSION_ID}00000000-`);
+
+/**
+ * What follows the timestamp up to the session number, the same on every line of a shopper:
+ * the template with the id's digits filled in (cheaper than encoding a new string per shopper).
+ */
+function idBytesOf(word: number): Uint8Array {
+  const bytes = new Uint8Array(ID_TEMPLATE.length);
+  bytes.set(ID_TEMPLATE);
+  writeHexWord(bytes, USER_ID.length, word, 8);
+  writeHexWord(bytes, USER_ID.length + 8 + SESSION_ID.length, word, 8);
+  return bytes;
 }
 
 /** Chance that a session ends right after `step` (purchase is handled apart). */

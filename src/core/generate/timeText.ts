@@ -44,8 +44,31 @@ function writeFixedDigits(target: Uint8Array, offset: number, value: number, dig
   return offset + digits;
 }
 
-/** Formats instants whose date part changes rarely, recomputing that part only on a new day. */
+/**
+ * Formats instants whose date part changes rarely, recomputing that part only on a new day.
+ * The `write` paths also keep the text up to the seconds of the last second written: lines
+ * come in time order, so most of them share it and only the fraction is written anew.
+ */
 abstract class DailyCachedFormatter {
+  private cachedSecond = Number.NaN;
+  private readonly secondBytes = new Uint8Array(32);
+  private secondLength = 0;
+
+  /** Copies the cached text of epoch second `second` (built by `writeSecond`); returns the offset after it. */
+  protected copySecond(target: Uint8Array, offset: number, second: number): number {
+    const bytes = this.secondBytes;
+    if (second !== this.cachedSecond) {
+      this.cachedSecond = second;
+      this.secondLength = this.writeSecond(bytes, second);
+    }
+    const length = this.secondLength;
+    for (let i = 0; i < length; i++) target[offset++] = bytes[i];
+    return offset;
+  }
+
+  /** Writes the text shared by every instant of epoch second `second` at 0; returns its length. */
+  protected abstract writeSecond(target: Uint8Array, second: number): number;
+
   /** Days since the epoch of the last formatted instant. */
   protected day = Number.NaN;
   private dayText = '';
@@ -80,12 +103,17 @@ export class WebTimestampFormatter extends DailyCachedFormatter {
 
   /** `format(micros)` as ASCII bytes at `offset` (26); returns the offset after them. */
   write(target: Uint8Array, offset: number, micros: number): number {
-    this.datePart(Math.floor(micros / 1000));
-    const microOfDay = micros - this.day * MS_PER_DAY * 1000;
-    const second = Math.floor(microOfDay / 1_000_000);
-    offset = writeClock(target, copyBytes(target, offset, this.dayBytes), second);
-    target[offset++] = 46; // '.'
-    return writeFixedDigits(target, offset, microOfDay - second * 1_000_000, 6);
+    const second = Math.floor(micros / 1_000_000);
+    offset = this.copySecond(target, offset, second);
+    return writeFixedDigits(target, offset, micros - second * 1_000_000, 6);
+  }
+
+  /** `2025-10-16 21:16:47.` */
+  protected writeSecond(target: Uint8Array, second: number): number {
+    this.datePart(second * 1000);
+    const offset = writeClock(target, copyBytes(target, 0, this.dayBytes), second - this.day * 86_400);
+    target[offset] = 46; // '.'
+    return offset + 1;
   }
 
   protected formatDay(midnight: Date): string {
@@ -102,8 +130,13 @@ export class NginxTimestampFormatter extends DailyCachedFormatter {
 
   /** `format(seconds)` as ASCII bytes at `offset` (26); returns the offset after them. */
   write(target: Uint8Array, offset: number, seconds: number): number {
-    this.datePart(seconds * 1000);
-    offset = writeClock(target, copyBytes(target, offset, this.dayBytes), seconds - this.day * 86_400);
+    return this.copySecond(target, offset, seconds);
+  }
+
+  /** The whole timestamp: it has no finer unit than the second. */
+  protected writeSecond(target: Uint8Array, second: number): number {
+    this.datePart(second * 1000);
+    const offset = writeClock(target, copyBytes(target, 0, this.dayBytes), second - this.day * 86_400);
     return copyBytes(target, offset, UTC_ZONE);
   }
 
@@ -128,13 +161,17 @@ export class IsoTimestampFormatter extends DailyCachedFormatter {
 
   /** `format(ms)` as ASCII bytes at `offset` (24); returns the offset after them. */
   write(target: Uint8Array, offset: number, ms: number): number {
-    this.datePart(ms);
-    const msOfDay = ms - this.day * MS_PER_DAY;
-    const second = Math.floor(msOfDay / 1000);
-    offset = writeClock(target, copyBytes(target, offset, this.dayBytes), second);
-    target[offset++] = 46; // '.'
-    offset = writeFixedDigits(target, offset, msOfDay - second * 1000, 3);
+    const second = Math.floor(ms / 1000);
+    offset = writeFixedDigits(target, this.copySecond(target, offset, second), ms - second * 1000, 3);
     target[offset] = 90; // 'Z'
+    return offset + 1;
+  }
+
+  /** `2025-10-16T21:16:47.` */
+  protected writeSecond(target: Uint8Array, second: number): number {
+    this.datePart(second * 1000);
+    const offset = writeClock(target, copyBytes(target, 0, this.dayBytes), second - this.day * 86_400);
+    target[offset] = 46; // '.'
     return offset + 1;
   }
 

@@ -15,7 +15,7 @@ import {
   type GeneratedCounts,
   type GeneratorOptions,
 } from './generator';
-import { hex8 } from './ids';
+import { EncodedTexts } from './encodedText';
 import { SeededRandom, permute32 } from './random';
 import { WebTimestampFormatter } from './timeText';
 import { navigate, startNavigation, type NavigationState } from './webNavigation';
@@ -29,11 +29,10 @@ const MIN_THINK_US = 1_000_000;
 const MAX_THINK_US = 15 * 60 * 1_000_000;
 const TIMESTAMP_LABEL = Buffer.from(' -- Timestamp : ');
 const USER_LABEL = Buffer.from(' - User_id : ');
-const ACTION_LABEL = Buffer.from(' -- Action : ');
-const PAGE_LABEL = Buffer.from(' -- Page : ');
 
 interface WebVisitor extends Scheduled, NavigationState {
-  id: string;
+  /** The user id's word: written as eight hex digits. */
+  idWord: number;
   arrivalUs: number;
   eventsLeft: number;
   willClose: boolean;
@@ -43,6 +42,9 @@ export class WebSessionGenerator extends ChunkedGenerator {
   readonly format = 'web' as const;
   private readonly random: SeededRandom;
   private readonly formatter = new WebTimestampFormatter();
+  // Actions and pages are a small fixed set: each with its label is encoded once.
+  private readonly actions = new EncodedTexts(' -- Action : ');
+  private readonly pages = new EncodedTexts(' -- Page : ');
   private readonly queue = new EventQueue<WebVisitor>();
   private readonly maxVisitors: number;
   /** The visitor count the 70% arrival rule refers to. */
@@ -77,8 +79,7 @@ export class WebSessionGenerator extends ChunkedGenerator {
   }
 
   protected emitNext(): boolean {
-    const next = this.queue.peek();
-    const arrivalDue = this.arrivalsOpen() && (next === undefined || this.nextArrivalUs <= next.time);
+    const arrivalDue = this.arrivalsOpen() && this.nextArrivalUs <= this.queue.peekTime();
     if (arrivalDue) {
       this.arrive();
       return true;
@@ -102,7 +103,7 @@ export class WebSessionGenerator extends ChunkedGenerator {
     const visitor: WebVisitor = {
       time: this.nextArrivalUs,
       order: 0,
-      id: hex8(permute32((index ^ this.idSalt) >>> 0)),
+      idWord: permute32((index ^ this.idSalt) >>> 0),
       arrivalUs: this.nextArrivalUs,
       eventsLeft: events,
       willClose: random.chance(CLOSE_SHARE),
@@ -178,11 +179,9 @@ export class WebSessionGenerator extends ChunkedGenerator {
     this.writeEncoded(TIMESTAMP_LABEL);
     this.writeFormatted(26, this.formatter, visitor.time);
     this.writeEncoded(USER_LABEL);
-    this.writeText(visitor.id);
-    this.writeEncoded(ACTION_LABEL);
-    this.writeText(action);
-    this.writeEncoded(PAGE_LABEL);
-    this.writeText(visitor.page);
+    this.writeHex8(visitor.idWord);
+    this.writeEncoded(this.actions.get(action));
+    this.writeEncoded(this.pages.get(visitor.page));
     this.endLine();
   }
 

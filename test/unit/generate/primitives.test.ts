@@ -72,6 +72,17 @@ describe('generator building blocks', () => {
     for (let item = queue.pop(); item; item = queue.pop()) popped.push(item.name);
     assert.deepEqual(popped, expected);
   });
+
+  it('EventQueue shifts every waiting event and reports the earliest time', () => {
+    const queue = new EventQueue<{ time: number; order: number }>();
+    assert.equal(queue.peekTime(), Number.POSITIVE_INFINITY);
+    for (const time of [30, 10, 20]) queue.push({ time, order: 0 });
+    queue.shift(5);
+    assert.equal(queue.peekTime(), 15);
+    assert.deepEqual([queue.pop()?.time, queue.pop()?.time, queue.pop()?.time], [15, 25, 35]);
+    assert.equal(queue.pop(), undefined);
+    assert.equal(queue.size, 0);
+  });
 });
 
 describe('generator options', () => {
