@@ -91,9 +91,11 @@ export async function killLeaderUnderLoad(bootstrap: string, control: ClusterNod
     assert.equal(election.from, leader);
     assert.ok(election.to > 0 && election.to !== leader, `a new leader was elected (${election.to})`);
     assert.ok(account.acknowledged > 100, `messages were acknowledged (${account.acknowledged})`);
-    const refusals = timeline.filter((e) => e.kind === 'producer-error');
-    assert.deepEqual(refusals, [], 'with one node down, acks=all and min ISR 2 the producer is never refused');
-    assert.equal(account.failed, 0);
+    // A send to the killed leader may time out while the new one is elected (a producer-error
+    // the lab shows, then sends again); the cluster itself must never refuse with two in sync.
+    const refusals = timeline.filter((e) => e.kind === 'producer-error' && e.error === 'NOT_ENOUGH_REPLICAS');
+    assert.deepEqual(refusals, [], 'with one node down, acks=all and min ISR 2 the cluster never refuses');
+    assert.equal(account.failed, 0, 'every message sent was acknowledged in the end');
     assert.equal(account.lostAcknowledged, 0);
     assert.equal(account.duplicates, 0);
     await assertKcatReadsEachOnce(bootstrap, topic, account.sent);
