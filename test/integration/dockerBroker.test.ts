@@ -3,7 +3,6 @@
 // name and volume, and removes them.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import net from 'node:net';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +22,7 @@ import { isBrokerReachable } from '../../src/core/broker/readiness';
 import { consumeInGroup, produceNumbered } from './support/roundTrip';
 import { uniqueName } from './support/testBroker';
 import { announceSkip, prepareDocker, releaseDocker, repoRoot, type DockerTestSetup } from './support/dockerSetup';
+import { listenLocally, silentServer } from '../support/silentServer';
 
 const run = promisify(execFile);
 
@@ -168,9 +168,9 @@ describe('Docker engine (real Docker daemon)', function () {
 
   it('refuses a port that another process holds, naming it', async () => {
     const { name, volume } = names('taken');
-    const holder = net.createServer();
-    await new Promise<void>((resolve) => holder.listen({ port: 0, host: '127.0.0.1' }, resolve));
-    const port = (holder.address() as net.AddressInfo).port;
+    const holder = silentServer();
+    await listenLocally(holder);
+    const port = holder.port();
     try {
       await assert.rejects(
         startDockerBroker({ port, image: setup!.image, name, volume }),
@@ -178,7 +178,7 @@ describe('Docker engine (real Docker daemon)', function () {
       );
       assert.ok(!(await dockerBrokerStatus()).some((c) => c.name === name), 'no container is left behind');
     } finally {
-      holder.close();
+      await holder.close();
     }
   });
 

@@ -2,12 +2,12 @@
 // a generated id, a retry when a port is lost between choosing and binding it, none otherwise.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureKafkaJars, DEFAULT_KAFKA_VERSION } from '../../src/core/broker/kafkaJars';
 import { formatStorage, startJvmBroker } from '../../src/core/broker/jvmBroker';
 import { newClusterId, serverProperties } from '../../src/core/broker/kraftConfig';
+import { listenLocally, silentServer } from '../support/silentServer';
 
 const FORMATS = 200;
 const PARALLEL = 2;
@@ -76,7 +76,8 @@ describe('JVM broker start', () => {
   });
 
   it('starts once more on other ports when its port is taken while it starts', async () => {
-    const thief = net.createServer();
+    // Holds the port as a process would: it takes the readiness probe's connection and never answers.
+    const thief = silentServer();
     const progress: string[] = [];
     let stolen: number | undefined;
     const steal = (message: string) => {
@@ -84,7 +85,8 @@ describe('JVM broker start', () => {
       const port = /^Starting Apache Kafka .* on 127\.0\.0\.1:(\d+)/.exec(message)?.[1];
       if (port && stolen === undefined) {
         stolen = Number(port);
-        thief.listen(stolen, '127.0.0.1');
+        // Failing to take it shows below: the broker would not have been retried.
+        listenLocally(thief, stolen).catch(() => undefined);
       }
     };
     const dataDir = tempDir('kll-race-');
@@ -101,7 +103,7 @@ describe('JVM broker start', () => {
         await broker.stop();
       }
     } finally {
-      thief.close();
+      await thief.close();
     }
   });
 

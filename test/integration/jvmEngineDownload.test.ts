@@ -13,6 +13,7 @@ import path from 'node:path';
 import { TESTED_KAFKA_VERSIONS, ensureKafkaJars } from '../../src/core/broker/kafkaJars';
 import { jarFileName, manifestFor } from '../../src/core/broker/kafkaManifest';
 import { connectProxy } from '../support/connectProxy';
+import { listenLocally, silentServer } from '../support/silentServer';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const MAVEN_CENTRAL = 'repo.maven.apache.org:443';
@@ -263,22 +264,15 @@ describe('JVM engine: Kafka from Maven Central with Java alone', function () {
   });
 
   describe('an unreachable repository fails in bounded time, naming the URL and the ways out', () => {
-    let silent: net.Server;
-    const held: net.Socket[] = [];
-    before(async () => {
-      silent = net.createServer((socket) => held.push(socket)); // accepts, never answers
-      await listen(silent);
-    });
-    after(() => {
-      held.forEach((s) => s.destroy());
-      silent.close();
-    });
+    const silent = silentServer();
+    before(() => listenLocally(silent));
+    after(() => silent.close());
 
     const cases = [
       { what: 'a proxy port that refuses connections', proxy: () => deadProxy, reason: 'the connection was refused' },
       {
         what: 'a proxy that accepts and never answers',
-        proxy: () => `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`,
+        proxy: () => `http://127.0.0.1:${silent.port()}`,
         reason: 'the proxy did not answer within 10 s',
       },
     ];

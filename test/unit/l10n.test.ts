@@ -24,6 +24,23 @@ function runIn(dir: string, ...args: string[]) {
   });
 }
 
+/** A small tree with its own copy of the script (scripts/, l10n/), removed after `body`. */
+function withBundleSandbox(body: (dir: string, write: (file: string, lines: string[]) => void) => void): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-l10n-'));
+  const write = (file: string, lines: string[]) => {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), lines.join('\n'));
+  };
+  try {
+    fs.mkdirSync(path.join(dir, 'scripts'));
+    fs.mkdirSync(path.join(dir, 'l10n'));
+    fs.copyFileSync(script, path.join(dir, 'scripts/l10n-bundle.mjs'));
+    body(dir, write);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('localization (l10n bundles)', () => {
   it('has every l10n.t string in the English and French bundles (run: node scripts/l10n-bundle.mjs)', () => {
     const run = spawnSync(process.execPath, [script, '--json'], { cwd: root, encoding: 'utf8' });
@@ -47,12 +64,8 @@ describe('localization (l10n bundles)', () => {
   });
 
   it('l10n-bundle.mjs extracts literals, refuses template literals and finds missing translations', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-l10n-'));
-    try {
-      fs.mkdirSync(path.join(dir, 'scripts'));
+    withBundleSandbox((dir) => {
       fs.mkdirSync(path.join(dir, 'src/host/a'), { recursive: true });
-      fs.mkdirSync(path.join(dir, 'l10n'));
-      fs.copyFileSync(script, path.join(dir, 'scripts/l10n-bundle.mjs'));
       const source = [
         "const a = vscode.l10n.t('Hello {0}', name);",
         'const b = vscode.l10n.t(\n  "It\'s \\"{0}\\"\\nagain",\n  x,\n);',
@@ -71,21 +84,11 @@ describe('localization (l10n bundles)', () => {
       assert.match(problems, /one\.ts:7: l10n\.t needs a plain string literal/);
       assert.match(problems, /bundle\.l10n\.fr\.json: placeholders of "Hello \{0\}" differ/);
       assert.match(problems, /bundle\.l10n\.fr\.json: no translation for "It's \\"\{0\}\\"\\nagain"/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("l10n-bundle.mjs reads the webviews' t() calls, and only those of the webview lookup", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-l10n-'));
-    const write = (file: string, lines: string[]) => {
-      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, file), lines.join('\n'));
-    };
-    try {
-      fs.mkdirSync(path.join(dir, 'scripts'));
-      fs.mkdirSync(path.join(dir, 'l10n'));
-      fs.copyFileSync(script, path.join(dir, 'scripts/l10n-bundle.mjs'));
+    withBundleSandbox((dir, write) => {
       write('src/host/a.ts', ["vscode.l10n.t('From the host');"]);
       write('webview/l10n.ts', ['export function t(message: string): string {', '  return message;', '}']);
       write('webview/panel/view.ts', [
@@ -124,21 +127,11 @@ describe('localization (l10n bundles)', () => {
         (JSON.parse(check.stdout) as CheckResult).problems.join('\n'),
         /view\.ts:10: t needs a plain string/,
       );
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("l10n-bundle.mjs reads the CLI's t() calls and those of pure code given a translator", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kll-l10n-'));
-    const write = (file: string, lines: string[]) => {
-      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, file), lines.join('\n'));
-    };
-    try {
-      fs.mkdirSync(path.join(dir, 'scripts'));
-      fs.mkdirSync(path.join(dir, 'l10n'));
-      fs.copyFileSync(script, path.join(dir, 'scripts/l10n-bundle.mjs'));
+    withBundleSandbox((dir, write) => {
       write('src/cli/commands/topics.ts', ["import { t } from '../l10n';", "io.out(t('Deleted topic {0}', topic));"]);
       write('src/cli/other.ts', ["import { t } from './elsewhere';", "t('Not the lookup');"]);
       write('src/core/replication/timeline.ts', [
@@ -153,8 +146,6 @@ describe('localization (l10n bundles)', () => {
         'Deleted topic {0}',
         'node {0} is down',
       ]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -107,14 +107,14 @@ export async function killLeaderUnderLoad(bootstrap: string, control: ClusterNod
 
 /**
  * Stops nodes 1 and 2 under load: the producer is refused (NOT_ENOUGH_REPLICAS) and resumes only
- * once node 2 is back; nothing acknowledged is lost. `whileDown` looks at the cluster meanwhile.
+ * once node 2 is back; nothing acknowledged is lost; the Kafka view (`viewStates`) shows 1 and 2 down.
  * Node 1 is left down.
  */
-export async function twoDownUnderLoad<T>(
+export async function twoDownUnderLoad(
   bootstrap: string,
   control: ClusterNodeControl,
-  whileDown: () => Promise<T>,
-): Promise<T> {
+  viewStates: () => Promise<Array<{ nodeId: number; state: string }>>,
+): Promise<void> {
   const topic = `replication-two-down-${Date.now().toString(36)}`;
   const lab = newLab(bootstrap, control, topic);
   try {
@@ -126,7 +126,15 @@ export async function twoDownUnderLoad<T>(
     await lab.stopNode(1);
     await lab.stopNode(2);
     const refusal = (await refused) as Extract<TimelineEvent, { kind: 'producer-error' }>;
-    const seen = await whileDown();
+    assert.deepEqual(
+      (await viewStates()).map((b) => [b.nodeId, b.state]),
+      [
+        [1, 'down'],
+        [2, 'down'],
+        [3, 'up'],
+      ],
+      'the view shows the two stopped nodes down',
+    );
     const isRecovery = (e: ReplicationLabEvent) =>
       e.type === 'timeline' && e.event.kind === 'producer-recovered' ? e.event : undefined;
     const resumed = waitForEvent(lab, isRecovery, 120000);
@@ -142,7 +150,6 @@ export async function twoDownUnderLoad<T>(
     const recoveredAt = result.timeline.find((e) => e.kind === 'producer-recovered')!.atMs;
     const started = result.timeline.find((e) => e.kind === 'action' && e.action === 'start')!.atMs;
     assert.ok(recoveredAt >= started, 'the producer resumed only after a node returned');
-    return seen;
   } finally {
     await lab.dispose();
   }

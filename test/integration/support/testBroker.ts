@@ -7,6 +7,7 @@ import type { Context, Suite } from 'mocha';
 import { startJvmBroker, type RunningJvmBroker } from '../../../src/core/broker/jvmBroker';
 import { DEFAULT_KAFKA_VERSION } from '../../../src/core/broker/kafkaJars';
 import { UserError, describeError } from '../../../src/core/errors';
+import { failIfRunOutlives } from '../../support/lingeringHandles';
 
 let broker: RunningJvmBroker | undefined;
 let setupFailure: string | undefined;
@@ -34,6 +35,11 @@ export async function mochaGlobalSetup(): Promise<void> {
 
 export async function mochaGlobalTeardown(): Promise<void> {
   await broker?.stop();
+  // A clean run exits at once; a leaked socket, child or timer is named instead of hanging CI.
+  failIfRunOutlives('the integration suite', {
+    graceMs: Number(process.env.KLL_HANDLES_GRACE_MS) || 20000,
+    timerLimitMs: Number(process.env.KLL_HANDLES_TIMER_LIMIT_MS) || 120000,
+  });
 }
 
 /** Marks every test under `suite` pending and drops the hooks that would use the broker. */
