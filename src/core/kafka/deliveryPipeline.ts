@@ -1,5 +1,11 @@
 // Batches messages, keeps a bounded number of sends in flight (backpressure), and keeps
 // an exact account of which lines were acknowledged and which failed, and why.
+//
+// A batch is a run of consecutive lines; it goes out as one send per partition, and each
+// partition's sends go one at a time, in file order (its lane). The idempotent producer numbers
+// a partition's messages; when an attempt fails it hands the same numbers out again, so a second
+// send of that partition in flight could take them and be acknowledged as a duplicate of the
+// first without being written. One send in flight per partition rules that out.
 import { describeError } from '../errors';
 import type { PartitionedMessage } from './lineMessages';
 import { LineRangeSet } from './lineRanges';
@@ -19,6 +25,12 @@ export interface LineFailure {
   reason: string;
 }
 
+/** What a batch's parts delivered so far: the lines and where the broker wrote them. */
+interface Delivered {
+  items: PendingLine[];
+  reports: DeliveryReport[];
+}
+
 const TOO_LARGE = /MESSAGE_TOO_LARGE|larger than the max message size|RECORD_LIST_TOO_LARGE/i;
 const MAX_REPORTED_FAILURES = 1000;
 
@@ -33,6 +45,8 @@ export class DeliveryPipeline {
   private batch: PendingLine[] = [];
   private batchBytes = 0;
   private readonly inflight = new Set<Promise<void>>();
+  /** Per partition, its last send (see the top): the next one waits for it. */
+  private readonly lanes = new Map<number, Promise<void>>();
 
   constructor(
     private readonly producer: ProducerPort,
@@ -69,32 +83,60 @@ export class DeliveryPipeline {
   private async dispatch(batch: PendingLine[]): Promise<void> {
     if (this.fatal) return this.recordFailure(batch, this.fatal, false);
     while (this.inflight.size >= this.limits.maxInFlight) await Promise.race(this.inflight);
-    this.sentCount += batch.length;
-    const send: Promise<void> = this.send(batch).finally(() => this.inflight.delete(send));
+    const send: Promise<void> = this.sendByPartition(batch).finally(() => this.inflight.delete(send));
     this.inflight.add(send);
   }
 
-  private async send(batch: PendingLine[]): Promise<void> {
+  /** The batch's lines, one send per partition, each in its partition's lane; accounted once all are answered. */
+  private async sendByPartition(batch: PendingLine[]): Promise<void> {
+    const delivered: Delivered = { items: [], reports: [] };
+    const parts = splitByPartition(batch);
+    await Promise.all(
+      [...parts].map(([partition, part]) => this.inLane(partition, () => this.sendPart(part, delivered))),
+    );
+    if (delivered.items.length === batch.length) {
+      this.acked.add(batch[0].line, batch[batch.length - 1].line);
+      // One report per part says where it went; a part sent in halves is found by reading instead.
+      if (delivered.reports.length === parts.size) this.onAcked?.(batch, delivered.reports);
+      return;
+    }
+    // Some parts failed: what was acknowledged is exact per line. It is not journalled (an entry
+    // stands for consecutive lines); a resume finds those messages by reading them back.
+    for (const item of delivered.items) this.acked.add(item.line, item.line);
+  }
+
+  /** Runs `task` after every earlier task of the partition has been answered. */
+  private inLane(partition: number, task: () => Promise<void>): Promise<void> {
+    const run = (this.lanes.get(partition) ?? Promise.resolve()).then(task);
+    this.lanes.set(partition, run);
+    return run;
+  }
+
+  /** Sends one partition's part of a batch; never rejects (failures are accounted). */
+  private async sendPart(part: PendingLine[], delivered: Delivered): Promise<void> {
+    if (this.fatal) return this.recordFailure(part, this.fatal, false);
+    this.sentCount += part.length;
     try {
       const reports = await this.producer.send(
         this.topic,
-        batch.map((b) => b.message),
+        part.map((b) => b.message),
       );
-      this.ackedCount += batch.length;
-      this.acked.add(batch[0].line, batch[batch.length - 1].line);
-      this.onAcked?.(batch, reports);
+      this.ackedCount += part.length;
+      delivered.items.push(...part);
+      delivered.reports.push(...reports);
     } catch (e) {
       const reason = describeError(e);
       if (TOO_LARGE.test(`${(e as Error)?.message ?? ''} ${(e as { type?: string })?.type ?? ''}`)) {
-        if (batch.length === 1) return this.recordFailure(batch, reason, true);
+        if (part.length === 1) return this.recordFailure(part, reason, true);
         // Bisect so only the offending line(s) fail and their neighbours are delivered.
-        const half = batch.length >> 1;
-        await this.send(batch.slice(0, half));
-        await this.send(batch.slice(half));
+        const half = part.length >> 1;
+        this.sentCount -= part.length;
+        await this.sendPart(part.slice(0, half), delivered);
+        await this.sendPart(part.slice(half), delivered);
         return;
       }
       this.fatal ??= reason;
-      this.recordFailure(batch, reason, true);
+      this.recordFailure(part, reason, true);
     }
   }
 
@@ -104,4 +146,15 @@ export class DeliveryPipeline {
     for (const item of batch)
       if (this.failures.length < MAX_REPORTED_FAILURES) this.failures.push({ line: item.line, reason });
   }
+}
+
+/** The batch's lines per partition, in file order. */
+function splitByPartition(batch: PendingLine[]): Map<number, PendingLine[]> {
+  const parts = new Map<number, PendingLine[]>();
+  for (const item of batch) {
+    const part = parts.get(item.message.partition);
+    if (part) part.push(item);
+    else parts.set(item.message.partition, [item]);
+  }
+  return parts;
 }

@@ -198,9 +198,10 @@ function openPipeline(o: ProduceFileOptions, producer: ProducerPort, record: Run
     o.topic,
     {
       batchBytes: o.batchBytes ?? 900_000,
-      // kafkajs groups a send's messages by partition in quadratic time, so many sends of a
-      // couple of thousand messages beat few huge ones.
-      batchMessages: paced ? Math.max(1, Math.min(1000, Math.ceil((o.rate ?? 1000) / 20))) : (o.batchMessages ?? 2000),
+      // A batch goes out as one send per partition (about 1,000 messages each over 3 partitions):
+      // kafkajs groups a send's messages by partition in quadratic time, so moderate sends beat
+      // huge ones, and fewer, larger requests beat many small ones.
+      batchMessages: paced ? Math.max(1, Math.min(1000, Math.ceil((o.rate ?? 1000) / 20))) : (o.batchMessages ?? 3000),
       maxInFlight: o.maxInFlight ?? 6,
       soloBytes: 512 * 1024,
     },
