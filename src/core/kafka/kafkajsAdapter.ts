@@ -316,8 +316,13 @@ const standardRoundRobin: PartitionAssigner = (config) =>
 function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
   const groupLess = !options.groupId;
   const groupId = options.groupId ?? `kafka-log-lab-reader-${process.pid}-${Date.now().toString(36)}`;
+  // kafkajs restarts a crashed consumer (broker gone) on a timer, and a disconnect that lands
+  // while a restart is under way does not stop the next one: the consumer would reconnect
+  // forever. Once disconnected, it is never restarted.
+  let disconnected = false;
   const consumer: Consumer = kafka.consumer({
     groupId,
+    retry: { retries: 5, restartOnFailure: async () => !disconnected },
     sessionTimeout: options.sessionTimeoutMs ?? 10000,
     heartbeatInterval: options.heartbeatIntervalMs ?? 1000,
     allowAutoTopicCreation: false,
@@ -329,8 +334,12 @@ function consumerPort(kafka: Kafka, options: ConsumerOptions): ConsumerPort {
   const autoCommit = !groupLess && (options.autoCommit ?? true);
   let paused: Array<{ topic: string }> = [];
   return {
-    connect: () => consumer.connect(),
+    connect: () => {
+      disconnected = false;
+      return consumer.connect();
+    },
     async disconnect() {
+      disconnected = true;
       await consumer.disconnect();
       // The throw-away group of a group-less reader would otherwise linger as "Empty".
       if (groupLess) await deleteGroupQuietly(kafka, groupId);
