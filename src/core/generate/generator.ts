@@ -1,6 +1,7 @@
 // The shape every log generator shares: a synchronous producer of text chunks (so the
 // simulation loop never awaits per line) plus a summary of what it actually wrote.
 import type { GeneratedFormat } from '../logFormat';
+import { copyBytes } from './byteCopy';
 import { writeHexWord } from './ids';
 
 export interface GeneratorOptions {
@@ -65,8 +66,6 @@ export interface LogGenerator {
 }
 
 export const DEFAULT_USERS = 1000;
-/** Up to this length a copy loop beats `TypedArray.set` (a native call); above it, set wins. */
-const SHORT_COPY = 24;
 export const DEFAULT_THINK_SECONDS = 30;
 /** Room past a chunk's target for the line that crosses it. */
 export const CHUNK_SLACK = 16 * 1024;
@@ -196,17 +195,8 @@ export abstract class ChunkedGenerator implements LogGenerator {
 
   /** Appends pre-encoded bytes (text that repeats, encoded once). */
   protected writeEncoded(bytes: Uint8Array): void {
-    const length = bytes.length;
-    this.reserve(length);
-    if (length > SHORT_COPY) {
-      this.chunk.set(bytes, this.used);
-      this.used += length;
-      return;
-    }
-    const chunk = this.chunk;
-    let at = this.used;
-    for (let i = 0; i < length; i++) chunk[at++] = bytes[i];
-    this.used = at;
+    this.reserve(bytes.length);
+    this.used = copyBytes(this.chunk, this.used, bytes);
   }
 
   /** Appends a whole number >= 0 in decimal, as `String(value)` would. */
@@ -236,6 +226,22 @@ export abstract class ChunkedGenerator implements LogGenerator {
   protected writeHex8(word: number): void {
     this.reserve(8);
     this.used = writeHexWord(this.chunk, this.used, word, 8);
+  }
+
+  /**
+   * Where the next byte goes, to mark part of a line for `repeatWritten`. Marks hold only
+   * within one `emitNext`: the next call may write to a new chunk.
+   */
+  protected get written(): number {
+    return this.used;
+  }
+
+  /** Appends again the bytes between two marks of this `emitNext` (a part lines share). */
+  protected repeatWritten(start: number, end: number): void {
+    const length = end - start;
+    this.reserve(length);
+    this.chunk.copyWithin(this.used, start, end);
+    this.used += length;
   }
 
   /** Ends the line being written with a newline. */

@@ -67,6 +67,8 @@ const BRACKET_QUOTE = ascii('] "');
 const QUOTE_SPACE = ascii('" ');
 const SPACE_QUOTE = ascii(' "');
 const NO_AGENT_TAIL = ascii('" "-"');
+const GET = ascii('GET ');
+const SITE_BYTES = ascii(SITE);
 const EMPTY = new Uint8Array(0);
 
 export class NginxAccessGenerator extends ChunkedGenerator {
@@ -225,20 +227,50 @@ export class NginxAccessGenerator extends ChunkedGenerator {
       const target = page.redirectTo as PageRequest;
       if (this.full) return;
       this.writeRequest(visitor, 'GET', target.url, 200, target.bytes, page.referrer);
-      this.assets(visitor, target.url, page.firstOfSession);
+      this.assets(visitor, target, page.firstOfSession);
       visitor.lastUrl = SITE + target.url;
     } else if (status === 200 && page.html) {
-      this.assets(visitor, page.url, page.firstOfSession);
+      this.assets(visitor, page, page.firstOfSession);
       visitor.lastUrl = SITE + page.url;
     }
   }
 
-  private assets(visitor: NginxVisitor, pageUrl: string, firstOfSession: boolean): void {
-    const referrer = SITE + pageUrl;
-    for (const asset of this.browsing.assetsFor(pageUrl, firstOfSession)) {
+  /**
+   * The page's assets, requested at the page's time with the page as referrer. Their lines
+   * differ only in path, status and size: the first one is written piece by piece, the
+   * others copy its start (up to `GET `) and its end (from the referrer on).
+   */
+  private assets(visitor: NginxVisitor, page: PageRequest, firstOfSession: boolean): void {
+    let headStart = -1;
+    let headEnd = 0;
+    let tailStart = 0;
+    let tailEnd = 0;
+    for (const asset of this.browsing.assetsFor(page, firstOfSession)) {
       if (this.full) return;
       const cached = !firstOfSession && asset.cacheable && this.random.chance(0.85);
-      this.writeRequest(visitor, 'GET', asset.path, cached ? 304 : 200, cached ? 0 : asset.bytes, referrer);
+      if (headStart < 0) {
+        headStart = this.written;
+        this.beginLine(visitor, '-');
+        this.writeEncoded(GET);
+        headEnd = this.written;
+      } else {
+        // beginLine's session count would add nothing: same visitor, same second.
+        this.repeatWritten(headStart, headEnd);
+      }
+      this.writeEncoded(asset.pathBytes);
+      this.writeEncoded(visitor.protocolBytes);
+      this.writeStatus(cached ? 304 : 200, cached ? 0 : asset.bytes);
+      if (tailStart === tailEnd) {
+        tailStart = this.written;
+        this.writeEncoded(SPACE_QUOTE);
+        this.writeEncoded(SITE_BYTES);
+        this.writeText(page.url);
+        this.writeEncoded(visitor.agentTail);
+        tailEnd = this.written;
+      } else {
+        this.repeatWritten(tailStart, tailEnd);
+      }
+      this.endLine();
     }
   }
 
@@ -354,13 +386,18 @@ export class NginxAccessGenerator extends ChunkedGenerator {
    * and the newline.
    */
   private endLineWith(status: number, bytes: number, referrer: string, agentTail: Uint8Array): void {
-    this.writeEncoded(QUOTE_SPACE);
-    this.writeEncoded((this.statusBytes[status] ??= ascii(`${status} `)));
-    this.writeInt(bytes);
+    this.writeStatus(status, bytes);
     this.writeEncoded(SPACE_QUOTE);
     this.writeText(referrer);
     this.writeEncoded(agentTail);
     this.endLine();
+  }
+
+  /** `" $status $body_bytes_sent`, after the request line. */
+  private writeStatus(status: number, bytes: number): void {
+    this.writeEncoded(QUOTE_SPACE);
+    this.writeEncoded((this.statusBytes[status] ??= ascii(`${status} `)));
+    this.writeInt(bytes);
   }
 
   counts(): GeneratedCounts {

@@ -32,18 +32,30 @@ export interface PageRequest {
   referrer: string;
   firstOfSession: boolean;
   redirectTo?: PageRequest;
+  /** The product a `/products/<id>` page shows: its image is one of the page's assets. */
+  productId?: number;
 }
 
 export interface PageAsset extends Asset {
   /** Revisits get a 304 from the browser cache. */
   cacheable: boolean;
+  /** `path` encoded, written on every request for the asset. */
+  pathBytes: Uint8Array;
 }
 
 const PRODUCTS = 400;
-const FIRST_VISIT_ASSETS: PageAsset[] = [...PAGE_ASSETS, FAVICON].map((a) => ({ ...a, cacheable: true }));
+const pageAsset = (asset: Asset, cacheable: boolean): PageAsset => ({
+  ...asset,
+  cacheable,
+  pathBytes: Buffer.from(asset.path, 'latin1'),
+});
+const FIRST_VISIT_ASSETS: PageAsset[] = [...PAGE_ASSETS, FAVICON].map((a) => pageAsset(a, true));
 const REVISIT_ASSETS: PageAsset[] = [FIRST_VISIT_ASSETS[0], FIRST_VISIT_ASSETS[2]];
 
 export class HumanBrowsing {
+  /** A product page's assets, first visit and revisit, built once per product. */
+  private readonly productAssets = new Map<number, [PageAsset[], PageAsset[]]>();
+
   constructor(private readonly random: SeededRandom) {}
 
   nextPage(state: BrowsingState, firstOfSession: boolean): PageRequest {
@@ -75,12 +87,20 @@ export class HumanBrowsing {
     return this.browse(state, referrer);
   }
 
-  assetsFor(url: string, firstOfSession: boolean): PageAsset[] {
-    const assets = firstOfSession ? FIRST_VISIT_ASSETS : REVISIT_ASSETS;
-    const product = /^\/products\/(\d+)(?:\?|$)/.exec(url);
-    if (!product) return assets;
-    const id = Number(product[1]);
-    return [...assets, { path: `/images/products/${id}.jpg`, bytes: 20000 + ((id * 7919) % 90000), cacheable: false }];
+  /** What a browser fetches after `page`'s HTML. */
+  assetsFor(page: PageRequest, firstOfSession: boolean): readonly PageAsset[] {
+    const id = page.productId;
+    if (id === undefined) return firstOfSession ? FIRST_VISIT_ASSETS : REVISIT_ASSETS;
+    let lists = this.productAssets.get(id);
+    if (lists === undefined) {
+      const image = pageAsset({ path: `/images/products/${id}.jpg`, bytes: 20000 + ((id * 7919) % 90000) }, false);
+      lists = [
+        [...FIRST_VISIT_ASSETS, image],
+        [...REVISIT_ASSETS, image],
+      ];
+      this.productAssets.set(id, lists);
+    }
+    return lists[firstOfSession ? 0 : 1];
   }
 
   private landing(state: BrowsingState): PageRequest {
@@ -92,13 +112,13 @@ export class HumanBrowsing {
     else if (x < 0.75) {
       const id = random.between(1, PRODUCTS);
       const query = random.chance(0.25) ? campaignQuery(random) : '';
-      page = this.html(`/products/${id}${query}`, 18000, 42000, referrer);
+      page = this.html(`/products/${id}${query}`, 18000, 42000, referrer, id);
       state.lastWasProduct = true;
     } else if (x < 0.85) page = this.html(`/category/${random.pick(CATEGORIES)}`, 25000, 50000, referrer);
     else if (x < 0.9) {
       const id = random.between(1, PRODUCTS);
       page = { ...this.html(`/shop/item.php?id=${id}`, 0, 0, referrer), status: 301, html: false };
-      page.redirectTo = this.html(`/products/${id}`, 18000, 42000, referrer);
+      page.redirectTo = this.html(`/products/${id}`, 18000, 42000, referrer, id);
     } else page = this.html(`/search?q=${random.pick(SEARCH_TERMS)}`, 15000, 40000, referrer);
     page.firstOfSession = true;
     return page;
@@ -117,7 +137,8 @@ export class HumanBrowsing {
         };
       }
       state.lastWasProduct = true;
-      return this.html(`/products/${random.between(1, PRODUCTS)}`, 18000, 42000, referrer);
+      const id = random.between(1, PRODUCTS);
+      return this.html(`/products/${id}`, 18000, 42000, referrer, id);
     }
     if (x < 0.65)
       return this.html(
@@ -131,7 +152,7 @@ export class HumanBrowsing {
     return { ...this.html('/api/cart', 200, 900, referrer), html: false };
   }
 
-  private html(url: string, minBytes: number, maxBytes: number, referrer: string): PageRequest {
+  private html(url: string, minBytes: number, maxBytes: number, referrer: string, productId?: number): PageRequest {
     return {
       method: 'GET',
       url,
@@ -140,6 +161,7 @@ export class HumanBrowsing {
       html: true,
       referrer,
       firstOfSession: false,
+      productId,
     };
   }
 

@@ -41,6 +41,8 @@ const MAX_EVENTS_PER_SESSION = 60;
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 const EVENT_ID = ascii('{"event_id":"');
 const TIMESTAMP = ascii('","timestamp":"');
+/** The label and the timestamp, at most. */
+const TIMESTAMP_BYTES = TIMESTAMP.length + 24;
 const QUOTE_BRACE = ascii('"}');
 const ITEMS = ascii(',"items":');
 /** What follows the session id up to the event's own fields, per event type (encoded once). */
@@ -59,7 +61,7 @@ const ORDER_ID = ascii(',"order_id":"ORD-');
 export class ProductEventGenerator extends ChunkedGenerator {
   readonly format = 'events' as const;
   private readonly random: SeededRandom;
-  private readonly formatter = new IsoTimestampFormatter();
+  private readonly formatter = new IsoTimestampFormatter(TIMESTAMP);
   private readonly queue = new EventQueue<Shopper>();
   private readonly maxVisitors: number;
   private readonly meanThinkMs: number;
@@ -244,8 +246,7 @@ export class ProductEventGenerator extends ChunkedGenerator {
   private writeHead(shopper: Shopper, step: EventType): void {
     this.writeEncoded(EVENT_ID);
     this.writeBytes(36, this.writeUuid);
-    this.writeEncoded(TIMESTAMP);
-    this.writeFormatted(24, this.formatter, shopper.time);
+    this.writeFormatted(TIMESTAMP_BYTES, this.formatter, shopper.time);
     this.writeEncoded(shopper.idBytes);
     this.writeInt(shopper.session);
     this.writeEncoded(TYPE_HEADS[step]);

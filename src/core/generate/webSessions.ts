@@ -16,6 +16,8 @@ import {
   type GeneratorOptions,
 } from './generator';
 import { EncodedTexts } from './encodedText';
+import { DecimalCounter } from './decimalCounter';
+import { writeHexWord } from './ids';
 import { SeededRandom, permute32 } from './random';
 import { WebTimestampFormatter } from './timeText';
 import { navigate, startNavigation, type NavigationState } from './webNavigation';
@@ -28,11 +30,13 @@ const STEP_US = 1_000_000;
 const MIN_THINK_US = 1_000_000;
 const MAX_THINK_US = 15 * 60 * 1_000_000;
 const TIMESTAMP_LABEL = Buffer.from(' -- Timestamp : ');
-const USER_LABEL = Buffer.from(' - User_id : ');
+const USER_LABEL = ' - User_id : ';
+/** The label and the timestamp, at most. */
+const TIMESTAMP_BYTES = TIMESTAMP_LABEL.length + 26;
 
 interface WebVisitor extends Scheduled, NavigationState {
-  /** The user id's word: written as eight hex digits. */
-  idWord: number;
+  /** ` - User_id : <eight hex digits>`, encoded once per visitor. */
+  userBytes: Uint8Array;
   arrivalUs: number;
   eventsLeft: number;
   willClose: boolean;
@@ -41,10 +45,10 @@ interface WebVisitor extends Scheduled, NavigationState {
 export class WebSessionGenerator extends ChunkedGenerator {
   readonly format = 'web' as const;
   private readonly random: SeededRandom;
-  private readonly formatter = new WebTimestampFormatter();
-  // Actions and pages are a small fixed set: each with its label is encoded once.
-  private readonly actions = new EncodedTexts(' -- Action : ');
-  private readonly pages = new EncodedTexts(' -- Page : ');
+  private readonly formatter = new WebTimestampFormatter(TIMESTAMP_LABEL);
+  private readonly lineNumbers = new DecimalCounter();
+  // Actions and pages are a small fixed set: each pair with its labels is encoded once.
+  private readonly steps = new Map<string, EncodedTexts>();
   private readonly queue = new EventQueue<WebVisitor>();
   private readonly maxVisitors: number;
   /** The visitor count the 70% arrival rule refers to. */
@@ -103,7 +107,7 @@ export class WebSessionGenerator extends ChunkedGenerator {
     const visitor: WebVisitor = {
       time: this.nextArrivalUs,
       order: 0,
-      idWord: permute32((index ^ this.idSalt) >>> 0),
+      userBytes: userBytesOf(permute32((index ^ this.idSalt) >>> 0)),
       arrivalUs: this.nextArrivalUs,
       eventsLeft: events,
       willClose: random.chance(CLOSE_SHARE),
@@ -175,14 +179,18 @@ export class WebSessionGenerator extends ChunkedGenerator {
 
   private write(visitor: WebVisitor, action: string): void {
     this.lastUs = visitor.time;
-    this.writeInt(this.linesWritten + 1);
-    this.writeEncoded(TIMESTAMP_LABEL);
-    this.writeFormatted(26, this.formatter, visitor.time);
-    this.writeEncoded(USER_LABEL);
-    this.writeHex8(visitor.idWord);
-    this.writeEncoded(this.actions.get(action));
-    this.writeEncoded(this.pages.get(visitor.page));
+    this.writeFormatted(16, this.lineNumbers, this.linesWritten + 1);
+    this.writeFormatted(TIMESTAMP_BYTES, this.formatter, visitor.time);
+    this.writeEncoded(visitor.userBytes);
+    this.writeEncoded(this.stepBytes(action, visitor.page));
     this.endLine();
+  }
+
+  /** ` -- Action : <action> -- Page : <page>`, encoded once per pair. */
+  private stepBytes(action: string, page: string): Uint8Array {
+    let pages = this.steps.get(action);
+    if (pages === undefined) this.steps.set(action, (pages = new EncodedTexts(` -- Action : ${action} -- Page : `)));
+    return pages.get(page);
   }
 
   counts(): GeneratedCounts {
@@ -197,4 +205,14 @@ export class WebSessionGenerator extends ChunkedGenerator {
       },
     };
   }
+}
+
+const USER_TEMPLATE = Buffer.from(`${USER_LABEL}00000000`, 'latin1');
+
+/** ` - User_id : ` and the id's eight hex digits. */
+function userBytesOf(word: number): Uint8Array {
+  const bytes = new Uint8Array(USER_TEMPLATE.length);
+  bytes.set(USER_TEMPLATE);
+  writeHexWord(bytes, USER_LABEL.length, word, 8);
+  return bytes;
 }

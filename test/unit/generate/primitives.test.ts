@@ -6,6 +6,7 @@ import {
   WebTimestampFormatter,
 } from '../../../src/core/generate/timeText';
 import { EventQueue } from '../../../src/core/generate/eventQueue';
+import { DecimalCounter } from '../../../src/core/generate/decimalCounter';
 import { createGenerator } from '../../../src/core/generate';
 
 describe('generator building blocks', () => {
@@ -60,6 +61,40 @@ describe('generator building blocks', () => {
       const expected = `${String(d.getUTCDate()).padStart(2, '0')}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${d.toISOString().slice(11, 19)} +0000`;
       assert.equal(nginx.format(seconds), expected);
     }
+  });
+
+  it('writes each timestamp as its label and the text format() gives, second after second', () => {
+    const label = Buffer.from(' at: ');
+    const kinds = [
+      { writer: new WebTimestampFormatter(label), text: new WebTimestampFormatter(), unit: 1000, bytes: 26 },
+      { writer: new NginxTimestampFormatter(label), text: new NginxTimestampFormatter(), unit: 1 / 1000, bytes: 26 },
+      { writer: new IsoTimestampFormatter(label), text: new IsoTimestampFormatter(), unit: 1, bytes: 24 },
+    ];
+    const r = new SeededRandom('labelled time');
+    const target = Buffer.alloc(64);
+    let ms = Date.UTC(2024, 11, 31, 23, 59, 58);
+    for (let i = 0; i < 5000; i++) {
+      ms += r.int(3) === 0 ? 0 : r.int(2500); // repeated instants and seconds hit the per-second cache
+      for (const { writer, text, unit, bytes } of kinds) {
+        const value = unit < 1 ? Math.floor(ms * unit) : ms * unit + (unit > 1 ? r.int(1000) : 0);
+        const end = writer.write(target, 3, value);
+        assert.equal(end - 3, label.length + bytes);
+        assert.equal(target.toString('latin1', 3, end), ' at: ' + text.format(value));
+      }
+    }
+  });
+
+  it('DecimalCounter writes line numbers as String() does, across carries and jumps', () => {
+    const counter = new DecimalCounter();
+    const target = Buffer.alloc(32);
+    const values = [0, 1, 2, 8, 9, 10, 11, 99, 100, 999, 1000, 7, 8, 123_456_788, 123_456_789, 123_456_790];
+    for (let n = 1; n <= 12_000; n++) values.push(n);
+    for (const value of values) {
+      const end = counter.write(target, 5, value);
+      assert.equal(target.toString('latin1', 5, end), String(value), `value ${value}`);
+    }
+    assert.throws(() => counter.write(target, 0, -1), RangeError);
+    assert.throws(() => counter.write(target, 0, 1.5), RangeError);
   });
 
   it('EventQueue pops by time, then in scheduling order', () => {
