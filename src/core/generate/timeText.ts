@@ -108,7 +108,9 @@ abstract class SecondCachedFormatter extends DailyCachedFormatter {
         copyBytes(this.secondBytes, 0, this.labelledDay),
         second - this.day * 86_400,
       );
-      this.cachedText = this.secondBytes.subarray(0, this.endSecond(this.secondBytes, at));
+      const length = this.endSecond(this.secondBytes, at);
+      // The same length second after second: the view is made again only when it changes.
+      if (length !== this.cachedText.length) this.cachedText = this.secondBytes.subarray(0, length);
     }
     return copyBytes(target, offset, this.cachedText);
   }
