@@ -8,17 +8,7 @@ import type { KafkaLogLabApi } from '../../src/host/api';
 import type { ClusterConfig } from '../../src/host/settings';
 import { extensionApi, rowAt, rows } from './support/explorerTree';
 import { retryUntilPasses } from '../support/polling';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../src/core/broker/freePort';
 
 function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -4,22 +4,11 @@
 // window these tests are skipped.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KafkaLogLabApi } from '../../src/host/api';
 import { extensionApi, runCommand } from './support/explorerTree';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, isPortFree } from '../../src/core/broker/freePort';
 
 describe('Restricted Mode (workspace trust)', function () {
   this.timeout(60000);
@@ -43,7 +32,7 @@ describe('Restricted Mode (workspace trust)', function () {
     assert.match(start.failures[0], /Starting the local broker is off in Restricted Mode.*Trust this folder/);
     const restart = await runCommand(api, 'kafkaLogLab.restartLocalBroker');
     assert.match(restart.failures.join(' | '), /Restarting the local broker is off in Restricted Mode/);
-    assert.equal(await freePortStillFree(port), true, `nothing listens on ${port}`);
+    assert.equal(await isPortFree(port), true, `nothing listens on ${port}`);
   });
 
   it("ignores the folder's broker settings but keeps its harmless ones", () => {
@@ -57,11 +46,3 @@ describe('Restricted Mode (workspace trust)', function () {
     assert.equal(config.get('localBroker.dockerImage'), '');
   });
 });
-
-function freePortStillFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
