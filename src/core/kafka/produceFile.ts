@@ -199,8 +199,9 @@ function openPipeline(o: ProduceFileOptions, producer: ProducerPort, record: Run
     {
       batchBytes: o.batchBytes ?? 900_000,
       // A batch goes out as one send per partition (about 1,000 messages each over 3 partitions):
-      // kafkajs groups a send's messages by partition in quadratic time, so moderate sends beat
-      // huge ones, and fewer, larger requests beat many small ones.
+      // fewer, larger requests beat many small ones (the idempotent producer sends one request
+      // per broker at a time). Without the bundled grouping stand-in (kafkajsFastPaths), kafkajs
+      // groups a send's messages in quadratic time, so moderate sends also keep that in check.
       batchMessages: paced ? Math.max(1, Math.min(1000, Math.ceil((o.rate ?? 1000) / 20))) : (o.batchMessages ?? 3000),
       maxInFlight: o.maxInFlight ?? 6,
       soloBytes: 512 * 1024,
