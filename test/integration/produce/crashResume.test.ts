@@ -37,6 +37,14 @@ async function produceKilledAfter(args: string[], afterMs: number): Promise<'kil
   return 'killed';
 }
 
+/** How long a whole, uninterrupted `produce` of the file takes. */
+async function timeWholeRun(file: string, brokers: string): Promise<number> {
+  const t0 = performance.now();
+  const run = await runCli(['produce', file, '--topic', uniqueName('crash-timing'), '--brokers', brokers]);
+  assert.equal(run.code, 0, run.stderr);
+  return performance.now() - t0;
+}
+
 async function kcatValues(topic: string): Promise<string[]> {
   const { stdout } = await exec('kcat', ['-C', '-b', testBrokers()[0], '-t', topic, '-e', '-q', '-f', '%s\n'], {
     timeout: 60000,
@@ -62,7 +70,8 @@ function difference(expected: string[], actual: string[]): { extra: number; lack
 
 describe('produce --resume after the producer process is killed', function () {
   this.timeout(RUNS * 90000 + 60000);
-  const { text } = generateToString({ format: 'web', seed: 'crash', startMs: Date.UTC(2025, 9, 16), lines: 12000 });
+  // Large enough that a whole run takes a good second, so the kills land inside the sending.
+  const { text } = generateToString({ format: 'web', seed: 'crash', startMs: Date.UTC(2025, 9, 16), lines: 150_000 });
   // Every 50th line again a bit later: exactness must hold for a file that repeats lines.
   const base = text.split('\n').filter((l) => l.length > 0);
   const lines = base.flatMap((line, i) => (i % 50 === 7 ? [line, line] : [line]));
@@ -72,14 +81,19 @@ describe('produce --resume after the producer process is killed', function () {
     const seed = Number(process.env.KLL_CRASH_SEED || Date.now() % 100000);
     const random = randomFrom(seed);
     const brokers = testBrokers().join(',');
+    // Kill points are drawn over the first three quarters of the time a whole run takes on this
+    // machine now (the faster of two runs: the first also warms the broker), start-up included,
+    // so that nearly every run is killed while it sends.
+    const wholeRunMs = Math.min(await timeWholeRun(file, brokers), await timeWholeRun(file, brokers));
+    const killWindowMs = 0.75 * wholeRunMs;
     const outcomes: string[] = [];
     for (let run = 1; run <= RUNS; run++) {
       const topic = uniqueName('crash');
       const args = [file, '--topic', topic, '--brokers', brokers, '--json'];
-      const first = await produceKilledAfter(args, 500 + random() * 4000);
+      const first = await produceKilledAfter(args, random() * killWindowMs);
       // Half the time the resume is killed as well, so a resume continues a resume.
       const second =
-        random() < 0.5 ? await produceKilledAfter([...args, '--resume'], 500 + random() * 3000) : 'skipped';
+        random() < 0.5 ? await produceKilledAfter([...args, '--resume'], random() * killWindowMs) : 'skipped';
       const resumed = await runCli(['produce', ...args, '--resume']);
       // Killed before the run was recorded (before the topic existed): nothing to resume.
       const finished = /no earlier run/.test(resumed.stderr) ? await runCli(['produce', ...args]) : resumed;
@@ -88,6 +102,9 @@ describe('produce --resume after the producer process is killed', function () {
       outcomes.push(`${first}/${second}`);
       assert.deepEqual(diff, { extra: 0, lacking: 0 }, `run ${run} (seed ${seed}, kills ${outcomes.join(' ')})`);
     }
-    console.log(`      kill seed ${seed}: ${outcomes.join(' ')}`);
+    console.log(`      kill seed ${seed}, whole run ${Math.round(wholeRunMs)} ms: ${outcomes.join(' ')}`);
+    // A run that ended before its kill proves nothing: most must really have been killed.
+    const killed = outcomes.filter((o) => o.startsWith('killed')).length;
+    assert.ok(killed >= RUNS / 2, `only ${killed} of ${RUNS} first runs were killed (seed ${seed})`);
   });
 });
