@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as fastPaths from '../../../src/core/kafka/kafkajsFastPaths';
 import { crc32c } from '../../../src/core/kafka/kafkajsFastPaths/crc32c';
 import type { ProduceRequestArgs } from '../../../src/core/kafka/kafkajsFastPaths/produceRequest';
+import { SeededRandom } from '../../../src/core/generate/random';
 
 // The originals are read from kafkajs itself: the stand-ins must answer exactly as they do.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -13,15 +14,6 @@ const original = (file: string) => require(path.join(KAFKAJS_SRC, file));
 
 // The build's plugin is an ES module; this loads it from CommonJS without a transpiled require().
 const importModule = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
-
-/** A deterministic sequence, so a failure can be replayed. */
-function sequence(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const RECORDS: fastPaths.RecordArgs[] = [
   {},
@@ -53,8 +45,8 @@ describe('kafkajs fast paths', () => {
   it('compute the CRC-32C of a record batch as kafkajs does, for every length and alignment', () => {
     assert.equal(crc32c(Buffer.from('123456789')), 0xe3069283); // the standard check value
     const kafkajsCrc = original('protocol/recordBatch/crc32C/index.js');
-    const next = sequence(11);
-    const bytes = Buffer.from(Array.from({ length: 70_000 }, () => Math.floor(next() * 256)));
+    const random = new SeededRandom('crc32c');
+    const bytes = Buffer.from(Array.from({ length: 70_000 }, () => random.int(256)));
     for (let length = 0; length <= 40; length++)
       for (const start of [0, 1, 3, 7]) {
         const part = bytes.subarray(start, start + length);
@@ -64,8 +56,8 @@ describe('kafkajs fast paths', () => {
   });
 
   it('group messages per partition as kafkajs does, in send order', () => {
-    const next = sequence(7);
-    const messages = Array.from({ length: 2_000 }, (_, i) => ({ value: `m${i}`, partition: Math.floor(next() * 5) }));
+    const random = new SeededRandom('grouping');
+    const messages = Array.from({ length: 2_000 }, (_, i) => ({ value: `m${i}`, partition: random.int(5) }));
     const args = {
       topic: 't',
       partitionMetadata: [0, 1, 2, 3, 4].map((partitionId) => ({ partitionId })),

@@ -8,7 +8,7 @@
 //   withFastProduceEncoding: an uncompressed produce request is written with each partition's
 //     record batch in one buffer, instead of one buffer per record copied into the batch, and
 //     its checksum taken eight bytes at a time (crc32c.ts).
-import { recordSize, writeRecord, type RecordArgs } from './records';
+import { recordBodySize, recordSize, writeRecord, type RecordArgs } from './records';
 import { encodeUncompressedProduce, type KafkaEncoding, type ProduceRequestArgs } from './produceRequest';
 
 export type { RecordArgs } from './records';
@@ -38,8 +38,9 @@ export function groupMessagesPerPartition<M>({
 
 /** One record as kafkajs's record batch reads it (its own Encoder offers the same two fields). */
 export function encodeRecord(record: RecordArgs): { buf: Buffer; buffer: Buffer } {
-  const buf = Buffer.allocUnsafe(recordSize(record));
-  writeRecord(buf, 0, record);
+  const body = recordBodySize(record);
+  const buf = Buffer.allocUnsafe(recordSize(body));
+  writeRecord(buf, 0, record, body);
   return { buf, buffer: buf };
 }
 

@@ -4,11 +4,10 @@
 // record, with the CRC-32C of everything after the CRC field. kafkajs's own Encoder writes the
 // few fixed fields, so its rules for ids and 64-bit values hold.
 import { crc32c } from './crc32c';
-import { recordSize, writeRecord, type Bytes, type RecordArgs } from './records';
+import { recordBodySize, recordSize, writeRecord, type Bytes, type RecordArgs } from './records';
 
 /** The part of kafkajs's Encoder used here. */
 export interface KafkaEncoder {
-  writeInt8(v: number): KafkaEncoder;
   writeInt16(v: number): KafkaEncoder;
   writeInt32(v: number): KafkaEncoder;
   writeInt64(v: unknown): KafkaEncoder;
@@ -91,8 +90,9 @@ function recordBatch({ messages, firstSequence = 0 }: PartitionData, args: Produ
     record.headers = m.headers;
     return record;
   };
+  const bodies = new Int32Array(messages.length);
   let size = BATCH_PREFIX_BYTES + BATCH_HEADER_BYTES;
-  for (let i = 0; i < messages.length; i++) size += recordSize(fill(messages[i], i));
+  for (let i = 0; i < messages.length; i++) size += recordSize((bodies[i] = recordBodySize(fill(messages[i], i))));
   const header = new kafka.Encoder(BATCH_HEADER_BYTES)
     .writeInt16(args.transactionalId ? TRANSACTIONAL : 0)
     .writeInt32(messages.length - 1)
@@ -109,7 +109,7 @@ function recordBatch({ messages, firstSequence = 0 }: PartitionData, args: Produ
   buf.writeInt32BE(0, 12); // partition leader epoch
   buf.writeInt8(MAGIC_BYTE, 16);
   let at = BATCH_PREFIX_BYTES + header.copy(buf, BATCH_PREFIX_BYTES);
-  for (let i = 0; i < messages.length; i++) at = writeRecord(buf, at, fill(messages[i], i));
+  for (let i = 0; i < messages.length; i++) at = writeRecord(buf, at, fill(messages[i], i), bodies[i]);
   buf.writeUInt32BE(crc32c(buf.subarray(BATCH_PREFIX_BYTES)), 17);
   return buf;
 }

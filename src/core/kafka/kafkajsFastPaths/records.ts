@@ -83,18 +83,19 @@ function bodySize(r: RecordArgs, timestamp: number | bigint): number {
   return size + varintSize(headers);
 }
 
-/** Bytes the record takes, its length prefix included. */
-export function recordSize(r: RecordArgs): number {
-  const body = bodySize(r, zigzag64(r.timestampDelta ?? 0));
-  return varintSize(body) + body;
+/** Bytes of the record after its length prefix (computed once, then given to `writeRecord`). */
+export function recordBodySize(r: RecordArgs): number {
+  return bodySize(r, zigzag64(r.timestampDelta ?? 0));
 }
 
-/** Writes the record at `at`; returns where it ends. */
-export function writeRecord(buf: Buffer, at: number, r: RecordArgs): number {
-  const timestamp = zigzag64(r.timestampDelta ?? 0);
-  at = writeUVarInt(buf, at, zigzag32(bodySize(r, timestamp)));
+/** Bytes a record of that body size takes, its length prefix included. */
+export const recordSize = (body: number): number => varintSize(body) + body;
+
+/** Writes the record, whose body size is `body`, at `at`; returns where it ends. */
+export function writeRecord(buf: Buffer, at: number, r: RecordArgs, body: number): number {
+  at = writeUVarInt(buf, at, zigzag32(body));
   buf[at++] = 0; // attributes: none are used per record
-  at = writeUVarInt(buf, at, timestamp);
+  at = writeUVarInt(buf, at, zigzag64(r.timestampDelta ?? 0));
   at = writeUVarInt(buf, at, zigzag32(r.offsetDelta ?? 0));
   at = writeSized(buf, at, r.key, byteLengthOf(r.key));
   at = writeSized(buf, at, r.value, byteLengthOf(r.value));
